@@ -1,0 +1,11 @@
+import type { Actor } from './domain/types'
+import type { AppEnv } from './env'
+
+/** Hono's type parameters for every Candor app and sub-app. */
+export interface AppBindings {
+  Bindings: AppEnv
+  Variables: {
+    actor: Actor
+    requestId: string
+  }
+}

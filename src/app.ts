@@ -1,0 +1,60 @@
+import { OpenAPIHono } from '@hono/zod-openapi'
+import { requestId } from 'hono/request-id'
+import type { AppBindings } from './app-types'
+import { handleError, handleNotFound } from './middleware/errors'
+import { limitBody, requireJsonBody } from './middleware/limits'
+import { refreshSnapshotAfterWrite } from './middleware/snapshot-refresh'
+import { areaRoutes } from './routes/areas'
+import { auditRoutes } from './routes/audit'
+import { componentRoutes } from './routes/components'
+import { incidentRoutes } from './routes/incidents'
+import { maintenanceRoutes } from './routes/maintenances'
+import { pageRoutes } from './routes/page-settings'
+import { publicPageRoutes } from './routes/public-pages'
+import { statuspageRoutes } from './routes/statuspage-v2'
+import { tokenRoutes } from './routes/tokens'
+
+/** The whole Candor app: admin API, Statuspage v2 API, OpenAPI document and public pages. */
+export function createApp(): OpenAPIHono<AppBindings> {
+  const app = new OpenAPIHono<AppBindings>()
+  app.use('*', requestId())
+  app.use('/api/*', limitBody())
+  app.use('/api/v1/*', requireJsonBody())
+  app.use('/api/v1/*', refreshSnapshotAfterWrite())
+
+  const admin = new OpenAPIHono<AppBindings>()
+  for (const routes of [
+    tokenRoutes,
+    componentRoutes,
+    areaRoutes,
+    incidentRoutes,
+    maintenanceRoutes,
+    pageRoutes,
+    auditRoutes,
+  ]) {
+    admin.route('/', routes)
+  }
+  app.route('/api/v1', admin)
+  app.route('/api/v2', statuspageRoutes)
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'ADMIN_TOKEN, or a token minted with POST /api/v1/tokens',
+  })
+  app.doc31('/api/v1/openapi.json', (c) => ({
+    openapi: '3.1.0',
+    info: {
+      title: 'Candor API',
+      version: '1.0.0',
+      description:
+        'Admin API (bearer token) and the public Statuspage-compatible API v2. Errors are {"error": {"code", "message", "details"}}.',
+    },
+    servers: [{ url: new URL(c.req.url).origin }],
+  }))
+
+  app.route('/', publicPageRoutes)
+  app.notFound(handleNotFound)
+  app.onError(handleError)
+  return app
+}

@@ -1,0 +1,51 @@
+import type { Actor } from '../domain/types'
+
+export interface AuditEntry {
+  id: number
+  actor: string
+  action: string
+  targetType: string
+  targetId: string | null
+  details: unknown
+  at: string
+}
+
+/** One line of "who did what, when" — written in the same batch as the change. */
+export function insertAudit(
+  db: D1Database,
+  actor: Actor,
+  action: string,
+  target: { type: string; id: string | null },
+  details: unknown,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      'INSERT INTO audit_log (actor, action, target_type, target_id, details, at) VALUES (?, ?, ?, ?, ?, ?)',
+    )
+    .bind(actor.id, action, target.type, target.id, JSON.stringify(details ?? {}), at)
+}
+
+export async function selectAudit(db: D1Database, limit: number): Promise<AuditEntry[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?')
+    .bind(limit)
+    .all<{
+      id: number
+      actor: string
+      action: string
+      target_type: string
+      target_id: string | null
+      details: string
+      at: string
+    }>()
+  return results.map((r) => ({
+    id: r.id,
+    actor: r.actor,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    details: JSON.parse(r.details) as unknown,
+    at: r.at,
+  }))
+}

@@ -1,0 +1,343 @@
+import type {
+  AffectedComponent,
+  Area,
+  ComponentStatus,
+  EtaChange,
+  Impact,
+  Incident,
+  IncidentKind,
+  IncidentUpdate,
+} from '../domain/types'
+
+interface IncidentRow {
+  id: string
+  kind: IncidentKind
+  name: string
+  status: string
+  impact: Impact | 'maintenance'
+  created_at: string
+  updated_at: string
+  started_at: string
+  monitoring_at: string | null
+  resolved_at: string | null
+  eta: string | null
+  next_update_at: string | null
+  progress: number | null
+  workaround: string | null
+  scheduled_for: string | null
+  scheduled_until: string | null
+  remind_before_minutes: number | null
+  auto_start: number
+  auto_complete: number
+}
+
+interface UpdateRow {
+  id: string
+  incident_id: string
+  status: string
+  body: string
+  created_at: string
+  updated_at: string
+  display_at: string
+  eta: string | null
+  next_update_at: string | null
+  promised_by: string | null
+  progress: number | null
+  next_steps: string | null
+  workaround: string | null
+  affected_components: string
+  deliver_notifications: number
+}
+
+function toUpdate(row: UpdateRow): IncidentUpdate {
+  return {
+    id: row.id,
+    incidentId: row.incident_id,
+    status: row.status,
+    body: row.body,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    displayAt: row.display_at,
+    eta: row.eta,
+    nextUpdateAt: row.next_update_at,
+    promisedBy: row.promised_by,
+    progress: row.progress,
+    nextSteps: row.next_steps,
+    workaround: row.workaround,
+    affectedComponents: JSON.parse(row.affected_components) as AffectedComponent[],
+    deliverNotifications: row.deliver_notifications === 1,
+  }
+}
+
+function toIncident(row: IncidentRow): Incident {
+  return {
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    status: row.status,
+    impact: row.impact,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    startedAt: row.started_at,
+    monitoringAt: row.monitoring_at,
+    resolvedAt: row.resolved_at,
+    eta: row.eta,
+    nextUpdateAt: row.next_update_at,
+    progress: row.progress,
+    workaround: row.workaround,
+    scheduledFor: row.scheduled_for,
+    scheduledUntil: row.scheduled_until,
+    remindBeforeMinutes: row.remind_before_minutes,
+    autoStart: row.auto_start === 1,
+    autoComplete: row.auto_complete === 1,
+    componentStatuses: [],
+    areas: [],
+    updates: [],
+    etaHistory: [],
+  }
+}
+
+/** Writes a new incident or maintenance row (its parts are written by the other builders). */
+export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO incidents (id, kind, name, status, impact, created_at, updated_at, started_at,
+         monitoring_at, resolved_at, eta, next_update_at, progress, workaround, scheduled_for,
+         scheduled_until, remind_before_minutes, auto_start, auto_complete)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(
+      i.id,
+      i.kind,
+      i.name,
+      i.status,
+      i.impact,
+      i.createdAt,
+      i.updatedAt,
+      i.startedAt,
+      i.monitoringAt,
+      i.resolvedAt,
+      i.eta,
+      i.nextUpdateAt,
+      i.progress,
+      i.workaround,
+      i.scheduledFor,
+      i.scheduledUntil,
+      i.remindBeforeMinutes,
+      i.autoStart ? 1 : 0,
+      i.autoComplete ? 1 : 0,
+    )
+}
+
+/**
+ * Rewrites the incident's own columns. Guarded by `expectedUpdatedAt` so that two updates
+ * racing on the same incident cannot both apply: the loser's batch changes nothing.
+ */
+export function updateIncidentRow(
+  db: D1Database,
+  i: Incident,
+  expectedUpdatedAt: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE incidents SET name = ?, status = ?, impact = ?, updated_at = ?, started_at = ?,
+         monitoring_at = ?, resolved_at = ?, eta = ?, next_update_at = ?, progress = ?,
+         workaround = ?, scheduled_for = ?, scheduled_until = ?, remind_before_minutes = ?,
+         auto_start = ?, auto_complete = ?
+       WHERE id = ? AND updated_at = ?`,
+    )
+    .bind(
+      i.name,
+      i.status,
+      i.impact,
+      i.updatedAt,
+      i.startedAt,
+      i.monitoringAt,
+      i.resolvedAt,
+      i.eta,
+      i.nextUpdateAt,
+      i.progress,
+      i.workaround,
+      i.scheduledFor,
+      i.scheduledUntil,
+      i.remindBeforeMinutes,
+      i.autoStart ? 1 : 0,
+      i.autoComplete ? 1 : 0,
+      i.id,
+      expectedUpdatedAt,
+    )
+}
+
+/**
+ * Inserts an update. Its incident_id is looked up with the incident's new `updated_at`, so if
+ * this batch's guarded incident write lost a race the lookup is NULL, the NOT NULL constraint
+ * fails and D1 rolls the whole batch back: a lost race writes nothing.
+ */
+export function insertUpdate(db: D1Database, u: IncidentUpdate, actor: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO incident_updates (id, incident_id, status, body, created_at, updated_at, display_at,
+         eta, next_update_at, promised_by, progress, next_steps, workaround, affected_components,
+         deliver_notifications, actor)
+       VALUES (?, (SELECT id FROM incidents WHERE id = ? AND updated_at = ?), ?, ?, ?, ?, ?, ?, ?, ?,
+         ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(
+      u.id,
+      u.incidentId,
+      u.createdAt,
+      u.status,
+      u.body,
+      u.createdAt,
+      u.updatedAt,
+      u.displayAt,
+      u.eta,
+      u.nextUpdateAt,
+      u.promisedBy,
+      u.progress,
+      u.nextSteps,
+      u.workaround,
+      JSON.stringify(u.affectedComponents),
+      u.deliverNotifications ? 1 : 0,
+      actor,
+    )
+}
+
+export function insertEtaChange(
+  db: D1Database,
+  incidentId: string,
+  change: EtaChange,
+): D1PreparedStatement {
+  return db
+    .prepare('INSERT INTO eta_changes (incident_id, update_id, eta, set_at) VALUES (?, ?, ?, ?)')
+    .bind(incidentId, change.updateId, change.eta, change.setAt)
+}
+
+export function upsertIncidentComponent(
+  db: D1Database,
+  incidentId: string,
+  componentId: string,
+  status: ComponentStatus,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO incident_components (incident_id, component_id, status) VALUES (?, ?, ?)
+       ON CONFLICT (incident_id, component_id) DO UPDATE SET status = excluded.status`,
+    )
+    .bind(incidentId, componentId, status)
+}
+
+export function insertIncidentArea(
+  db: D1Database,
+  incidentId: string,
+  areaId: string,
+): D1PreparedStatement {
+  return db
+    .prepare('INSERT OR IGNORE INTO incident_areas (incident_id, area_id) VALUES (?, ?)')
+    .bind(incidentId, areaId)
+}
+
+/** Loads incidents with their updates, ETA history, components and areas, in `ids` order. */
+export async function selectIncidentsByIds(db: D1Database, ids: string[]): Promise<Incident[]> {
+  if (ids.length === 0) return []
+  const idList = JSON.stringify(ids)
+  const inList = 'IN (SELECT value FROM json_each(?))'
+  const [incidents, updates, etas, components, areas] = await db.batch<unknown>([
+    db.prepare(`SELECT * FROM incidents WHERE id ${inList}`).bind(idList),
+    db
+      .prepare(
+        `SELECT * FROM incident_updates WHERE incident_id ${inList}
+         ORDER BY display_at DESC, created_at DESC`,
+      )
+      .bind(idList),
+    db
+      .prepare(`SELECT incident_id, update_id, eta, set_at FROM eta_changes WHERE incident_id ${inList} ORDER BY id`)
+      .bind(idList),
+    db
+      .prepare(
+        `SELECT ic.incident_id, ic.component_id, ic.status FROM incident_components ic
+         JOIN components c ON c.id = ic.component_id
+         WHERE ic.incident_id ${inList} ORDER BY c.position`,
+      )
+      .bind(idList),
+    db
+      .prepare(
+        `SELECT ia.incident_id, a.id, a.name, a.created_at FROM incident_areas ia
+         JOIN areas a ON a.id = ia.area_id WHERE ia.incident_id ${inList} ORDER BY a.name`,
+      )
+      .bind(idList),
+  ])
+  const byId = new Map<string, Incident>()
+  for (const row of incidents!.results as IncidentRow[]) byId.set(row.id, toIncident(row))
+  for (const row of updates!.results as UpdateRow[]) byId.get(row.incident_id)?.updates.push(toUpdate(row))
+  for (const row of etas!.results as { incident_id: string; update_id: string; eta: string | null; set_at: string }[]) {
+    byId.get(row.incident_id)?.etaHistory.push({ eta: row.eta, setAt: row.set_at, updateId: row.update_id })
+  }
+  for (const row of components!.results as { incident_id: string; component_id: string; status: ComponentStatus }[]) {
+    byId.get(row.incident_id)?.componentStatuses.push({ componentId: row.component_id, status: row.status })
+  }
+  for (const row of areas!.results as ({ incident_id: string } & { id: string; name: string; created_at: string })[]) {
+    const area: Area = { id: row.id, name: row.name, createdAt: row.created_at }
+    byId.get(row.incident_id)?.areas.push(area)
+  }
+  return ids.map((id) => byId.get(id)).filter((i): i is Incident => i !== undefined)
+}
+
+export async function selectIncident(db: D1Database, id: string): Promise<Incident | null> {
+  const [incident] = await selectIncidentsByIds(db, [id])
+  return incident ?? null
+}
+
+export type IncidentFilter = 'unresolved' | 'resolved' | 'all'
+
+/** Ids of incidents (not maintenances), newest first. */
+export async function selectIncidentIds(
+  db: D1Database,
+  kind: IncidentKind,
+  filter: IncidentFilter,
+  limit: number,
+  before?: string,
+): Promise<string[]> {
+  const where =
+    filter === 'unresolved'
+      ? 'AND resolved_at IS NULL'
+      : filter === 'resolved'
+        ? 'AND resolved_at IS NOT NULL'
+        : ''
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM incidents WHERE kind = ? ${where} AND created_at < ?
+       ORDER BY created_at DESC LIMIT ?`,
+    )
+    .bind(kind, before ?? '9999', limit)
+    .all<{ id: string }>()
+  return results.map((r) => r.id)
+}
+
+/** Maintenances not yet completed, soonest first. */
+export async function selectOpenMaintenanceIds(db: D1Database): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM incidents WHERE kind = 'maintenance' AND resolved_at IS NULL
+       ORDER BY scheduled_for`,
+    )
+    .all<{ id: string }>()
+  return results.map((r) => r.id)
+}
+
+/** Ids of incidents started in [from, to), newest first, for the history page. */
+export async function selectIncidentIdsBetween(
+  db: D1Database,
+  from: string,
+  to: string,
+  limit: number,
+): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM incidents WHERE started_at >= ? AND started_at < ?
+       ORDER BY started_at DESC LIMIT ?`,
+    )
+    .bind(from, to, limit)
+    .all<{ id: string }>()
+  return results.map((r) => r.id)
+}

@@ -1,0 +1,59 @@
+/** The events subscribers will be told about (delivered by the notification pipeline). */
+export const EVENT_TYPES = [
+  'incident.created',
+  'incident.updated',
+  'incident.resolved',
+  'maintenance.scheduled',
+  'maintenance.reminder',
+  'maintenance.started',
+  'maintenance.completed',
+  'component.updated',
+] as const
+export type EventType = (typeof EVENT_TYPES)[number]
+
+export interface OutboxEvent {
+  id: string
+  eventType: EventType
+  incidentId: string | null
+  updateId: string | null
+  componentId: string | null
+  payload: Record<string, unknown>
+  createdAt: string
+  dispatchedAt: string | null
+}
+
+/** Records an event to announce; always part of the batch that makes the change. */
+export function insertOutbox(db: D1Database, e: Omit<OutboxEvent, 'dispatchedAt'>): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO outbox (id, event_type, incident_id, update_id, component_id, payload, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .bind(e.id, e.eventType, e.incidentId, e.updateId, e.componentId, JSON.stringify(e.payload), e.createdAt)
+}
+
+export async function selectOutbox(db: D1Database, limit: number): Promise<OutboxEvent[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM outbox ORDER BY created_at DESC LIMIT ?')
+    .bind(limit)
+    .all<{
+      id: string
+      event_type: EventType
+      incident_id: string | null
+      update_id: string | null
+      component_id: string | null
+      payload: string
+      created_at: string
+      dispatched_at: string | null
+    }>()
+  return results.map((r) => ({
+    id: r.id,
+    eventType: r.event_type,
+    incidentId: r.incident_id,
+    updateId: r.update_id,
+    componentId: r.component_id,
+    payload: JSON.parse(r.payload) as Record<string, unknown>,
+    createdAt: r.created_at,
+    dispatchedAt: r.dispatched_at,
+  }))
+}

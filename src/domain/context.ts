@@ -1,0 +1,8 @@
+import type { Actor } from './types'
+
+/** What a domain verb needs: the database, who acts, and the clock. */
+export interface VerbContext {
+  db: D1Database
+  actor: Actor
+  now: Date
+}

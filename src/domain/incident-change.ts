@@ -1,0 +1,313 @@
+import { insertAudit } from '../db/audit'
+import {
+  insertStatusChange,
+  selectComponents,
+  selectStatusesHeldByOpenIncidents,
+  setComponentStatus,
+} from '../db/components'
+import { selectArea } from '../db/areas'
+import {
+  insertEtaChange,
+  insertIncident,
+  insertIncidentArea,
+  insertUpdate,
+  updateIncidentRow,
+  upsertIncidentComponent,
+} from '../db/incidents'
+import { insertOutbox, type EventType } from '../db/outbox'
+import { newId } from '../lib/ids'
+import { toIso } from '../lib/time'
+import type { VerbContext } from './context'
+import { CandorError, invalidField } from './errors'
+import { worseStatus } from './page-status'
+import {
+  INCIDENT_STATUSES,
+  MAINTENANCE_STATUSES,
+  isClosedStatus,
+  type AffectedComponent,
+  type Component,
+  type ComponentStatus,
+  type Impact,
+  type Incident,
+  type IncidentUpdate,
+} from './types'
+
+/** The fields an update may carry; an omitted field keeps its value. */
+export interface UpdateFields {
+  status?: string
+  body: string
+  name?: string
+  impact?: Impact
+  components?: Record<string, ComponentStatus>
+  area_ids?: string[]
+  eta?: string | null
+  next_update_at?: string | null
+  progress?: number | null
+  workaround?: string | null
+  next_steps?: string | null
+  notify?: boolean
+  display_at?: string
+}
+
+const MAINTENANCE_ORDER: Record<string, number> = {
+  scheduled: 0,
+  in_progress: 1,
+  verifying: 2,
+  completed: 3,
+}
+
+/** Refuses statuses of the wrong kind (400) and impossible transitions (409). */
+function checkTransition(kind: Incident['kind'], from: string | null, to: string): void {
+  if (kind === 'incident') {
+    if (!(INCIDENT_STATUSES as readonly string[]).includes(to)) {
+      throw invalidField('status', `An incident's status is one of: ${INCIDENT_STATUSES.join(', ')}.`)
+    }
+    if (from === null && to === 'postmortem') {
+      throw new CandorError('conflict', 'An incident cannot begin in postmortem; create it resolved.')
+    }
+    if (from === 'postmortem' && to !== 'postmortem') {
+      throw new CandorError('conflict', 'A postmortem is final; open a new incident instead.', {
+        from,
+        to,
+      })
+    }
+    return
+  }
+  if (!(MAINTENANCE_STATUSES as readonly string[]).includes(to)) {
+    throw invalidField('status', `A maintenance's status is one of: ${MAINTENANCE_STATUSES.join(', ')}.`)
+  }
+  if (from !== null && MAINTENANCE_ORDER[to]! < MAINTENANCE_ORDER[from]!) {
+    throw new CandorError('conflict', `A maintenance cannot go from ${from} back to ${to}.`, {
+      from,
+      to,
+    })
+  }
+}
+
+function eventTypeFor(kind: Incident['kind'], isNew: boolean, before: string | null, status: string): EventType {
+  if (kind === 'maintenance') {
+    if (status === 'completed') return 'maintenance.completed'
+    if (status === 'scheduled') return 'maintenance.scheduled'
+    return 'maintenance.started'
+  }
+  if (isNew) return 'incident.created'
+  if (isClosedStatus(status) && !isClosedStatus(before ?? '')) return 'incident.resolved'
+  return 'incident.updated'
+}
+
+export interface PlannedChange {
+  incident: Incident
+  update: IncidentUpdate
+  statements: D1PreparedStatement[]
+}
+
+/**
+ * Works out everything one update does — to the incident, its ETA history, its components and
+ * the page — and returns the statements that make it so, to be run as one `db.batch()`.
+ * `current` is null when the update creates the incident (`draft` holds its first state).
+ */
+export async function planIncidentChange(
+  ctx: VerbContext,
+  current: Incident | null,
+  draft: Incident,
+  input: UpdateFields,
+): Promise<PlannedChange> {
+  const now = ctx.now.toISOString()
+  const isNew = current === null
+  const before = current ?? draft
+  const status = input.status ?? before.status
+  checkTransition(draft.kind, current?.status ?? null, status)
+
+  const effectiveAt = input.display_at ? toIso(input.display_at) : now
+  if (Date.parse(effectiveAt) > ctx.now.getTime() + 60_000) {
+    throw invalidField('display_at', 'display_at cannot be in the future.')
+  }
+  if (input.next_update_at && Date.parse(input.next_update_at) <= ctx.now.getTime()) {
+    throw invalidField('next_update_at', 'next_update_at must be in the future.')
+  }
+
+  const closing = isClosedStatus(status)
+  const next: Incident = {
+    ...before,
+    name: input.name ?? before.name,
+    status,
+    impact: draft.kind === 'maintenance' ? 'maintenance' : (input.impact ?? before.impact),
+    updatedAt: now,
+    componentStatuses: [...before.componentStatuses],
+    areas: [...before.areas],
+  }
+  const updateId = newId()
+  const statements: D1PreparedStatement[] = []
+
+  // ETA: every change kept, with when and by which update.
+  const etaChanges: { eta: string | null }[] = []
+  if (input.eta !== undefined) {
+    const eta = input.eta === null ? null : toIso(input.eta)
+    if (isNew ? eta !== null : eta !== before.eta) etaChanges.push({ eta })
+    next.eta = eta
+  }
+
+  // The next-update promise: an omitted one stands while it is still ahead.
+  if (input.next_update_at !== undefined) {
+    next.nextUpdateAt = input.next_update_at === null ? null : toIso(input.next_update_at)
+  } else if (before.nextUpdateAt && Date.parse(before.nextUpdateAt) <= ctx.now.getTime()) {
+    next.nextUpdateAt = null
+  }
+  if (closing) next.nextUpdateAt = null
+  if (input.progress !== undefined) next.progress = input.progress
+  if (input.workaround !== undefined) next.workaround = input.workaround
+
+  // Status timestamps.
+  if (status === 'monitoring' && !next.monitoringAt) next.monitoringAt = effectiveAt
+  if (closing && !next.resolvedAt) next.resolvedAt = effectiveAt
+  if (!closing) next.resolvedAt = null
+  if (draft.kind === 'maintenance' && status !== 'scheduled' && before.status === 'scheduled') {
+    next.startedAt = effectiveAt
+  }
+
+  // Areas named by this update are added to the incident.
+  for (const areaId of input.area_ids ?? []) {
+    if (next.areas.some((a) => a.id === areaId)) continue
+    const area = await selectArea(ctx.db, areaId)
+    if (!area) {
+      throw new CandorError('not_found', `No area with id "${areaId}".`, [
+        { path: 'area_ids', message: `unknown area ${areaId}` },
+      ])
+    }
+    next.areas.push(area)
+    statements.push(insertIncidentArea(ctx.db, draft.id, areaId))
+  }
+
+  const affected = await planComponentChanges(ctx, next, before, isNew, input, effectiveAt, statements)
+
+  const update: IncidentUpdate = {
+    id: updateId,
+    incidentId: draft.id,
+    status,
+    body: input.body,
+    createdAt: now,
+    updatedAt: now,
+    displayAt: effectiveAt,
+    eta: next.eta,
+    nextUpdateAt: next.nextUpdateAt,
+    promisedBy: isNew ? null : before.nextUpdateAt,
+    progress: next.progress,
+    nextSteps: input.next_steps ?? null,
+    workaround: input.workaround ?? null,
+    affectedComponents: affected,
+    deliverNotifications: input.notify !== false,
+  }
+  next.updates = [update, ...before.updates]
+  for (const change of etaChanges) {
+    next.etaHistory = [...next.etaHistory, { eta: change.eta, setAt: effectiveAt, updateId }]
+  }
+
+  const head = isNew ? insertIncident(ctx.db, next) : updateIncidentRow(ctx.db, next, before.updatedAt)
+  const actor = ctx.actor.id
+  const tail: D1PreparedStatement[] = [
+    insertUpdate(ctx.db, update, actor),
+    ...etaChanges.map((c) => insertEtaChange(ctx.db, draft.id, { eta: c.eta, setAt: effectiveAt, updateId })),
+  ]
+  if (update.deliverNotifications) {
+    tail.push(
+      insertOutbox(ctx.db, {
+        id: newId(16),
+        eventType: eventTypeFor(draft.kind, isNew, current?.status ?? null, status),
+        incidentId: draft.id,
+        updateId,
+        componentId: null,
+        payload: { status, previous_status: current?.status ?? null },
+        createdAt: now,
+      }),
+    )
+  }
+  tail.push(
+    insertAudit(
+      ctx.db,
+      ctx.actor,
+      `${draft.kind}.${isNew ? 'create' : 'update'}`,
+      { type: draft.kind, id: draft.id },
+      input,
+      now,
+    ),
+  )
+  return { incident: next, update, statements: [head, ...tail, ...statements] }
+}
+
+/**
+ * Component effects of an update: statuses it sets explicitly; a maintenance in progress puts
+ * its components under maintenance; closing hands each component back to operational unless
+ * another open incident still holds it.
+ */
+async function planComponentChanges(
+  ctx: VerbContext,
+  next: Incident,
+  before: Incident,
+  isNew: boolean,
+  input: UpdateFields,
+  effectiveAt: string,
+  statements: D1PreparedStatement[],
+): Promise<AffectedComponent[]> {
+  const explicit = input.components ?? {}
+  const requested = Object.keys(explicit)
+  if (requested.length === 0 && next.componentStatuses.length === 0) return []
+  const all = new Map<string, Component>((await selectComponents(ctx.db)).map((c) => [c.id, c]))
+  const named = new Set([...requested, ...next.componentStatuses.map((s) => s.componentId)])
+  for (const id of named) {
+    const component = all.get(id)
+    const path = id in explicit ? `components.${id}` : 'component_ids'
+    if (!component) {
+      throw new CandorError('not_found', `No component with id "${id}".`, [
+        { path, message: 'unknown component' },
+      ])
+    }
+    if (component.isGroup) {
+      throw invalidField(path, `"${component.name}" is a group; name its components.`)
+    }
+  }
+
+  // What this incident asserts for each component after the update.
+  const asserted = new Map(next.componentStatuses.map((s) => [s.componentId, s.status]))
+  for (const [id, status] of Object.entries(explicit)) asserted.set(id, status)
+  if (next.kind === 'maintenance') {
+    for (const id of asserted.keys()) if (!(id in explicit)) asserted.set(id, 'under_maintenance')
+  }
+  next.componentStatuses = [...asserted].map(([componentId, status]) => ({ componentId, status }))
+  for (const [id, status] of asserted) {
+    const was = before.componentStatuses.find((s) => s.componentId === id)?.status
+    if (isNew || was !== status) statements.push(upsertIncidentComponent(ctx.db, next.id, id, status))
+  }
+
+  // A backfilled (created already closed) incident leaves today's statuses alone.
+  if (isNew && isClosedStatus(next.status)) return []
+
+  const closing = isClosedStatus(next.status)
+  const target = new Map<string, ComponentStatus>()
+  if (closing) {
+    const others = await selectStatusesHeldByOpenIncidents(ctx.db, [...asserted.keys()], next.id)
+    for (const id of asserted.keys()) {
+      if (id in explicit) {
+        target.set(id, explicit[id]!)
+        continue
+      }
+      const held = others.filter((o) => o.componentId === id).map((o) => o.status)
+      target.set(id, held.reduce<ComponentStatus>(worseStatus, 'operational'))
+    }
+  } else if (next.kind === 'maintenance' && next.status === 'scheduled') {
+    for (const [id, status] of Object.entries(explicit)) target.set(id, status)
+  } else {
+    for (const [id, status] of asserted) {
+      if (isNew || id in explicit || next.kind === 'maintenance') target.set(id, status)
+    }
+  }
+
+  const affected: AffectedComponent[] = []
+  for (const [id, status] of target) {
+    const component = all.get(id)!
+    if (component.status === status) continue
+    affected.push({ code: id, name: component.name, old_status: component.status, new_status: status })
+    statements.push(setComponentStatus(ctx.db, id, status, ctx.now.toISOString()))
+    statements.push(insertStatusChange(ctx.db, id, status, effectiveAt, next.id))
+  }
+  return affected
+}

@@ -1,0 +1,108 @@
+import {
+  selectIncident,
+  selectIncidentIds,
+  selectIncidentsByIds,
+  type IncidentFilter,
+} from '../db/incidents'
+import { newId } from '../lib/ids'
+import { toIso } from '../lib/time'
+import type { VerbContext } from './context'
+import { CandorError, invalidField, notFound } from './errors'
+import { planIncidentChange, type UpdateFields } from './incident-change'
+import type { Impact, Incident, IncidentKind, IncidentUpdate } from './types'
+
+export interface NewIncidentInput extends UpdateFields {
+  name: string
+  status: string
+  impact: Impact
+  /** When the trouble began, if before now (backfilling a past incident). */
+  started_at?: string
+}
+
+/** Loads an incident or maintenance of the given kind, or 404. */
+export async function getIncident(db: D1Database, id: string, kind: IncidentKind): Promise<Incident> {
+  const incident = await selectIncident(db, id)
+  if (!incident || incident.kind !== kind) throw notFound(kind, id)
+  return incident
+}
+
+export async function listIncidents(
+  db: D1Database,
+  kind: IncidentKind,
+  filter: IncidentFilter,
+  limit: number,
+): Promise<Incident[]> {
+  return selectIncidentsByIds(db, await selectIncidentIds(db, kind, filter, limit))
+}
+
+/** A blank incident with defaults, the starting point of a creation. */
+export function blankIncident(kind: IncidentKind, name: string, at: string): Incident {
+  return {
+    id: newId(),
+    kind,
+    name,
+    status: kind === 'incident' ? 'investigating' : 'scheduled',
+    impact: kind === 'incident' ? 'none' : 'maintenance',
+    createdAt: at,
+    updatedAt: at,
+    startedAt: at,
+    monitoringAt: null,
+    resolvedAt: null,
+    eta: null,
+    nextUpdateAt: null,
+    progress: null,
+    workaround: null,
+    scheduledFor: null,
+    scheduledUntil: null,
+    remindBeforeMinutes: null,
+    autoStart: false,
+    autoComplete: false,
+    componentStatuses: [],
+    areas: [],
+    updates: [],
+    etaHistory: [],
+  }
+}
+
+/** Opens an incident with its first update; announces it unless `notify` is false. */
+export async function createIncident(ctx: VerbContext, input: NewIncidentInput): Promise<Incident> {
+  const at = ctx.now.toISOString()
+  const draft = blankIncident('incident', input.name, at)
+  draft.impact = input.impact
+  draft.status = input.status
+  if (input.started_at) {
+    if (Date.parse(input.started_at) > ctx.now.getTime()) {
+      throw invalidField('started_at', 'started_at cannot be in the future.')
+    }
+    draft.startedAt = toIso(input.started_at)
+  }
+  const plan = await planIncidentChange(ctx, null, draft, {
+    ...input,
+    display_at: input.display_at ?? input.started_at,
+  })
+  await ctx.db.batch(plan.statements)
+  return plan.incident
+}
+
+/**
+ * Posts an update to an incident. Returns the update and the incident as it now stands.
+ * If another update landed first, nothing is written and 409 asks the caller to retry.
+ */
+export async function postIncidentUpdate(
+  ctx: VerbContext,
+  id: string,
+  kind: IncidentKind,
+  input: UpdateFields,
+): Promise<{ update: IncidentUpdate; incident: Incident }> {
+  const current = await getIncident(ctx.db, id, kind)
+  const plan = await planIncidentChange(ctx, current, current, input)
+  try {
+    await ctx.db.batch(plan.statements)
+  } catch (error) {
+    if (String(error).includes('NOT NULL constraint failed: incident_updates.incident_id')) {
+      throw new CandorError('conflict', 'The incident changed while this update was posted; retry.')
+    }
+    throw error
+  }
+  return { update: plan.update, incident: plan.incident }
+}

@@ -1,0 +1,73 @@
+import { selectAreas } from '../db/areas'
+import { selectComponents, selectStatusChangesSince } from '../db/components'
+import { selectIncidentIds, selectIncidentsByIds, selectOpenMaintenanceIds } from '../db/incidents'
+import { computeDailyStatus, HISTORY_DAYS, startOfUtcDay } from './daily-status'
+import { ensurePage } from './page'
+import type { Area, Component, ComponentStatus, Incident, PageSettings } from './types'
+
+/** How many recent incidents and maintenances the public API lists, as Statuspage does. */
+export const RECENT_LIMIT = 50
+const KEY = 'snapshot:v1'
+
+/**
+ * Everything the public read path shows, built when something changes so that no public
+ * request touches D1. Time-dependent flags (overdue, ETA passed) are computed when served.
+ */
+export interface Snapshot {
+  builtAt: string
+  page: PageSettings
+  components: Component[]
+  areas: Area[]
+  /** Unresolved incidents and the 50 most recent, newest first. */
+  incidents: Incident[]
+  /** Maintenances not completed and the 50 most recent, soonest first. */
+  maintenances: Incident[]
+  /** Worst status per UTC day, last 90 days, per component id. */
+  dailyStatus: Record<string, (ComponentStatus | null)[]>
+}
+
+function uniqueIds(...lists: string[][]): string[] {
+  return [...new Set(lists.flat())]
+}
+
+/** Reads D1 and assembles a fresh snapshot. */
+export async function buildSnapshot(db: D1Database, now: Date): Promise<Snapshot> {
+  const since = new Date(startOfUtcDay(now.getTime()) - (HISTORY_DAYS - 1) * 86_400_000)
+  const [page, components, areas, openIds, recentIds, openMaintIds, recentMaintIds, changes] =
+    await Promise.all([
+      ensurePage(db, now),
+      selectComponents(db),
+      selectAreas(db),
+      selectIncidentIds(db, 'incident', 'unresolved', 1000),
+      selectIncidentIds(db, 'incident', 'all', RECENT_LIMIT),
+      selectOpenMaintenanceIds(db),
+      selectIncidentIds(db, 'maintenance', 'all', RECENT_LIMIT),
+      selectStatusChangesSince(db, since.toISOString()),
+    ])
+  const incidents = await selectIncidentsByIds(db, uniqueIds(openIds, recentIds))
+  incidents.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+  const maintenances = await selectIncidentsByIds(db, uniqueIds(openMaintIds, recentMaintIds))
+  maintenances.sort((a, b) => (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? ''))
+  return {
+    builtAt: now.toISOString(),
+    page,
+    components,
+    areas,
+    incidents,
+    maintenances,
+    dailyStatus: computeDailyStatus(components, changes, now),
+  }
+}
+
+/** Rebuilds the snapshot and stores it for the read path. Called after every write. */
+export async function refreshSnapshot(env: { DB: D1Database; SNAPSHOTS: KVNamespace }, now = new Date()): Promise<Snapshot> {
+  const snapshot = await buildSnapshot(env.DB, now)
+  await env.SNAPSHOTS.put(KEY, JSON.stringify(snapshot))
+  return snapshot
+}
+
+/** The stored snapshot; built once if none exists yet (first request after deploy). */
+export async function loadSnapshot(env: { DB: D1Database; SNAPSHOTS: KVNamespace }): Promise<Snapshot> {
+  const stored = await env.SNAPSHOTS.get<Snapshot>(KEY, 'json')
+  return stored ?? refreshSnapshot(env)
+}

@@ -1,0 +1,14 @@
+/**
+ * The Worker's bindings: what `wrangler types` generates from wrangler.toml (`Env`), plus the
+ * optional settings read from vars and secrets (see README "Settings").
+ */
+export interface AppEnv extends Env {
+  /** Bootstrap owner token; required for the admin API. */
+  ADMIN_TOKEN?: string
+  /** Base URL for links in emails, webhooks and feeds (default: the request's origin). */
+  PUBLIC_URL?: string
+  /** The page's name (default `Candor`); the API can override it. */
+  PAGE_NAME?: string
+  /** `true` lets webhook and ops URLs use plain http:// (local development and tests). */
+  ALLOW_HTTP_WEBHOOKS?: string
+}

@@ -1,0 +1,120 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { createIncident, getIncident, listIncidents, postIncidentUpdate } from '../domain/incidents'
+import { presentIncident } from '../domain/present'
+import { requireReadOrWrite } from '../middleware/auth'
+import { IdParam, IncidentInput, IncidentListQuery, IncidentUpdateInput } from '../schemas/inputs'
+import { IncidentSchema, IncidentUpdateSchema } from '../schemas/statuspage'
+import { presentContextFromDb, verbContext } from './context'
+import {
+  authErrors,
+  bearerSecurity,
+  bodyErrors,
+  conflictError,
+  jsonBody,
+  jsonResponse,
+  newApiApp,
+  notFoundError,
+} from './openapi-helpers'
+
+/** Incidents and their updates, with Candor's ETA, next-update and progress fields. */
+export const incidentRoutes = newApiApp()
+incidentRoutes.use('/incidents', requireReadOrWrite())
+incidentRoutes.use('/incidents/*', requireReadOrWrite())
+
+incidentRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/incidents',
+    tags: ['Incidents'],
+    summary: 'Open an incident',
+    security: bearerSecurity,
+    request: { body: jsonBody(IncidentInput) },
+    responses: {
+      201: jsonResponse(IncidentSchema, 'The incident'),
+      ...authErrors,
+      ...bodyErrors,
+      ...notFoundError,
+      ...conflictError,
+    },
+  }),
+  async (c) => {
+    const incident = await createIncident(verbContext(c), c.req.valid('json'))
+    return c.json(presentIncident(incident, await presentContextFromDb(c)), 201)
+  },
+)
+
+incidentRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/incidents',
+    tags: ['Incidents'],
+    summary: 'List incidents, newest first',
+    security: bearerSecurity,
+    request: { query: IncidentListQuery },
+    responses: {
+      200: jsonResponse(z.array(IncidentSchema), 'Incidents'),
+      ...authErrors,
+      400: bodyErrors[400],
+    },
+  }),
+  async (c) => {
+    const { status, limit } = c.req.valid('query')
+    const ctx = await presentContextFromDb(c)
+    const incidents = await listIncidents(c.env.DB, 'incident', status ?? 'all', limit ?? 100)
+    return c.json(
+      incidents.map((i) => presentIncident(i, ctx)),
+      200,
+    )
+  },
+)
+
+incidentRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/incidents/{id}',
+    tags: ['Incidents'],
+    summary: 'Get an incident with its whole timeline',
+    security: bearerSecurity,
+    request: { params: IdParam },
+    responses: {
+      200: jsonResponse(IncidentSchema, 'The incident'),
+      ...authErrors,
+      ...notFoundError,
+    },
+  }),
+  async (c) => {
+    const incident = await getIncident(c.env.DB, c.req.valid('param').id, 'incident')
+    return c.json(presentIncident(incident, await presentContextFromDb(c)), 200)
+  },
+)
+
+incidentRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/incidents/{id}/updates',
+    tags: ['Incidents'],
+    summary: 'Post an update (omitted fields keep their values; eta: null clears the estimate)',
+    security: bearerSecurity,
+    request: { params: IdParam, body: jsonBody(IncidentUpdateInput) },
+    responses: {
+      201: jsonResponse(
+        z.object({ update: IncidentUpdateSchema, incident: IncidentSchema }),
+        'The update and the incident as it now stands',
+      ),
+      ...authErrors,
+      ...bodyErrors,
+      ...notFoundError,
+      ...conflictError,
+    },
+  }),
+  async (c) => {
+    const { update, incident } = await postIncidentUpdate(
+      verbContext(c),
+      c.req.valid('param').id,
+      'incident',
+      c.req.valid('json'),
+    )
+    const json = presentIncident(incident, await presentContextFromDb(c))
+    return c.json({ update: json.incident_updates.find((u) => u.id === update.id)!, incident: json }, 201)
+  },
+)

@@ -1,0 +1,116 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { getIncident, listIncidents, postIncidentUpdate } from '../domain/incidents'
+import { createMaintenance } from '../domain/maintenances'
+import { presentMaintenance } from '../domain/present'
+import { requireReadOrWrite } from '../middleware/auth'
+import { IdParam, IncidentListQuery, IncidentUpdateInput, MaintenanceInput } from '../schemas/inputs'
+import { IncidentUpdateSchema, MaintenanceSchema } from '../schemas/statuspage'
+import { presentContextFromDb, verbContext } from './context'
+import {
+  authErrors,
+  bearerSecurity,
+  bodyErrors,
+  conflictError,
+  jsonBody,
+  jsonResponse,
+  newApiApp,
+  notFoundError,
+} from './openapi-helpers'
+
+/** Scheduled maintenance: statuses scheduled → in_progress → verifying → completed. */
+export const maintenanceRoutes = newApiApp()
+maintenanceRoutes.use('/maintenances', requireReadOrWrite())
+maintenanceRoutes.use('/maintenances/*', requireReadOrWrite())
+
+maintenanceRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/maintenances',
+    tags: ['Maintenances'],
+    summary: 'Schedule maintenance',
+    security: bearerSecurity,
+    request: { body: jsonBody(MaintenanceInput) },
+    responses: {
+      201: jsonResponse(MaintenanceSchema, 'The maintenance'),
+      ...authErrors,
+      ...bodyErrors,
+      ...notFoundError,
+    },
+  }),
+  async (c) => {
+    const maintenance = await createMaintenance(verbContext(c), c.req.valid('json'))
+    return c.json(presentMaintenance(maintenance, await presentContextFromDb(c)), 201)
+  },
+)
+
+maintenanceRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/maintenances',
+    tags: ['Maintenances'],
+    summary: 'List maintenances, newest first',
+    security: bearerSecurity,
+    request: { query: IncidentListQuery },
+    responses: { 200: jsonResponse(z.array(MaintenanceSchema), 'Maintenances'), ...authErrors },
+  }),
+  async (c) => {
+    const { status, limit } = c.req.valid('query')
+    const ctx = await presentContextFromDb(c)
+    const list = await listIncidents(c.env.DB, 'maintenance', status ?? 'all', limit ?? 100)
+    return c.json(
+      list.map((m) => presentMaintenance(m, ctx)),
+      200,
+    )
+  },
+)
+
+maintenanceRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/maintenances/{id}',
+    tags: ['Maintenances'],
+    summary: 'Get a maintenance with its timeline',
+    security: bearerSecurity,
+    request: { params: IdParam },
+    responses: {
+      200: jsonResponse(MaintenanceSchema, 'The maintenance'),
+      ...authErrors,
+      ...notFoundError,
+    },
+  }),
+  async (c) => {
+    const maintenance = await getIncident(c.env.DB, c.req.valid('param').id, 'maintenance')
+    return c.json(presentMaintenance(maintenance, await presentContextFromDb(c)), 200)
+  },
+)
+
+maintenanceRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/maintenances/{id}/updates',
+    tags: ['Maintenances'],
+    summary: 'Post a maintenance update (status moves forward only)',
+    security: bearerSecurity,
+    request: { params: IdParam, body: jsonBody(IncidentUpdateInput) },
+    responses: {
+      201: jsonResponse(
+        z.object({ update: IncidentUpdateSchema, incident: MaintenanceSchema }),
+        'The update and the maintenance as it now stands',
+      ),
+      ...authErrors,
+      ...bodyErrors,
+      ...notFoundError,
+      ...conflictError,
+    },
+  }),
+  async (c) => {
+    const { update, incident } = await postIncidentUpdate(
+      verbContext(c),
+      c.req.valid('param').id,
+      'maintenance',
+      c.req.valid('json'),
+    )
+    const json = presentMaintenance(incident, await presentContextFromDb(c))
+    return c.json({ update: json.incident_updates.find((u) => u.id === update.id)!, incident: json }, 201)
+  },
+)

@@ -1,0 +1,48 @@
+import { createRoute } from '@hono/zod-openapi'
+import { ensurePage, pageName, updatePage } from '../domain/page'
+import type { PageSettings } from '../domain/types'
+import { requireReadOrWrite } from '../middleware/auth'
+import { PageInput } from '../schemas/inputs'
+import { PageSchema } from '../schemas/statuspage'
+import { baseUrl, verbContext } from './context'
+import { authErrors, bearerSecurity, bodyErrors, jsonBody, jsonResponse, newApiApp } from './openapi-helpers'
+
+/** The page's own settings: its name and time zone. */
+export const pageRoutes = newApiApp()
+pageRoutes.use('/page', requireReadOrWrite())
+
+function presentSettings(page: PageSettings, name: string, url: string) {
+  return { id: page.pageId, name, url, time_zone: page.timeZone, updated_at: page.updatedAt }
+}
+
+pageRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/page',
+    tags: ['Page'],
+    summary: "The page's settings",
+    security: bearerSecurity,
+    responses: { 200: jsonResponse(PageSchema, 'The page'), ...authErrors },
+  }),
+  async (c) => {
+    const page = await ensurePage(c.env.DB, new Date())
+    return c.json(presentSettings(page, pageName(page, c.env.PAGE_NAME), baseUrl(c)), 200)
+  },
+)
+
+pageRoutes.openapi(
+  createRoute({
+    method: 'patch',
+    path: '/page',
+    tags: ['Page'],
+    summary: "Change the page's name or time zone",
+    security: bearerSecurity,
+    request: { body: jsonBody(PageInput) },
+    responses: { 200: jsonResponse(PageSchema, 'The page'), ...authErrors, ...bodyErrors },
+  }),
+  async (c) => {
+    const input = c.req.valid('json')
+    const page = await updatePage(verbContext(c), input)
+    return c.json(presentSettings(page, pageName(page, c.env.PAGE_NAME), baseUrl(c)), 200)
+  },
+)

@@ -1,0 +1,139 @@
+import { z } from '@hono/zod-openapi'
+import { COMPONENT_STATUSES, IMPACTS, TOKEN_SCOPES } from '../domain/types'
+
+/** Request bodies of the admin API. Unknown fields are refused so typos are not silently lost. */
+
+const isoInstant = z.iso
+  .datetime({ offset: true, message: 'Use an ISO-8601 time such as 2026-11-23T18:00:00Z.' })
+  .openapi({ format: 'date-time', example: '2026-11-23T18:00:00Z' })
+
+const text = (max: number) => z.string().trim().min(1).max(max)
+const id = z.string().min(1).max(64)
+
+export const TokenInput = z
+  .strictObject({
+    name: text(100),
+    scopes: z.array(z.enum(TOKEN_SCOPES)).min(1),
+  })
+  .openapi('TokenInput')
+
+export const TokenCreated = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scopes: z.array(z.enum(TOKEN_SCOPES)),
+    created_at: z.string(),
+    token: z.string().openapi({ description: 'Shown once; only its hash is stored.' }),
+  })
+  .openapi('TokenCreated')
+
+export const TokenInfo = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    scopes: z.array(z.enum(TOKEN_SCOPES)),
+    created_at: z.string(),
+    revoked_at: z.string().nullable(),
+    last_used_at: z.string().nullable(),
+  })
+  .openapi('Token')
+
+const componentFields = {
+  name: text(200),
+  description: z.string().max(2000).nullable().optional(),
+  group_name: z.string().trim().max(200).nullable().optional(),
+  position: z.number().int().min(0).max(100000).optional(),
+  status: z.enum(COMPONENT_STATUSES).optional(),
+  showcase: z.boolean().optional(),
+  only_show_if_degraded: z.boolean().optional(),
+  start_date: z.iso.date().nullable().optional(),
+  help_url: z.url().max(2000).nullable().optional(),
+}
+
+export const ComponentInput = z.strictObject(componentFields).openapi('ComponentInput')
+export const ComponentPatch = z
+  .strictObject({ ...componentFields, name: text(200).optional() })
+  .openapi('ComponentPatch')
+
+export const AreaInput = z.strictObject({ name: text(200) }).openapi('AreaInput')
+export const AreaJson = z
+  .object({ id: z.string(), name: z.string(), created_at: z.string() })
+  .openapi('AreaDetail')
+
+const componentStatusMap = z
+  .record(id, z.enum(COMPONENT_STATUSES))
+  .openapi({ description: 'Component id → the status this incident puts it in.' })
+
+const updateFields = {
+  body: text(20000),
+  components: componentStatusMap.optional(),
+  area_ids: z.array(id).max(500).optional(),
+  eta: isoInstant.nullable().optional(),
+  next_update_at: isoInstant.nullable().optional(),
+  progress: z.number().int().min(0).max(100).nullable().optional(),
+  workaround: z.string().trim().max(5000).nullable().optional(),
+  next_steps: z.string().trim().max(5000).nullable().optional(),
+  notify: z.boolean().optional(),
+  display_at: isoInstant.optional(),
+}
+
+export const IncidentInput = z
+  .strictObject({
+    name: text(300),
+    status: z.enum(['investigating', 'identified', 'monitoring', 'resolved', 'postmortem']),
+    impact: z.enum(IMPACTS),
+    started_at: isoInstant.optional(),
+    ...updateFields,
+  })
+  .openapi('IncidentInput')
+
+export const IncidentUpdateInput = z
+  .strictObject({
+    status: z.string().min(1).max(40).optional(),
+    name: text(300).optional(),
+    impact: z.enum(IMPACTS).optional(),
+    ...updateFields,
+  })
+  .openapi('IncidentUpdateInput')
+
+export const MaintenanceInput = z
+  .strictObject({
+    name: text(300),
+    body: text(20000),
+    scheduled_for: isoInstant,
+    scheduled_until: isoInstant,
+    component_ids: z.array(id).max(500),
+    area_ids: z.array(id).max(500).optional(),
+    remind_before_minutes: z.number().int().min(1).max(10080).nullable().optional(),
+    auto_start: z.boolean().optional(),
+    auto_complete: z.boolean().optional(),
+    status: z.enum(['scheduled', 'in_progress', 'verifying', 'completed']).optional(),
+    notify: z.boolean().optional(),
+  })
+  .openapi('MaintenanceInput')
+
+export const PageInput = z
+  .strictObject({
+    name: text(200).nullable().optional(),
+    time_zone: z.string().min(1).max(64).optional(),
+  })
+  .openapi('PageInput')
+
+export const IdParam = z.object({
+  id: id.openapi({ param: { name: 'id', in: 'path' }, example: 'k3x9q2m7a1bz' }),
+})
+
+export const IncidentListQuery = z.object({
+  status: z.enum(['unresolved', 'resolved', 'all']).default('all').optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+})
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: 'validation_failed' }),
+      message: z.string(),
+      details: z.unknown().optional(),
+    }),
+  })
+  .openapi('Error')
