@@ -43,7 +43,10 @@ export async function selectComponents(db: D1Database): Promise<Component[]> {
 }
 
 export async function selectComponent(db: D1Database, id: string): Promise<Component | null> {
-  const row = await db.prepare('SELECT * FROM components WHERE id = ?').bind(id).first<ComponentRow>()
+  const row = await db
+    .prepare('SELECT * FROM components WHERE id = ?')
+    .bind(id)
+    .first<ComponentRow>()
   return row ? toComponent(row) : null
 }
 
@@ -55,7 +58,10 @@ export async function selectGroupByName(db: D1Database, name: string): Promise<C
   return row ? toComponent(row) : null
 }
 
-export async function selectComponentByName(db: D1Database, name: string): Promise<Component | null> {
+export async function selectComponentByName(
+  db: D1Database,
+  name: string,
+): Promise<Component | null> {
   const row = await db
     .prepare('SELECT * FROM components WHERE is_group = 0 AND name = ? COLLATE NOCASE')
     .bind(name)
@@ -177,7 +183,11 @@ export async function selectStatusChangesSince(
     )
     .bind(since)
     .all<{ component_id: string; status: ComponentStatus; changed_at: string }>()
-  return results.map((r) => ({ componentId: r.component_id, status: r.status, changedAt: r.changed_at }))
+  return results.map((r) => ({
+    componentId: r.component_id,
+    status: r.status,
+    changedAt: r.changed_at,
+  }))
 }
 
 /** Components held in a non-operational state by open incidents other than `exceptId`. */

@@ -173,7 +173,11 @@ export function updateIncidentRow(
  * this batch's guarded incident write lost a race the lookup is NULL, the NOT NULL constraint
  * fails and D1 rolls the whole batch back: a lost race writes nothing.
  */
-export function insertUpdate(db: D1Database, u: IncidentUpdate, actor: string): D1PreparedStatement {
+export function insertUpdate(
+  db: D1Database,
+  u: IncidentUpdate,
+  actor: string,
+): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO incident_updates (id, incident_id, status, body, created_at, updated_at, display_at,
@@ -251,7 +255,9 @@ export async function selectIncidentsByIds(db: D1Database, ids: string[]): Promi
       )
       .bind(idList),
     db
-      .prepare(`SELECT incident_id, update_id, eta, set_at FROM eta_changes WHERE incident_id ${inList} ORDER BY id`)
+      .prepare(
+        `SELECT incident_id, update_id, eta, set_at FROM eta_changes WHERE incident_id ${inList} ORDER BY id`,
+      )
       .bind(idList),
     db
       .prepare(
@@ -269,14 +275,32 @@ export async function selectIncidentsByIds(db: D1Database, ids: string[]): Promi
   ])
   const byId = new Map<string, Incident>()
   for (const row of incidents!.results as IncidentRow[]) byId.set(row.id, toIncident(row))
-  for (const row of updates!.results as UpdateRow[]) byId.get(row.incident_id)?.updates.push(toUpdate(row))
-  for (const row of etas!.results as { incident_id: string; update_id: string; eta: string | null; set_at: string }[]) {
-    byId.get(row.incident_id)?.etaHistory.push({ eta: row.eta, setAt: row.set_at, updateId: row.update_id })
+  for (const row of updates!.results as UpdateRow[])
+    byId.get(row.incident_id)?.updates.push(toUpdate(row))
+  for (const row of etas!.results as {
+    incident_id: string
+    update_id: string
+    eta: string | null
+    set_at: string
+  }[]) {
+    byId
+      .get(row.incident_id)
+      ?.etaHistory.push({ eta: row.eta, setAt: row.set_at, updateId: row.update_id })
   }
-  for (const row of components!.results as { incident_id: string; component_id: string; status: ComponentStatus }[]) {
-    byId.get(row.incident_id)?.componentStatuses.push({ componentId: row.component_id, status: row.status })
+  for (const row of components!.results as {
+    incident_id: string
+    component_id: string
+    status: ComponentStatus
+  }[]) {
+    byId
+      .get(row.incident_id)
+      ?.componentStatuses.push({ componentId: row.component_id, status: row.status })
   }
-  for (const row of areas!.results as ({ incident_id: string } & { id: string; name: string; created_at: string })[]) {
+  for (const row of areas!.results as ({ incident_id: string } & {
+    id: string
+    name: string
+    created_at: string
+  })[]) {
     const area: Area = { id: row.id, name: row.name, createdAt: row.created_at }
     byId.get(row.incident_id)?.areas.push(area)
   }

@@ -23,13 +23,24 @@ export interface OutboxEvent {
 }
 
 /** Records an event to announce; always part of the batch that makes the change. */
-export function insertOutbox(db: D1Database, e: Omit<OutboxEvent, 'dispatchedAt'>): D1PreparedStatement {
+export function insertOutbox(
+  db: D1Database,
+  e: Omit<OutboxEvent, 'dispatchedAt'>,
+): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO outbox (id, event_type, incident_id, update_id, component_id, payload, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
     )
-    .bind(e.id, e.eventType, e.incidentId, e.updateId, e.componentId, JSON.stringify(e.payload), e.createdAt)
+    .bind(
+      e.id,
+      e.eventType,
+      e.incidentId,
+      e.updateId,
+      e.componentId,
+      JSON.stringify(e.payload),
+      e.createdAt,
+    )
 }
 
 export async function selectOutbox(db: D1Database, limit: number): Promise<OutboxEvent[]> {

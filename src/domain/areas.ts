@@ -33,7 +33,14 @@ export async function createArea(ctx: VerbContext, input: { name: string }): Pro
   const area: Area = { id: newId(), name: input.name, createdAt: ctx.now.toISOString() }
   await ctx.db.batch([
     insertArea(ctx.db, area),
-    insertAudit(ctx.db, ctx.actor, 'area.create', { type: 'area', id: area.id }, input, area.createdAt),
+    insertAudit(
+      ctx.db,
+      ctx.actor,
+      'area.create',
+      { type: 'area', id: area.id },
+      input,
+      area.createdAt,
+    ),
   ])
   return area
 }

@@ -95,7 +95,14 @@ export async function createComponent(ctx: VerbContext, input: ComponentInput): 
     ...group.statements,
     insertComponent(ctx.db, component),
     insertStatusChange(ctx.db, component.id, component.status, at, null),
-    insertAudit(ctx.db, ctx.actor, 'component.create', { type: 'component', id: component.id }, input, at),
+    insertAudit(
+      ctx.db,
+      ctx.actor,
+      'component.create',
+      { type: 'component', id: component.id },
+      input,
+      at,
+    ),
   ])
   return component
 }
@@ -166,7 +173,9 @@ export async function updateComponent(
       }),
     )
   }
-  statements.push(insertAudit(ctx.db, ctx.actor, 'component.update', { type: 'component', id }, patch, at))
+  statements.push(
+    insertAudit(ctx.db, ctx.actor, 'component.update', { type: 'component', id }, patch, at),
+  )
   await ctx.db.batch(statements)
   return next
 }
@@ -185,6 +194,13 @@ export async function deleteComponent(ctx: VerbContext, id: string): Promise<voi
   const at = ctx.now.toISOString()
   await ctx.db.batch([
     ...deleteComponentRow(ctx.db, id),
-    insertAudit(ctx.db, ctx.actor, 'component.delete', { type: 'component', id }, { name: current.name }, at),
+    insertAudit(
+      ctx.db,
+      ctx.actor,
+      'component.delete',
+      { type: 'component', id },
+      { name: current.name },
+      at,
+    ),
   ])
 }

@@ -60,10 +60,16 @@ const MAINTENANCE_ORDER: Record<string, number> = {
 function checkTransition(kind: Incident['kind'], from: string | null, to: string): void {
   if (kind === 'incident') {
     if (!(INCIDENT_STATUSES as readonly string[]).includes(to)) {
-      throw invalidField('status', `An incident's status is one of: ${INCIDENT_STATUSES.join(', ')}.`)
+      throw invalidField(
+        'status',
+        `An incident's status is one of: ${INCIDENT_STATUSES.join(', ')}.`,
+      )
     }
     if (from === null && to === 'postmortem') {
-      throw new CandorError('conflict', 'An incident cannot begin in postmortem; create it resolved.')
+      throw new CandorError(
+        'conflict',
+        'An incident cannot begin in postmortem; create it resolved.',
+      )
     }
     if (from === 'postmortem' && to !== 'postmortem') {
       throw new CandorError('conflict', 'A postmortem is final; open a new incident instead.', {
@@ -74,7 +80,10 @@ function checkTransition(kind: Incident['kind'], from: string | null, to: string
     return
   }
   if (!(MAINTENANCE_STATUSES as readonly string[]).includes(to)) {
-    throw invalidField('status', `A maintenance's status is one of: ${MAINTENANCE_STATUSES.join(', ')}.`)
+    throw invalidField(
+      'status',
+      `A maintenance's status is one of: ${MAINTENANCE_STATUSES.join(', ')}.`,
+    )
   }
   if (from !== null && MAINTENANCE_ORDER[to]! < MAINTENANCE_ORDER[from]!) {
     throw new CandorError('conflict', `A maintenance cannot go from ${from} back to ${to}.`, {
@@ -84,7 +93,12 @@ function checkTransition(kind: Incident['kind'], from: string | null, to: string
   }
 }
 
-function eventTypeFor(kind: Incident['kind'], isNew: boolean, before: string | null, status: string): EventType {
+function eventTypeFor(
+  kind: Incident['kind'],
+  isNew: boolean,
+  before: string | null,
+  status: string,
+): EventType {
   if (kind === 'maintenance') {
     if (status === 'completed') return 'maintenance.completed'
     if (status === 'scheduled') return 'maintenance.scheduled'
@@ -178,7 +192,15 @@ export async function planIncidentChange(
     statements.push(insertIncidentArea(ctx.db, draft.id, areaId))
   }
 
-  const affected = await planComponentChanges(ctx, next, before, isNew, input, effectiveAt, statements)
+  const affected = await planComponentChanges(
+    ctx,
+    next,
+    before,
+    isNew,
+    input,
+    effectiveAt,
+    statements,
+  )
 
   const update: IncidentUpdate = {
     id: updateId,
@@ -202,11 +224,15 @@ export async function planIncidentChange(
     next.etaHistory = [...next.etaHistory, { eta: change.eta, setAt: effectiveAt, updateId }]
   }
 
-  const head = isNew ? insertIncident(ctx.db, next) : updateIncidentRow(ctx.db, next, before.updatedAt)
+  const head = isNew
+    ? insertIncident(ctx.db, next)
+    : updateIncidentRow(ctx.db, next, before.updatedAt)
   const actor = ctx.actor.id
   const tail: D1PreparedStatement[] = [
     insertUpdate(ctx.db, update, actor),
-    ...etaChanges.map((c) => insertEtaChange(ctx.db, draft.id, { eta: c.eta, setAt: effectiveAt, updateId })),
+    ...etaChanges.map((c) =>
+      insertEtaChange(ctx.db, draft.id, { eta: c.eta, setAt: effectiveAt, updateId }),
+    ),
   ]
   if (update.deliverNotifications) {
     tail.push(
@@ -275,7 +301,8 @@ async function planComponentChanges(
   next.componentStatuses = [...asserted].map(([componentId, status]) => ({ componentId, status }))
   for (const [id, status] of asserted) {
     const was = before.componentStatuses.find((s) => s.componentId === id)?.status
-    if (isNew || was !== status) statements.push(upsertIncidentComponent(ctx.db, next.id, id, status))
+    if (isNew || was !== status)
+      statements.push(upsertIncidentComponent(ctx.db, next.id, id, status))
   }
 
   // A backfilled (created already closed) incident leaves today's statuses alone.
@@ -305,7 +332,12 @@ async function planComponentChanges(
   for (const [id, status] of target) {
     const component = all.get(id)!
     if (component.status === status) continue
-    affected.push({ code: id, name: component.name, old_status: component.status, new_status: status })
+    affected.push({
+      code: id,
+      name: component.name,
+      old_status: component.status,
+      new_status: status,
+    })
     statements.push(setComponentStatus(ctx.db, id, status, ctx.now.toISOString()))
     statements.push(insertStatusChange(ctx.db, id, status, effectiveAt, next.id))
   }

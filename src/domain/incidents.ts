@@ -20,7 +20,11 @@ export interface NewIncidentInput extends UpdateFields {
 }
 
 /** Loads an incident or maintenance of the given kind, or 404. */
-export async function getIncident(db: D1Database, id: string, kind: IncidentKind): Promise<Incident> {
+export async function getIncident(
+  db: D1Database,
+  id: string,
+  kind: IncidentKind,
+): Promise<Incident> {
   const incident = await selectIncident(db, id)
   if (!incident || incident.kind !== kind) throw notFound(kind, id)
   return incident

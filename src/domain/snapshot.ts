@@ -60,14 +60,20 @@ export async function buildSnapshot(db: D1Database, now: Date): Promise<Snapshot
 }
 
 /** Rebuilds the snapshot and stores it for the read path. Called after every write. */
-export async function refreshSnapshot(env: { DB: D1Database; SNAPSHOTS: KVNamespace }, now = new Date()): Promise<Snapshot> {
+export async function refreshSnapshot(
+  env: { DB: D1Database; SNAPSHOTS: KVNamespace },
+  now = new Date(),
+): Promise<Snapshot> {
   const snapshot = await buildSnapshot(env.DB, now)
   await env.SNAPSHOTS.put(KEY, JSON.stringify(snapshot))
   return snapshot
 }
 
 /** The stored snapshot; built once if none exists yet (first request after deploy). */
-export async function loadSnapshot(env: { DB: D1Database; SNAPSHOTS: KVNamespace }): Promise<Snapshot> {
+export async function loadSnapshot(env: {
+  DB: D1Database
+  SNAPSHOTS: KVNamespace
+}): Promise<Snapshot> {
   const stored = await env.SNAPSHOTS.get<Snapshot>(KEY, 'json')
   return stored ?? refreshSnapshot(env)
 }

@@ -66,7 +66,14 @@ export async function mintToken(
   }
   await ctx.db.batch([
     insertToken(ctx.db, token, await sha256Hex(secret), ctx.actor.id),
-    insertAudit(ctx.db, ctx.actor, 'token.create', { type: 'token', id: token.id }, input, token.createdAt),
+    insertAudit(
+      ctx.db,
+      ctx.actor,
+      'token.create',
+      { type: 'token', id: token.id },
+      input,
+      token.createdAt,
+    ),
   ])
   return { ...token, token: secret }
 }

@@ -28,9 +28,13 @@ export function requireJsonBody() {
         (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined
       const type = c.req.header('content-type') ?? ''
       if (hasBody && !JSON_TYPE.test(type)) {
-        throw new CandorError('unsupported_media_type', 'Send the request body as application/json.', {
-          content_type: type || null,
-        })
+        throw new CandorError(
+          'unsupported_media_type',
+          'Send the request body as application/json.',
+          {
+            content_type: type || null,
+          },
+        )
       }
     }
     await next()

@@ -18,7 +18,10 @@ export function verbContext(c: Context<AppBindings>): VerbContext {
 /** What presenters need, read from D1 (admin API only; public reads use the snapshot). */
 export async function presentContextFromDb(c: Context<AppBindings>): Promise<PresentContext> {
   const now = new Date()
-  const [page, components] = await Promise.all([ensurePage(c.env.DB, now), selectComponents(c.env.DB)])
+  const [page, components] = await Promise.all([
+    ensurePage(c.env.DB, now),
+    selectComponents(c.env.DB),
+  ])
   return {
     pageId: page.pageId,
     baseUrl: baseUrl(c),

@@ -115,6 +115,9 @@ incidentRoutes.openapi(
       c.req.valid('json'),
     )
     const json = presentIncident(incident, await presentContextFromDb(c))
-    return c.json({ update: json.incident_updates.find((u) => u.id === update.id)!, incident: json }, 201)
+    return c.json(
+      { update: json.incident_updates.find((u) => u.id === update.id)!, incident: json },
+      201,
+    )
   },
 )

@@ -3,7 +3,12 @@ import { getIncident, listIncidents, postIncidentUpdate } from '../domain/incide
 import { createMaintenance } from '../domain/maintenances'
 import { presentMaintenance } from '../domain/present'
 import { requireReadOrWrite } from '../middleware/auth'
-import { IdParam, IncidentListQuery, IncidentUpdateInput, MaintenanceInput } from '../schemas/inputs'
+import {
+  IdParam,
+  IncidentListQuery,
+  IncidentUpdateInput,
+  MaintenanceInput,
+} from '../schemas/inputs'
 import { IncidentUpdateSchema, MaintenanceSchema } from '../schemas/statuspage'
 import { presentContextFromDb, verbContext } from './context'
 import {
@@ -111,6 +116,9 @@ maintenanceRoutes.openapi(
       c.req.valid('json'),
     )
     const json = presentMaintenance(incident, await presentContextFromDb(c))
-    return c.json({ update: json.incident_updates.find((u) => u.id === update.id)!, incident: json }, 201)
+    return c.json(
+      { update: json.incident_updates.find((u) => u.id === update.id)!, incident: json },
+      201,
+    )
   },
 )

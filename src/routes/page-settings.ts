@@ -5,7 +5,14 @@ import { requireReadOrWrite } from '../middleware/auth'
 import { PageInput } from '../schemas/inputs'
 import { PageSchema } from '../schemas/statuspage'
 import { baseUrl, verbContext } from './context'
-import { authErrors, bearerSecurity, bodyErrors, jsonBody, jsonResponse, newApiApp } from './openapi-helpers'
+import {
+  authErrors,
+  bearerSecurity,
+  bodyErrors,
+  jsonBody,
+  jsonResponse,
+  newApiApp,
+} from './openapi-helpers'
 
 /** The page's own settings: its name and time zone. */
 export const pageRoutes = newApiApp()

@@ -47,7 +47,11 @@ const v2 = (path: string, summary: string, schema: z.ZodType) =>
 const withPage = <T extends z.ZodRawShape>(shape: T) => z.object({ page: PageSchema, ...shape })
 
 statuspageRoutes.openapi(
-  v2('/summary.json', 'Page, components, unresolved incidents, upcoming and active maintenance, status', SummarySchema),
+  v2(
+    '/summary.json',
+    'Page, components, unresolved incidents, upcoming and active maintenance, status',
+    SummarySchema,
+  ),
   async (c) => c.json((await publicView(c)).summary(), 200),
 )
 
@@ -68,7 +72,11 @@ statuspageRoutes.openapi(
 )
 
 statuspageRoutes.openapi(
-  v2('/incidents.json', 'The 50 most recent incidents', withPage({ incidents: z.array(IncidentSchema) })),
+  v2(
+    '/incidents.json',
+    'The 50 most recent incidents',
+    withPage({ incidents: z.array(IncidentSchema) }),
+  ),
   async (c) => {
     const view = await publicView(c)
     return c.json({ page: view.page(), incidents: view.incidents() }, 200)
@@ -106,7 +114,11 @@ statuspageRoutes.openapi(
 )
 
 statuspageRoutes.openapi(
-  v2('/scheduled-maintenances/active.json', 'Maintenances in progress or verifying', maintenanceList),
+  v2(
+    '/scheduled-maintenances/active.json',
+    'Maintenances in progress or verifying',
+    maintenanceList,
+  ),
   async (c) => {
     const view = await publicView(c)
     return c.json({ page: view.page(), scheduled_maintenances: view.activeMaintenances() }, 200)

@@ -44,7 +44,13 @@ tokenRoutes.openapi(
   async (c) => {
     const token = await mintToken(verbContext(c), c.req.valid('json'))
     return c.json(
-      { id: token.id, name: token.name, scopes: token.scopes, created_at: token.createdAt, token: token.token },
+      {
+        id: token.id,
+        name: token.name,
+        scopes: token.scopes,
+        created_at: token.createdAt,
+        token: token.token,
+      },
       201,
     )
   },

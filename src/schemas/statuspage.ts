@@ -95,7 +95,10 @@ export const EtaHistoryEntrySchema = z
 const candorFields = {
   eta: isoTime.nullable().openapi({ description: 'When the fix is expected; null: no estimate.' }),
   eta_history: z.array(EtaHistoryEntrySchema).openapi({ description: 'Every ETA, oldest first.' }),
-  eta_moves: z.number().int().openapi({ description: 'How often the ETA changed after the first.' }),
+  eta_moves: z
+    .number()
+    .int()
+    .openapi({ description: 'How often the ETA changed after the first.' }),
   eta_passed: z.boolean(),
   next_update_at: isoTime.nullable(),
   update_overdue: z.boolean(),
