@@ -34,7 +34,11 @@ export function handleError(error: Error, c: Context<AppBindings>): Response {
     body = errorBody(error.code, error.message, error.details)
   } else if (error instanceof HTTPException) {
     status = error.status
-    body = errorBody(codeForStatus(status), readableMessage(status, error.message))
+    const message = readableMessage(status, error.message)
+    body =
+      status === 400
+        ? errorBody('validation_failed', message, [{ path: '(body)', message }])
+        : errorBody(codeForStatus(status), message)
   } else {
     status = 500
     console.error(`[${c.get('requestId') ?? '-'}] unexpected error`, error)
