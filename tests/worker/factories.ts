@@ -1,4 +1,5 @@
 import { env, exports } from 'cloudflare:workers'
+import { refreshSnapshot } from '../../src/domain/snapshot'
 
 export const ADMIN = 'test-admin-token'
 
@@ -87,3 +88,93 @@ export async function tableCounts(): Promise<Record<string, number>> {
 }
 
 export const inMinutes = (m: number) => new Date(Date.now() + m * 60_000).toISOString()
+
+export async function makeMaintenance(fields: Record<string, unknown> = {}) {
+  return callJson('POST', '/api/v1/maintenances', {
+    body: {
+      name: unique('Maintenance'),
+      body: 'Planned work.',
+      scheduled_for: inMinutes(60),
+      scheduled_until: inMinutes(120),
+      component_ids: [],
+      ...fields,
+    },
+  })
+}
+
+export async function postMaintenanceUpdate(id: string, fields: Record<string, unknown>) {
+  return callJson('POST', `/api/v1/maintenances/${id}/updates`, {
+    body: { body: 'Maintenance update.', ...fields },
+  })
+}
+
+/** Mints a token with `scopes` (as the bootstrap owner) and returns its secret. */
+export async function makeToken(scopes: string[]): Promise<{ id: string; token: string }> {
+  return callJson('POST', '/api/v1/tokens', { body: { name: unique('Token'), scopes } })
+}
+
+/** A public (unauthenticated) read. */
+export async function publicJson<T = any>(path: string): Promise<T> {
+  return callJson<T>('GET', path, { token: null })
+}
+
+/** Rows of a query against the test database. */
+export async function rows<T = Record<string, unknown>>(sql: string, ...params: unknown[]) {
+  const { results } = await env.DB.prepare(sql)
+    .bind(...params)
+    .all<T>()
+  return results
+}
+
+/** Asserts API.md's error shape and returns its parts. */
+export async function errorOf(
+  res: Response,
+): Promise<{ status: number; code: string; message: string; details?: unknown }> {
+  const text = await res.text()
+  let body: { error?: { code?: unknown; message?: unknown; details?: unknown } }
+  try {
+    body = JSON.parse(text)
+  } catch {
+    throw new Error(`expected a JSON error, got ${res.status}: ${text.slice(0, 200)}`)
+  }
+  if (typeof body.error?.code !== 'string' || typeof body.error.message !== 'string') {
+    throw new Error(`expected {error: {code, message}}, got ${res.status}: ${text.slice(0, 200)}`)
+  }
+  return {
+    status: res.status,
+    code: body.error.code,
+    message: body.error.message,
+    details: body.error.details,
+  }
+}
+
+/** The bootstrap owner as a domain actor, for verb contexts. */
+export const OWNER_ACTOR = { id: 'test-owner', scopes: ['owner' as const] }
+
+/** A domain verb context against the test database, with a chosen clock. */
+export function domainContext(now = new Date()) {
+  return { db: env.DB, actor: OWNER_ACTOR, now }
+}
+
+/**
+ * Empties every table and rebuilds the public snapshot: for tests about the page as a whole,
+ * which must not see data left by earlier tests in the same file.
+ */
+export async function resetData(): Promise<void> {
+  await env.DB.batch(
+    [
+      'incident_components',
+      'incident_areas',
+      'eta_changes',
+      'incident_updates',
+      'incidents',
+      'component_status_changes',
+      'areas',
+      'audit_log',
+      'outbox',
+    ].map((table) => env.DB.prepare(`DELETE FROM ${table}`)),
+  )
+  await env.DB.prepare('UPDATE components SET group_id = NULL').run()
+  await env.DB.prepare('DELETE FROM components').run()
+  await refreshSnapshot(env)
+}
