@@ -64,23 +64,24 @@ export async function postUpdate(id: string, fields: Record<string, unknown>) {
   })
 }
 
+const COUNTED_TABLES = [
+  'components',
+  'areas',
+  'incidents',
+  'incident_updates',
+  'eta_changes',
+  'incident_components',
+  'incident_areas',
+  'component_status_changes',
+  'api_tokens',
+  'audit_log',
+  'outbox',
+] as const
+
 /** Row counts of every table, to show that a refused request wrote nothing. */
-export async function tableCounts(): Promise<Record<string, number>> {
-  const tables = [
-    'components',
-    'areas',
-    'incidents',
-    'incident_updates',
-    'eta_changes',
-    'incident_components',
-    'incident_areas',
-    'component_status_changes',
-    'api_tokens',
-    'audit_log',
-    'outbox',
-  ]
-  const counts: Record<string, number> = {}
-  for (const table of tables) {
+export async function tableCounts(): Promise<Record<(typeof COUNTED_TABLES)[number], number>> {
+  const counts = {} as Record<(typeof COUNTED_TABLES)[number], number>
+  for (const table of COUNTED_TABLES) {
     const row = await env.DB.prepare(`SELECT COUNT(*) AS n FROM ${table}`).first<{ n: number }>()
     counts[table] = row!.n
   }
