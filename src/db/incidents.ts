@@ -169,27 +169,33 @@ export function updateIncidentRow(
 }
 
 /**
- * Inserts an update. Its incident_id is looked up with the incident's new `updated_at`, so if
- * this batch's guarded incident write lost a race the lookup is NULL, the NOT NULL constraint
- * fails and D1 rolls the whole batch back: a lost race writes nothing.
+ * Inserts an update. Its incident_id is looked up with the incident's new `updated_at` and the
+ * number of updates the planner saw (`priorUpdates`), so if another update landed since the
+ * incident was read the lookup is NULL, the NOT NULL constraint fails and D1 rolls the whole
+ * batch back: a lost race writes nothing. The count matters because two updates planned in the
+ * same millisecond carry the same `updated_at`.
  */
 export function insertUpdate(
   db: D1Database,
   u: IncidentUpdate,
   actor: string,
+  priorUpdates: number,
 ): D1PreparedStatement {
   return db
     .prepare(
       `INSERT INTO incident_updates (id, incident_id, status, body, created_at, updated_at, display_at,
          eta, next_update_at, promised_by, progress, next_steps, workaround, affected_components,
          deliver_notifications, actor)
-       VALUES (?, (SELECT id FROM incidents WHERE id = ? AND updated_at = ?), ?, ?, ?, ?, ?, ?, ?, ?,
-         ?, ?, ?, ?, ?, ?)`,
+       VALUES (?, (SELECT id FROM incidents WHERE id = ? AND updated_at = ?
+           AND (SELECT COUNT(*) FROM incident_updates WHERE incident_id = ?) = ?),
+         ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       u.id,
       u.incidentId,
       u.createdAt,
+      u.incidentId,
+      priorUpdates,
       u.status,
       u.body,
       u.createdAt,

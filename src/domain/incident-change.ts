@@ -229,7 +229,7 @@ export async function planIncidentChange(
     : updateIncidentRow(ctx.db, next, before.updatedAt)
   const actor = ctx.actor.id
   const tail: D1PreparedStatement[] = [
-    insertUpdate(ctx.db, update, actor),
+    insertUpdate(ctx.db, update, actor, before.updates.length),
     ...etaChanges.map((c) =>
       insertEtaChange(ctx.db, draft.id, { eta: c.eta, setAt: effectiveAt, updateId }),
     ),
