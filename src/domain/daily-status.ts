@@ -57,3 +57,23 @@ export function computeDailyStatus(
   }
   return result
 }
+
+/**
+ * Moves a component's bars, computed when the snapshot was built, forward to `now`: the window
+ * slides by the whole UTC days since `builtAt`, and each new day takes `currentStatus`, since
+ * any status change since the build would have rebuilt the snapshot.
+ */
+export function alignDailyStatus(
+  days: readonly (ComponentStatus | null)[],
+  builtAt: string,
+  now: Date,
+  currentStatus: ComponentStatus,
+): (ComponentStatus | null)[] {
+  const shift = Math.round(
+    (startOfUtcDay(now.getTime()) - startOfUtcDay(Date.parse(builtAt))) / DAY_MS,
+  )
+  if (!(shift > 0)) return [...days]
+  const kept = days.slice(Math.min(shift, days.length))
+  const added = Math.min(shift, days.length)
+  return [...kept, ...Array<ComponentStatus>(added).fill(currentStatus)]
+}
