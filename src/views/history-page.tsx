@@ -1,0 +1,54 @@
+import type { HistoryMonth } from './history-months'
+import type { PresentedIncident } from './incident-facts'
+import { Layout } from './layout'
+import { PastList } from './past-list'
+import { formatMonth } from './time'
+
+const monthValue = (m: HistoryMonth) => `${m.year}-${String(m.month + 1).padStart(2, '0')}`
+
+/**
+ * Past incidents and maintenances by month, newest month first, with links to older and newer
+ * pages of months.
+ */
+export function HistoryPage(props: {
+  pageName: string
+  months: { month: HistoryMonth; items: PresentedIncident[] }[]
+  page: number
+  hasOlder: boolean
+}) {
+  const { months, page } = props
+  return (
+    <Layout pageName={props.pageName} title={`History · ${props.pageName}`} current="history">
+      <h1>History</h1>
+      {months.map(({ month, items }) => {
+        const headingId = `month-${monthValue(month)}`
+        return (
+          <section aria-labelledby={headingId}>
+            <h2 id={headingId}>
+              <time datetime={monthValue(month)}>{formatMonth(month.year, month.month)}</time>
+            </h2>
+            {items.length > 0 ? <PastList incidents={items} /> : <p>No incidents reported.</p>}
+          </section>
+        )
+      })}
+      <nav class="pager" aria-label="History pages">
+        <ul>
+          {page > 0 ? (
+            <li>
+              <a href={page === 1 ? '/history' : `/history?page=${page - 1}`} rel="prev">
+                ← Newer
+              </a>
+            </li>
+          ) : null}
+          {props.hasOlder ? (
+            <li>
+              <a href={`/history?page=${page + 1}`} rel="next">
+                Older →
+              </a>
+            </li>
+          ) : null}
+        </ul>
+      </nav>
+    </Layout>
+  )
+}

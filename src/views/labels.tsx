@@ -1,0 +1,83 @@
+import { componentIndicator, type Indicator } from '../domain/page-status'
+import type { ComponentStatus } from '../domain/types'
+
+const COMPONENT_LABELS: Record<ComponentStatus, string> = {
+  operational: 'Operational',
+  degraded_performance: 'Degraded performance',
+  partial_outage: 'Partial outage',
+  major_outage: 'Major outage',
+  under_maintenance: 'Under maintenance',
+}
+
+const STATUS_LABELS: Record<string, string> = {
+  investigating: 'Investigating',
+  identified: 'Identified',
+  monitoring: 'Monitoring',
+  resolved: 'Resolved',
+  postmortem: 'Postmortem',
+  scheduled: 'Scheduled',
+  in_progress: 'In progress',
+  verifying: 'Verifying',
+  completed: 'Completed',
+}
+
+const IMPACT_LABELS: Record<string, string> = {
+  none: 'No impact',
+  minor: 'Minor impact',
+  major: 'Major impact',
+  critical: 'Critical impact',
+  maintenance: 'Maintenance',
+}
+
+/** A glyph per indicator, so status never rests on colour alone (the text is always there too). */
+const GLYPHS: Record<Indicator | 'maintenance', string> = {
+  none: '✓',
+  minor: '!',
+  major: '▲',
+  critical: '✕',
+  maintenance: '⚙',
+}
+
+/** "Partial outage" for `partial_outage`. */
+export function componentStatusLabel(status: ComponentStatus): string {
+  return COMPONENT_LABELS[status]
+}
+
+/** "In progress" for `in_progress`; any incident or maintenance status. */
+export function statusLabel(status: string): string {
+  return STATUS_LABELS[status] ?? status
+}
+
+/** "Major impact" for `major`. */
+export function impactLabel(impact: string): string {
+  return IMPACT_LABELS[impact] ?? impact
+}
+
+/** The CSS tone of a component status: an indicator, or `maintenance`. */
+export function componentTone(status: ComponentStatus): Indicator | 'maintenance' {
+  return status === 'under_maintenance' ? 'maintenance' : componentIndicator(status)
+}
+
+/** The CSS tone of an impact. */
+export function impactTone(impact: string): Indicator | 'maintenance' {
+  return impact === 'none' || impact === 'minor' || impact === 'major' || impact === 'critical'
+    ? impact
+    : 'maintenance'
+}
+
+/** A coloured badge with a glyph and the words, e.g. "▲ Partial outage". */
+export function Badge(props: { tone: Indicator | 'maintenance'; label: string }) {
+  return (
+    <span class={`badge tone-${props.tone}`}>
+      <span class="glyph" aria-hidden="true">
+        {GLYPHS[props.tone]}
+      </span>{' '}
+      {props.label}
+    </span>
+  )
+}
+
+/** The badge for a component status. */
+export function ComponentStatusBadge(props: { status: ComponentStatus }) {
+  return <Badge tone={componentTone(props.status)} label={componentStatusLabel(props.status)} />
+}

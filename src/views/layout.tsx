@@ -1,0 +1,69 @@
+import type { Child } from 'hono/jsx'
+import { LOCAL_TIME_SCRIPT } from './time'
+
+/**
+ * The frame of every public page: language, viewport, stylesheet, a skip link, the page's name
+ * in a banner with the navigation, the main landmark and a footer. Works with JavaScript off;
+ * the one inline script only rewrites times into the reader's zone.
+ */
+export function Layout(props: {
+  pageName: string
+  title: string
+  description?: string
+  current?: 'status' | 'history'
+  children?: Child
+}) {
+  return (
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light dark" />
+        <title>{props.title}</title>
+        {props.description ? <meta name="description" content={props.description} /> : null}
+        <link rel="stylesheet" href="/style.css" />
+      </head>
+      <body>
+        <a class="skip-link" href="#main">
+          Skip to content
+        </a>
+        <header class="site-header">
+          <div class="wrap">
+            <a class="brand" href="/">
+              {props.pageName}
+            </a>
+            <nav aria-label="Site">
+              <ul>
+                <li>
+                  <a href="/" aria-current={props.current === 'status' ? 'page' : undefined}>
+                    Status
+                  </a>
+                </li>
+                <li>
+                  <a
+                    href="/history"
+                    aria-current={props.current === 'history' ? 'page' : undefined}
+                  >
+                    History
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          </div>
+        </header>
+        <main id="main" class="wrap" tabindex={-1}>
+          {props.children}
+        </main>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>
+              Times are in UTC, or in your own time zone when JavaScript is on. The same data is
+              available as JSON at <a href="/api/v2/summary.json">/api/v2/summary.json</a>.
+            </p>
+          </div>
+        </footer>
+        <script dangerouslySetInnerHTML={{ __html: LOCAL_TIME_SCRIPT }} />
+      </body>
+    </html>
+  )
+}

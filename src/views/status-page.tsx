@@ -1,0 +1,91 @@
+import type { PublicView } from '../domain/public-view'
+import { ComponentList } from './component-list'
+import { IncidentCard } from './incident-card'
+import { Layout } from './layout'
+import { PastList, recentlyClosed } from './past-list'
+import { Time } from './time'
+
+const RECENT_DAYS = 7
+
+const OVERALL_GLYPHS = { none: '✓', minor: '!', major: '▲', critical: '✕' } as const
+
+/**
+ * The status page: overall status, open incidents, maintenance in progress and upcoming,
+ * components by group with 90-day bars, and the last week's closed incidents.
+ */
+export function StatusPage(props: { view: PublicView }) {
+  const { view } = props
+  const now = view.ctx.now
+  const status = view.status()
+  const open = view.unresolvedIncidents()
+  const maintenance = [...view.activeMaintenances(), ...view.upcomingMaintenances()]
+  const past = recentlyClosed([...view.incidents(), ...view.maintenances()], now, RECENT_DAYS)
+  const maintenanceOnly =
+    status.indicator === 'none' &&
+    view.snapshot.components.some((c) => c.status === 'under_maintenance')
+  return (
+    <Layout
+      pageName={view.pageName}
+      title={`${view.pageName} status`}
+      description={`${view.pageName}: ${status.description}`}
+      current="status"
+    >
+      <section
+        class={`overall tone-${maintenanceOnly ? 'maintenance' : status.indicator}`}
+        aria-labelledby="overall"
+      >
+        <h1 id="overall">
+          <span class="glyph" aria-hidden="true">
+            {maintenanceOnly ? '⚙' : OVERALL_GLYPHS[status.indicator]}
+          </span>{' '}
+          {status.description}
+        </h1>
+        <p>
+          Last change <Time iso={view.snapshot.builtAt} />
+        </p>
+      </section>
+
+      {open.length > 0 ? (
+        <section aria-labelledby="open-incidents">
+          <h2 id="open-incidents">Current incidents</h2>
+          {open.map((incident) => (
+            <IncidentCard incident={incident} />
+          ))}
+        </section>
+      ) : null}
+
+      {maintenance.length > 0 ? (
+        <section aria-labelledby="maintenance">
+          <h2 id="maintenance">Maintenance</h2>
+          {maintenance.map((m) => (
+            <IncidentCard incident={m} />
+          ))}
+        </section>
+      ) : null}
+
+      <section aria-labelledby="components">
+        <h2 id="components">Components</h2>
+        {view.snapshot.components.length > 0 ? (
+          <ComponentList
+            components={view.components()}
+            bars={{ dailyStatus: view.snapshot.dailyStatus, builtAt: view.snapshot.builtAt, now }}
+          />
+        ) : (
+          <p>No components yet.</p>
+        )}
+      </section>
+
+      <section aria-labelledby="past-incidents">
+        <h2 id="past-incidents">Past incidents</h2>
+        {past.length > 0 ? (
+          <PastList incidents={past} />
+        ) : (
+          <p>Nothing resolved in the last {RECENT_DAYS} days.</p>
+        )}
+        <p>
+          <a href="/history">Full history</a>
+        </p>
+      </section>
+    </Layout>
+  )
+}
