@@ -1,7 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import type { Context } from 'hono'
 import { cors } from 'hono/cors'
-import { etag } from 'hono/etag'
+import { etag, RETAINED_304_HEADERS } from 'hono/etag'
 import type { AppBindings } from '../app-types'
 import { PublicView } from '../domain/public-view'
 import { loadSnapshot } from '../domain/snapshot'
@@ -27,7 +27,11 @@ export async function publicView(c: Context<AppBindings>): Promise<PublicView> {
 /** Statuspage's public API v2, shape for shape, with Candor's fields added. */
 export const statuspageRoutes = newApiApp()
 statuspageRoutes.use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }))
-statuspageRoutes.use('*', etag())
+// A 304 keeps the CORS header, or a cross-origin poller revalidating its copy is refused.
+statuspageRoutes.use(
+  '*',
+  etag({ retainedHeaders: [...RETAINED_304_HEADERS, 'access-control-allow-origin'] }),
+)
 statuspageRoutes.use('*', async function publicCacheHeaders(c, next) {
   await next()
   if (c.res.status === 200 || c.res.status === 304) {
