@@ -1,6 +1,8 @@
+import { exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ErrorSchema } from '../../src/schemas/inputs'
 import {
+  ADMIN,
   call,
   callJson,
   inMinutes,
@@ -33,6 +35,23 @@ async function refused(
   const body = ErrorSchema.parse(await res.json())
   expect(await tableCounts()).toEqual(before)
   return { status: res.status, ...body.error }
+}
+
+/** POST /api/v1/incidents with a streamed body: no Content-Length, as a chunked upload. */
+async function streamed(contentType: string, text: string): Promise<Response> {
+  const body = new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode(text))
+      controller.close()
+    },
+  })
+  const init = {
+    method: 'POST',
+    headers: { authorization: `Bearer ${ADMIN}`, 'content-type': contentType },
+    body,
+    duplex: 'half',
+  }
+  return exports.default.fetch(new Request('http://candor.test/api/v1/incidents', init))
 }
 
 const paths = (refusal: Refusal) =>
@@ -271,6 +290,25 @@ describe('body size and content type', () => {
       body: { body: 'y'.repeat(65 * 1024) },
     })
     expect(refusal).toMatchObject({ status: 413, code: 'payload_too_large' })
+  })
+
+  it('a streamed (chunked) body over 64 KB without Content-Length → 413', async () => {
+    const before = await tableCounts()
+    const res = await streamed(
+      'application/json',
+      JSON.stringify(incidentBody({ body: 'x'.repeat(70 * 1024) })),
+    )
+    expect(res.status).toBe(413)
+    expect(ErrorSchema.parse(await res.json()).error.code).toBe('payload_too_large')
+    expect(await tableCounts()).toEqual(before)
+  })
+
+  it('a streamed (chunked) body in text/plain → 415', async () => {
+    const before = await tableCounts()
+    const res = await streamed('text/plain', JSON.stringify(incidentBody()))
+    expect(res.status).toBe(415)
+    expect(ErrorSchema.parse(await res.json()).error.code).toBe('unsupported_media_type')
+    expect(await tableCounts()).toEqual(before)
   })
 
   it('a body just under 64 KB is judged on its content, not its size', async () => {

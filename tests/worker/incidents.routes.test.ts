@@ -235,6 +235,52 @@ describe('posting updates', () => {
     expect(await getIncident(incident.id)).toEqual(after)
   })
 
+  it('changes a component’s status and adds components and areas named later', async () => {
+    const first = await makeComponent()
+    const later = await makeComponent()
+    const north = await makeArea()
+    const south = await makeArea()
+    const incident = await makeIncident({
+      components: { [first.id]: 'degraded_performance' },
+      area_ids: [north.id],
+    })
+    const worse = await update(incident.id, {
+      components: { [first.id]: 'major_outage', [later.id]: 'partial_outage' },
+      area_ids: [south.id],
+    })
+    expect(worse.update.affected_components).toEqual(
+      expect.arrayContaining([
+        {
+          code: first.id,
+          name: first.name,
+          old_status: 'degraded_performance',
+          new_status: 'major_outage',
+        },
+        {
+          code: later.id,
+          name: later.name,
+          old_status: 'operational',
+          new_status: 'partial_outage',
+        },
+      ]),
+    )
+    expect(worse.update.affected_components).toHaveLength(2)
+    expect(worse.incident.components.map((c) => c.id).sort()).toEqual([first.id, later.id].sort())
+    expect(worse.incident.areas.map((a) => a.id).sort()).toEqual([north.id, south.id].sort())
+    expect(await componentStatus(first.id)).toBe('major_outage')
+    expect(await componentStatus(later.id)).toBe('partial_outage')
+
+    // An update that names no components leaves them as they are.
+    const quiet = await update(incident.id, { status: 'identified' })
+    expect(quiet.update.affected_components).toEqual([])
+    expect(await componentStatus(first.id)).toBe('major_outage')
+
+    // Resolving hands both back.
+    await update(incident.id, { status: 'resolved' })
+    expect(await componentStatus(first.id)).toBe('operational')
+    expect(await componentStatus(later.id)).toBe('operational')
+  })
+
   it('changes what it names: status, impact, name, progress, workaround', async () => {
     const incident = await makeIncident({ progress: 10, workaround: 'Wait.' })
     const { incident: after } = await update(incident.id, {
