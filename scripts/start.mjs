@@ -1,0 +1,120 @@
+// `npm start`: a local Candor on http://127.0.0.1:8787 (PORT to change it), state kept in
+// .candor/state, an admin token kept in .candor/admin-token, demo data on first run.
+
+import { randomBytes } from 'node:crypto'
+import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { adminClient, seed, TOKEN_FILE } from './seed.mjs'
+import { applyMigrations, assertPortFree, ROOT, startDev, waitForHttp } from './lib/wrangler.mjs'
+
+const STATE_DIR = path.join('.candor', 'state')
+
+/** The admin token in .candor/admin-token, created (random, owner-only file) on first run. */
+async function ensureAdminToken() {
+  try {
+    const token = (await readFile(TOKEN_FILE, 'utf8')).trim()
+    if (token) return token
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error
+  }
+  const token = `candor_${randomBytes(24).toString('base64url')}`
+  await mkdir(path.dirname(TOKEN_FILE), { recursive: true })
+  await writeFile(TOKEN_FILE, `${token}\n`, { mode: 0o600 })
+  console.log(`Created an admin token in ${path.relative(ROOT, TOKEN_FILE)}`)
+  return token
+}
+
+/** The port to listen on: PORT, else 8787. */
+function chosenPort() {
+  const port = Number(process.env.PORT ?? 8787)
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    throw new Error(`PORT must be a TCP port number, not "${process.env.PORT}".`)
+  }
+  return port
+}
+
+/** The open demo incident to point at (the most recent unresolved one), if any. */
+async function openIncident(baseUrl, token) {
+  const call = adminClient(baseUrl, token)
+  const [incident] = await call('GET', '/incidents?status=unresolved&limit=1')
+  return incident ?? null
+}
+
+/** Prints where everything is. */
+function printBanner(baseUrl, token, incident) {
+  const lines = [
+    '',
+    `Candor is running at ${baseUrl}`,
+    '',
+    `  Status page       ${baseUrl}/`,
+    incident
+      ? `  Open incident     ${baseUrl}/incidents/${incident.id}  (${incident.name})`
+      : '  Open incident     (none open)',
+    `  History           ${baseUrl}/history`,
+    `  Public API        ${baseUrl}/api/v2/summary.json`,
+    `  OpenAPI document  ${baseUrl}/api/v1/openapi.json`,
+    '',
+    `  Admin token       ${token}`,
+    `                    (kept in ${path.relative(ROOT, TOKEN_FILE)})`,
+    '',
+    `  Try: curl -H "Authorization: Bearer ${token}" "${baseUrl}/api/v1/incidents?status=unresolved"`,
+    '',
+    'Press Ctrl-C to stop. Request log follows.',
+    '',
+  ]
+  console.log(lines.join('\n'))
+}
+
+/** Stops wrangler on Ctrl-C or SIGTERM, then exits. Returns whether a stop is under way. */
+function stopOnSignals(dev) {
+  const state = { stopping: false }
+  const stop = async (signal) => {
+    if (state.stopping) return
+    state.stopping = true
+    console.log(`\nReceived ${signal}; stopping wrangler…`)
+    await dev.stop()
+    process.exit(0)
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+  return () => state.stopping
+}
+
+/** Applies migrations, starts wrangler dev, seeds a fresh database and prints the URLs. */
+async function main() {
+  const port = chosenPort()
+  await assertPortFree(port)
+  const token = await ensureAdminToken()
+  console.log(`Applying migrations to ${STATE_DIR} …`)
+  await applyMigrations(STATE_DIR)
+
+  let ready = false
+  const dev = startDev({
+    port,
+    persistTo: STATE_DIR,
+    vars: { ADMIN_TOKEN: token, ALLOW_HTTP_WEBHOOKS: 'true' },
+    onLine: (line) => ready && console.log(line),
+  })
+  const stopping = stopOnSignals(dev)
+  dev.exited.then(({ code, signal }) => {
+    if (!ready || stopping()) return
+    console.error(`wrangler dev stopped (${signal ?? `exit code ${code}`}).`)
+    process.exit(code ?? 1)
+  })
+
+  console.log(`Starting wrangler dev on ${dev.url} …`)
+  try {
+    await waitForHttp(dev, `${dev.url}/api/v2/status.json`)
+    await seed({ baseUrl: dev.url, token })
+    printBanner(dev.url, token, await openIncident(dev.url, token))
+    ready = true
+  } catch (error) {
+    await dev.stop()
+    throw error
+  }
+}
+
+main().catch((error) => {
+  console.error(`\nCould not start Candor: ${error.message}`)
+  process.exit(1)
+})
