@@ -1,0 +1,306 @@
+// `npm run bench:read`: how fast the public read path serves, and whether it stays flat as
+// history grows. For each history size it builds a fresh local D1 with that many past
+// incidents, starts `wrangler dev` on it and measures, alternating in one run:
+//   /api/v2/summary.json   the public API (from the KV snapshot)
+//   /                      the status page
+//   /robots.txt            a static file served by the same wrangler dev: the ceiling
+//
+// Options (or env): --sizes 1000,10000 (BENCH_SIZES)  --duration 5 (BENCH_DURATION, seconds)
+//                   --rounds 3 (BENCH_ROUNDS)  --connections 10 (BENCH_CONNECTIONS)
+//                   --warmup 2 (BENCH_WARMUP, seconds per target)
+// A benchmark, not a test: it prints figures and verdicts and exits 0 unless something broke.
+
+import autocannon from 'autocannon'
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { historySql } from './lib/history-sql.mjs'
+import {
+  applyMigrations,
+  executeSqlFile,
+  freePort,
+  ROOT,
+  startDev,
+  stopAll,
+  waitForHttp,
+} from './lib/wrangler.mjs'
+
+const TARGETS = [
+  { key: 'summary', path: '/api/v2/summary.json' },
+  { key: 'page', path: '/' },
+  { key: 'ceiling', path: '/robots.txt' },
+]
+const FLATNESS_LIMIT = 0.2
+const CEILING_RATIO_TARGET = 0.5
+
+/** Reads `--name value`, `--name=value` or env `BENCH_NAME`, else `fallback`. */
+function option(argv, name, fallback) {
+  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`))
+  if (i >= 0) return argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]
+  return process.env[`BENCH_${name.toUpperCase()}`] ?? fallback
+}
+
+/** A positive integer option, or a clear error. */
+function positiveInt(value, name) {
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer.`)
+  return n
+}
+
+/** The benchmark's settings from the command line and environment. */
+function parseOptions(argv) {
+  const sizes = String(option(argv, 'sizes', '1000,10000'))
+    .split(',')
+    .filter(Boolean)
+    .map((s) => positiveInt(s, 'sizes'))
+  return {
+    sizes,
+    duration: positiveInt(option(argv, 'duration', 5), 'duration'),
+    rounds: positiveInt(option(argv, 'rounds', 3), 'rounds'),
+    connections: positiveInt(option(argv, 'connections', 10), 'connections'),
+    warmup: positiveInt(option(argv, 'warmup', 2), 'warmup'),
+  }
+}
+
+/** The median of a list of numbers. */
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+/** Runs autocannon against one URL; returns req/s, p99 latency and what went wrong. */
+async function measure(url, { duration, connections }) {
+  const result = await autocannon({ url, connections, duration })
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  }
+}
+
+/** One GET of each target: its status, size and content type, to show what was measured. */
+async function probe(baseUrl) {
+  const out = {}
+  for (const target of TARGETS) {
+    const res = await fetch(baseUrl + target.path)
+    const body = await res.arrayBuffer()
+    out[target.key] = {
+      status: res.status,
+      bytes: body.byteLength,
+      type: (res.headers.get('content-type') ?? '').split(';')[0],
+    }
+  }
+  return out
+}
+
+/** Checks the data loaded: summary.json must list the one open incident and the components. */
+async function checkData(baseUrl) {
+  const summary = await (await fetch(`${baseUrl}/api/v2/summary.json`)).json()
+  const open = summary.incidents?.length ?? 0
+  const components = summary.components?.length ?? 0
+  if (open !== 1 || components === 0) {
+    throw new Error(
+      `summary.json lists ${open} open incidents and ${components} components; expected 1 and some.`,
+    )
+  }
+  return `${open} open incident, ${components} components (groups included)`
+}
+
+/** Fills the fresh local state in `dir` with `size` past incidents and one open one. */
+async function prepareState(dir, size) {
+  await applyMigrations(dir)
+  const file = path.join(dir, 'history.sql')
+  await writeFile(file, historySql(size).sql)
+  await executeSqlFile(dir, file)
+}
+
+/** Temporary state directories not yet removed (removed on exit, even when interrupted). */
+const stateDirs = new Set()
+
+/** Removes the temporary state directories. */
+async function removeStateDirs() {
+  for (const dir of stateDirs) {
+    await rm(dir, { recursive: true, force: true })
+    stateDirs.delete(dir)
+  }
+}
+
+/**
+ * Measures every target for one history size: fresh state, wrangler dev, warm-up, then
+ * `rounds` rounds in which the targets alternate. Always stops wrangler and removes the state.
+ */
+async function benchSize(size, opts) {
+  const started = Date.now()
+  process.stdout.write(`\n[${size}] preparing state with ${size} past incidents … `)
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'candor-bench-'))
+  stateDirs.add(dir)
+  let dev
+  try {
+    await prepareState(dir, size)
+    const port = await freePort()
+    dev = startDev({
+      port,
+      persistTo: dir,
+      vars: { ADMIN_TOKEN: randomBytes(18).toString('base64url') },
+      logLevel: 'warn',
+    })
+    await waitForHttp(dev, `${dev.url}/api/v2/status.json`)
+    const took = ((Date.now() - started) / 1000).toFixed(1)
+    console.log(`ready in ${took} s (port ${port}, load average ${loadAverage()})`)
+    console.log(`[${size}] summary.json lists ${await checkData(dev.url)}`)
+    const probes = await probe(dev.url)
+    for (const t of TARGETS) await measure(dev.url + t.path, { ...opts, duration: opts.warmup })
+    const samples = Object.fromEntries(TARGETS.map((t) => [t.key, []]))
+    for (let round = 1; round <= opts.rounds; round++) {
+      for (const t of TARGETS) {
+        const m = await measure(dev.url + t.path, opts)
+        samples[t.key].push(m)
+        console.log(
+          `[${size}] round ${round}/${opts.rounds} ${t.path.padEnd(21)} ${m.rps.toFixed(0).padStart(6)} req/s  p99 ${m.p99} ms`,
+        )
+      }
+    }
+    return { size, probes, results: summarise(samples) }
+  } finally {
+    if (dev) await dev.stop()
+    await removeStateDirs()
+  }
+}
+
+/**
+ * Medians over rounds of req/s and p99 per target, total errors, and the median of each
+ * round's ratio to the ceiling measured in the same round (so a machine that slows down or
+ * speeds up between rounds moves both sides of the ratio).
+ */
+function summarise(samples) {
+  const results = {}
+  for (const [key, list] of Object.entries(samples)) {
+    results[key] = {
+      rps: median(list.map((m) => m.rps)),
+      p99: median(list.map((m) => m.p99)),
+      ratio: median(list.map((m, round) => m.rps / samples.ceiling[round].rps)),
+      non2xx: list.reduce((n, m) => n + m.non2xx, 0),
+      errors: list.reduce((n, m) => n + m.errors, 0),
+    }
+  }
+  return results
+}
+
+/** Prints one history size's table. */
+function printSize({ size, probes, results }, opts) {
+  console.log(
+    `\nHistory of ${size} incidents — median of ${opts.rounds} rounds × ${opts.duration} s, ${opts.connections} connections`,
+  )
+  console.log(
+    '  target                 answer                       req/s   p99 ms  vs ceiling  non-2xx  errors',
+  )
+  for (const t of TARGETS) {
+    const p = probes[t.key]
+    const r = results[t.key]
+    const answer = `${p.status} ${p.type} ${p.bytes} B`
+    console.log(
+      `  ${t.path.padEnd(22)} ${answer.padEnd(26)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p99).padStart(8)} ${r.ratio.toFixed(2).padStart(11)} ${String(r.non2xx).padStart(8)} ${String(r.errors).padStart(7)}`,
+    )
+  }
+  for (const t of TARGETS) {
+    if (probes[t.key].status !== 200) {
+      console.log(
+        `  note: ${t.path} answered ${probes[t.key].status}; its figures time that answer.`,
+      )
+    }
+  }
+}
+
+/** A PASS/FAIL word. */
+const verdict = (ok) => (ok ? 'PASS' : 'FAIL')
+
+/** Prints flatness (largest vs smallest history) and the ratio-to-ceiling verdicts. */
+function printVerdicts(runs) {
+  const first = runs[0]
+  const last = runs[runs.length - 1]
+  if (runs.length > 1) {
+    console.log(
+      `\nFlatness: req/s at ${last.size} vs ${first.size} incidents of history (target: within ${FLATNESS_LIMIT * 100}%)`,
+    )
+    for (const t of TARGETS.filter((x) => x.key !== 'ceiling')) {
+      const a = first.results[t.key].rps
+      const b = last.results[t.key].rps
+      const change = (b - a) / a
+      console.log(
+        `  ${t.path.padEnd(22)} ${a.toFixed(0).padStart(7)} → ${b.toFixed(0).padStart(7)} req/s  ${(change * 100).toFixed(1).padStart(6)}%  ${verdict(Math.abs(change) <= FLATNESS_LIMIT)}`,
+      )
+    }
+  }
+  console.log(
+    `\nRatio to the static ceiling (/robots.txt, same round; median of rounds; target ≥ ${CEILING_RATIO_TARGET})`,
+  )
+  for (const run of runs) {
+    for (const t of TARGETS.filter((x) => x.key !== 'ceiling')) {
+      const ratio = run.results[t.key].ratio
+      console.log(
+        `  ${String(run.size).padStart(6)} incidents  ${t.path.padEnd(22)} ${ratio.toFixed(3)}  ${verdict(ratio >= CEILING_RATIO_TARGET)}`,
+      )
+    }
+  }
+}
+
+/** The 1-minute load average, to show how busy the machine was. */
+function loadAverage() {
+  return os.loadavg()[0].toFixed(2)
+}
+
+/** The version field of an installed package. */
+async function packageVersion(name) {
+  const file = path.join(ROOT, 'node_modules', name, 'package.json')
+  return JSON.parse(await readFile(file, 'utf8')).version
+}
+
+/** The machine summary line: cores, CPU model, Node, wrangler and autocannon versions. */
+async function machineLine() {
+  const cpus = os.cpus()
+  return [
+    `machine: nproc=${os.availableParallelism()}`,
+    `cpu="${cpus[0]?.model.trim() ?? 'unknown'}"`,
+    `node=${process.version}`,
+    `wrangler=${await packageVersion('wrangler')}`,
+    `autocannon=${await packageVersion('autocannon')}`,
+    `platform=${os.platform()}-${os.arch()}`,
+    `loadavg=${loadAverage()}`,
+  ].join(' ')
+}
+
+/** Stops wrangler, removes the temporary state and exits when interrupted. */
+function stopOnSignals() {
+  for (const signal of ['SIGINT', 'SIGTERM']) {
+    process.on(signal, async () => {
+      console.error(`\nReceived ${signal}; stopping wrangler…`)
+      await stopAll()
+      await removeStateDirs()
+      process.exit(130)
+    })
+  }
+}
+
+/** Runs every history size in turn, then prints the tables, verdicts and machine line. */
+async function main() {
+  const opts = parseOptions(process.argv.slice(2))
+  stopOnSignals()
+  console.log(
+    `Candor read benchmark: history sizes ${opts.sizes.join(', ')}; ${opts.rounds} rounds × ${TARGETS.length} targets × ${opts.duration} s; ${opts.connections} connections; ${opts.warmup} s warm-up per target`,
+  )
+  const runs = []
+  for (const size of opts.sizes) runs.push(await benchSize(size, opts))
+  for (const run of runs) printSize(run, opts)
+  printVerdicts(runs)
+  console.log(`\n${await machineLine()}`)
+}
+
+main().catch(async (error) => {
+  console.error(`\nBenchmark failed: ${error.message}`)
+  await stopAll()
+  await removeStateDirs()
+  process.exit(1)
+})

@@ -1,0 +1,228 @@
+// Generates SQL for a synthetic Candor history (schema: migrations/0001_core.sql): some
+// components and areas, N past resolved incidents with their updates, ETA changes, component
+// links and status changes, and one open incident. Used by the read benchmark.
+
+import { randomBytes } from 'node:crypto'
+
+const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
+const MINUTE = 60_000
+const DAY = 86_400_000
+/** Keep each INSERT well under D1's 100 KB statement limit. */
+const MAX_STATEMENT_BYTES = 60_000
+
+/** A Statuspage-style id: 12 characters of [a-z0-9]. */
+export function newId(length = 12) {
+  let id = ''
+  for (const byte of randomBytes(length)) id += ALPHABET[byte % ALPHABET.length]
+  return id
+}
+
+/** A SQL literal for a string, number, boolean or null. */
+function lit(value) {
+  if (value === null || value === undefined) return 'NULL'
+  if (typeof value === 'number') return String(value)
+  if (typeof value === 'boolean') return value ? '1' : '0'
+  return `'${String(value).replaceAll("'", "''")}'`
+}
+
+/** Multi-row INSERT statements for `rows` (objects with the same keys), split by size. */
+function inserts(table, rows) {
+  if (rows.length === 0) return []
+  const columns = Object.keys(rows[0])
+  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES\n`
+  const statements = []
+  let values = []
+  let bytes = head.length
+  for (const row of rows) {
+    const tuple = `(${columns.map((c) => lit(row[c])).join(', ')})`
+    if (values.length > 0 && bytes + tuple.length + 2 > MAX_STATEMENT_BYTES) {
+      statements.push(`${head}${values.join(',\n')};`)
+      values = []
+      bytes = head.length
+    }
+    values.push(tuple)
+    bytes += tuple.length + 2
+  }
+  statements.push(`${head}${values.join(',\n')};`)
+  return statements
+}
+
+/** Two groups of components, eight components in all, plus ungrouped ones. */
+function makeComponents(now) {
+  const at = new Date(now - 800 * DAY).toISOString()
+  const component = (name, position, groupId = null, isGroup = false) => ({
+    id: newId(),
+    name,
+    description: isGroup ? null : `${name} service`,
+    status: 'operational',
+    position,
+    is_group: isGroup ? 1 : 0,
+    group_id: groupId,
+    showcase: isGroup ? 0 : 1,
+    created_at: at,
+    updated_at: at,
+  })
+  const network = component('Network', 1, null, true)
+  const platform = component('Platform', 6, null, true)
+  return [
+    network,
+    component('Broadband', 2, network.id),
+    component('Mobile data', 3, network.id),
+    component('Voice', 4, network.id),
+    component('TV', 5, network.id),
+    platform,
+    component('Customer portal', 7, platform.id),
+    component('Mobile app', 8, platform.id),
+    component('Email', 9, platform.id),
+    component('Payments', 10),
+  ]
+}
+
+/** One past resolved incident, spread evenly over the last two years, and its parts. */
+function pastIncident(index, count, leaves, now) {
+  const span = 730 * DAY
+  const start = now - span + Math.floor((index * span) / count)
+  const iso = (ms) => new Date(start + ms).toISOString()
+  const id = newId()
+  const component = leaves[index % leaves.length]
+  const firstUpdate = newId()
+  const lastUpdate = newId()
+  const eta = iso(120 * MINUTE)
+  return {
+    incident: {
+      id,
+      kind: 'incident',
+      name: `${component.name} degraded (#${index + 1})`,
+      status: 'resolved',
+      impact: index % 5 === 0 ? 'major' : 'minor',
+      created_at: iso(0),
+      updated_at: iso(90 * MINUTE),
+      started_at: iso(0),
+      resolved_at: iso(90 * MINUTE),
+      eta,
+    },
+    updates: [
+      update(firstUpdate, id, 'investigating', `${component.name} is slow for some customers.`, {
+        at: iso(0),
+        eta,
+      }),
+      update(lastUpdate, id, 'resolved', 'The cause was fixed and service is back to normal.', {
+        at: iso(90 * MINUTE),
+        eta,
+      }),
+    ],
+    eta: { incident_id: id, update_id: firstUpdate, eta, set_at: iso(0) },
+    link: { incident_id: id, component_id: component.id, status: 'degraded_performance' },
+    changes: [
+      statusChange(component.id, 'degraded_performance', iso(0), id),
+      statusChange(component.id, 'operational', iso(90 * MINUTE), id),
+    ],
+  }
+}
+
+/** An incident_updates row. */
+function update(id, incidentId, status, body, options) {
+  const { at, eta = null, nextUpdateAt = null, progress = null, workaround = null } = options
+  return {
+    id,
+    incident_id: incidentId,
+    status,
+    body,
+    created_at: at,
+    updated_at: at,
+    display_at: at,
+    eta,
+    next_update_at: nextUpdateAt,
+    promised_by: null,
+    progress,
+    workaround,
+    affected_components: '[]',
+    deliver_notifications: 0,
+    actor: 'bench',
+  }
+}
+
+/** A component_status_changes row. */
+function statusChange(componentId, status, at, incidentId) {
+  return { component_id: componentId, status, changed_at: at, incident_id: incidentId }
+}
+
+/** The one open incident: broadband down in one area, with an ETA and a promised update. */
+function openIncident(component, area, now) {
+  const iso = (ms) => new Date(now + ms).toISOString()
+  const id = newId()
+  const updateId = newId()
+  const eta = iso(180 * MINUTE)
+  const nextUpdateAt = iso(45 * MINUTE)
+  return {
+    incident: {
+      id,
+      kind: 'incident',
+      name: 'No broadband in M14',
+      status: 'identified',
+      impact: 'major',
+      created_at: iso(-60 * MINUTE),
+      updated_at: iso(-60 * MINUTE),
+      started_at: iso(-60 * MINUTE),
+      resolved_at: null,
+      eta,
+      next_update_at: nextUpdateAt,
+      progress: 30,
+      workaround: 'Use mobile data.',
+    },
+    update: update(updateId, id, 'identified', 'A fibre cable was cut; engineers are on site.', {
+      at: iso(-60 * MINUTE),
+      eta,
+      nextUpdateAt,
+      progress: 30,
+      workaround: 'Use mobile data.',
+    }),
+    eta: { incident_id: id, update_id: updateId, eta, set_at: iso(-60 * MINUTE) },
+    link: { incident_id: id, component_id: component.id, status: 'major_outage' },
+    area: { incident_id: id, area_id: area.id },
+    change: statusChange(component.id, 'major_outage', iso(-60 * MINUTE), id),
+  }
+}
+
+/** Fills in the incident columns a row leaves out, so all rows share one column list. */
+function incidentRow(row) {
+  return {
+    monitoring_at: null,
+    next_update_at: null,
+    progress: null,
+    workaround: null,
+    ...row,
+  }
+}
+
+/**
+ * The whole SQL script for a history of `count` past incidents plus one open incident.
+ * Returns `{ sql, openIncidentId }`.
+ */
+export function historySql(count, now = Date.now()) {
+  const components = makeComponents(now)
+  const leaves = components.filter((c) => c.is_group === 0)
+  const areas = ['M14', 'M15'].map((name) => ({
+    id: newId(),
+    name,
+    created_at: new Date(now - 800 * DAY).toISOString(),
+  }))
+  const past = Array.from({ length: count }, (_, i) => pastIncident(i, count, leaves, now))
+  const open = openIncident(leaves[0], areas[0], now)
+  leaves[0].status = 'major_outage'
+  const statements = [
+    ...inserts('components', components),
+    ...inserts('areas', areas),
+    ...inserts('incidents', [...past.map((p) => p.incident), open.incident].map(incidentRow)),
+    ...inserts('incident_updates', [...past.flatMap((p) => p.updates), open.update]),
+    ...inserts('eta_changes', [...past.map((p) => p.eta), open.eta]),
+    ...inserts('incident_components', [...past.map((p) => p.link), open.link]),
+    ...inserts('incident_areas', [open.area]),
+    ...inserts('component_status_changes', [
+      ...leaves.map((c) => statusChange(c.id, 'operational', c.created_at, null)),
+      ...past.flatMap((p) => p.changes),
+      open.change,
+    ]),
+  ]
+  return { sql: `${statements.join('\n')}\n`, openIncidentId: open.incident.id }
+}
