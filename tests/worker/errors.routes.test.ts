@@ -163,6 +163,15 @@ describe('wrong types', () => {
   })
 })
 
+describe('page settings', () => {
+  it('an unknown time zone → 400 naming time_zone', async () => {
+    const refusal = await refused('PATCH', '/api/v1/page', { body: { time_zone: 'Mars/Olympus' } })
+    expect(refusal).toMatchObject({ status: 400, code: 'validation_failed' })
+    expect(paths(refusal)).toEqual(['time_zone'])
+    expect((await callJson('GET', '/api/v1/page')).time_zone).toBe('Etc/UTC')
+  })
+})
+
 describe('unknown fields are refused, not silently dropped', () => {
   it.each([
     ['POST', '/api/v1/components', { name: 'Typo', colour: 'red' }, 'colour'],

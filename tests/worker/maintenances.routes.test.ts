@@ -175,6 +175,28 @@ describe('the maintenance lifecycle', () => {
     expect(events.at(-1)).toBe('maintenance.completed')
   })
 
+  it('maintenance created already in progress puts its components under maintenance at once', async () => {
+    const component = await makeComponent()
+    const maintenance = MaintenanceSchema.parse(
+      await makeMaintenance({
+        component_ids: [component.id],
+        scheduled_for: inMinutes(-5),
+        status: 'in_progress',
+      }),
+    )
+    expect(maintenance.status).toBe('in_progress')
+    expect(maintenance.incident_updates[0]!.affected_components).toEqual([
+      {
+        code: component.id,
+        name: component.name,
+        old_status: 'operational',
+        new_status: 'under_maintenance',
+      },
+    ])
+    expect(await componentStatus(component.id)).toBe('under_maintenance')
+    expect(await eventsFor(maintenance.id)).toEqual(['maintenance.started'])
+  })
+
   it('in_progress → scheduled is 409 and writes nothing', async () => {
     const component = await makeComponent()
     const maintenance = await makeMaintenance({ component_ids: [component.id] })

@@ -190,6 +190,26 @@ describe('scopes of minted tokens', () => {
   })
 })
 
+describe('the audit log', () => {
+  it('is for owners only, and shows who did what', async () => {
+    const writer = await makeToken(['write'])
+    const created = await callJson('POST', '/api/v1/components', {
+      token: writer.token,
+      body: newComponent(),
+    })
+    const error = await errorOf(await call('GET', '/api/v1/audit', { token: writer.token }))
+    expect(error).toMatchObject({ status: 403, code: 'forbidden' })
+    const entries = await callJson<{ actor: string; action: string; target_id: string }[]>(
+      'GET',
+      '/api/v1/audit',
+    )
+    expect(entries.find((e) => e.target_id === created.id)).toMatchObject({
+      actor: `token:${writer.id}`,
+      action: 'component.create',
+    })
+  })
+})
+
 describe('DELETE /api/v1/tokens/{id}', () => {
   it('revokes: the token then gets 401', async () => {
     const minted = await makeToken(['write'])
