@@ -151,7 +151,9 @@ export async function seed({ baseUrl, token, now = new Date(), log = console.log
   const call = adminClient(baseUrl.replace(/\/+$/, ''), token)
   const existing = await call('GET', '/components')
   if (existing.length > 0) {
-    log(`Seed: the page already has ${existing.length} components; nothing added.`)
+    log(
+      `Seed: the page already has ${existing.length} components (groups included); nothing added.`,
+    )
     return { skipped: true }
   }
   const ids = { components: await createComponents(call), areas: await createAreas(call) }
