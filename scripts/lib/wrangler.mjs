@@ -107,16 +107,17 @@ function killGroup(pid, signal) {
 
 /**
  * Starts `wrangler dev` on 127.0.0.1:`port` with state in `persistTo` and the given vars, in
- * its own process group so that stopping it also stops workerd. `onLine` sees each log line.
+ * its own process group so that stopping it also stops workerd. `onLine` sees each log line;
+ * `env` adds environment variables for wrangler.
  */
-export function startDev({ port, persistTo, vars = {}, logLevel, onLine = () => {} }) {
+export function startDev({ port, persistTo, vars = {}, logLevel, env = {}, onLine = () => {} }) {
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo]
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`)
   if (logLevel) args.push('--log-level', logLevel)
   args.push('--show-interactive-dev-session=false')
   const child = spawn(WRANGLER, args, {
     cwd: ROOT,
-    env: wranglerEnv(),
+    env: wranglerEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   })
