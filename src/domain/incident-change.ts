@@ -100,9 +100,12 @@ function eventTypeFor(
   status: string,
 ): EventType {
   if (kind === 'maintenance') {
-    if (status === 'completed') return 'maintenance.completed'
-    if (status === 'scheduled') return 'maintenance.scheduled'
-    return 'maintenance.started'
+    // The lifecycle steps have their own events; any other note is an update, as Statuspage
+    // announces maintenance updates.
+    if (status === 'completed' && before !== 'completed') return 'maintenance.completed'
+    if (isNew && status === 'scheduled') return 'maintenance.scheduled'
+    if ((isNew || before === 'scheduled') && status !== 'scheduled') return 'maintenance.started'
+    return 'incident.updated'
   }
   if (isNew) return 'incident.created'
   if (isClosedStatus(status) && !isClosedStatus(before ?? '')) return 'incident.resolved'

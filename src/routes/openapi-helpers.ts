@@ -8,10 +8,17 @@ export function newApiApp(): OpenAPIHono<AppBindings> {
   return new OpenAPIHono<AppBindings>({
     defaultHook: (result, c) => {
       if (result.success) return
-      const details = result.error.issues.map((issue) => ({
-        path: issue.path.map(String).join('.') || '(body)',
-        message: issue.message,
-      }))
+      const details = result.error.issues.flatMap((issue) => {
+        const at = issue.path.map(String)
+        // An unknown field is reported at its own path, so a typo is easy to spot.
+        if (issue.code === 'unrecognized_keys') {
+          return issue.keys.map((key) => ({
+            path: [...at, key].join('.'),
+            message: 'unknown field',
+          }))
+        }
+        return [{ path: at.join('.') || '(body)', message: issue.message }]
+      })
       const first = details[0]
       return c.json(
         errorBody(

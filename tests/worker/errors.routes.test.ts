@@ -180,7 +180,7 @@ describe('unknown fields are refused, not silently dropped', () => {
   ])('%s %s', async (method, path, body, field) => {
     const refusal = await refused(method, path, { body })
     expect(refusal).toMatchObject({ status: 400, code: 'validation_failed' })
-    expect(JSON.stringify(refusal)).toContain(field)
+    expect(paths(refusal)).toEqual([field])
   })
 
   it('on incidents and updates', async () => {
@@ -192,7 +192,7 @@ describe('unknown fields are refused, not silently dropped', () => {
       body: { body: 'x', nextUpdate: inMinutes(30) },
     })
     expect(updated).toMatchObject({ status: 400, code: 'validation_failed' })
-    expect(JSON.stringify(updated)).toContain('nextUpdate')
+    expect(paths(updated)).toEqual(['nextUpdate'])
   })
 })
 
