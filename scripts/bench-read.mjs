@@ -227,6 +227,9 @@ function printSize({ size, probes, results }, opts) {
   }
 }
 
+/** A signed percentage with one decimal, padded. */
+const percent = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`.padStart(7)
+
 /** A PASS/FAIL word. */
 const verdict = (ok) => (ok ? 'PASS' : 'FAIL')
 
@@ -242,10 +245,14 @@ function printVerdicts(runs) {
       const a = first.results[t.key].rps
       const b = last.results[t.key].rps
       const change = (b - a) / a
+      const ratioChange = last.results[t.key].ratio / first.results[t.key].ratio - 1
       console.log(
-        `  ${t.path.padEnd(22)} ${a.toFixed(0).padStart(7)} → ${b.toFixed(0).padStart(7)} req/s  ${(change * 100).toFixed(1).padStart(6)}%  ${verdict(Math.abs(change) <= FLATNESS_LIMIT)}`,
+        `  ${t.path.padEnd(22)} ${a.toFixed(0).padStart(7)} → ${b.toFixed(0).padStart(7)} req/s  ${percent(change)}  ${verdict(Math.abs(change) <= FLATNESS_LIMIT)}   (as a ratio to the ceiling: ${percent(ratioChange)})`,
       )
     }
+    console.log(
+      '  The ratio change discounts machine drift between the two runs; the verdict uses req/s.',
+    )
   }
   console.log(
     `\nRatio to the static ceiling (/robots.txt, same round; median of rounds; target ≥ ${CEILING_RATIO_TARGET})`,
