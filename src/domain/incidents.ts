@@ -79,6 +79,8 @@ export async function createIncident(ctx: VerbContext, input: NewIncidentInput):
       throw invalidField('started_at', 'started_at cannot be in the future.')
     }
     draft.startedAt = toIso(input.started_at)
+    // A backfilled incident sorts among its contemporaries, as Statuspage's backfill does.
+    draft.createdAt = draft.startedAt
   }
   const plan = await planIncidentChange(ctx, null, draft, {
     ...input,

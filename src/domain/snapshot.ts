@@ -59,21 +59,31 @@ export async function buildSnapshot(db: D1Database, now: Date): Promise<Snapshot
   }
 }
 
+/** The last snapshot this isolate parsed, with the text it came from. */
+let parsed: { text: string; snapshot: Snapshot } | null = null
+
 /** Rebuilds the snapshot and stores it for the read path. Called after every write. */
 export async function refreshSnapshot(
   env: { DB: D1Database; SNAPSHOTS: KVNamespace },
   now = new Date(),
 ): Promise<Snapshot> {
   const snapshot = await buildSnapshot(env.DB, now)
-  await env.SNAPSHOTS.put(KEY, JSON.stringify(snapshot))
+  const text = JSON.stringify(snapshot)
+  await env.SNAPSHOTS.put(KEY, text)
+  parsed = { text, snapshot }
   return snapshot
 }
 
-/** The stored snapshot; built once if none exists yet (first request after deploy). */
+/**
+ * The stored snapshot; built once if none exists yet (first request after deploy). KV stays the
+ * source of truth on every read; only the parsing is skipped when the text has not changed.
+ */
 export async function loadSnapshot(env: {
   DB: D1Database
   SNAPSHOTS: KVNamespace
 }): Promise<Snapshot> {
-  const stored = await env.SNAPSHOTS.get<Snapshot>(KEY, 'json')
-  return stored ?? refreshSnapshot(env)
+  const text = await env.SNAPSHOTS.get(KEY, 'text')
+  if (text === null) return refreshSnapshot(env)
+  if (parsed?.text !== text) parsed = { text, snapshot: JSON.parse(text) as Snapshot }
+  return parsed.snapshot
 }

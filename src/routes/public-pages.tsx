@@ -1,7 +1,5 @@
 import { Hono, type Context } from 'hono'
-import { createMiddleware } from 'hono/factory'
 import { etag } from 'hono/etag'
-import { html } from 'hono/html'
 import type { Child } from 'hono/jsx'
 import type { AppBindings } from '../app-types'
 import { selectIncident, selectIncidentIdsBetween, selectIncidentsByIds } from '../db/incidents'
@@ -11,21 +9,18 @@ import { HistoryPage } from '../views/history-page'
 import { groupByMonth, historyMonths, parseHistoryPage } from '../views/history-months'
 import { IncidentPage } from '../views/incident-page'
 import { StatusPage } from '../views/status-page'
-import { PUBLIC_CACHE_CONTROL, publicView } from './statuspage-v2'
+import { PUBLIC_CACHE_CONTROL, servePublic } from './public-cache'
+import { publicView } from './public-view-loader'
 
-/** Sets the public caching header on pages served fine (200) or unchanged (304). */
-function publicCache() {
-  return createMiddleware<AppBindings>(async function publicPageCache(c, next) {
-    await next()
-    if (c.res.status === 200 || c.res.status === 304) {
-      c.header('Cache-Control', PUBLIC_CACHE_CONTROL)
-    }
-  })
+/** A whole HTML document. */
+function documentHtml(page: Child): string {
+  return `<!doctype html>${String(page)}`
 }
 
-/** Answers with a whole HTML document. */
-function renderDocument(c: Context<AppBindings>, page: Child) {
-  return c.html(html`<!doctype html>${page}`)
+/** Answers with a page rendered now (pages that read D1), with the public caching headers. */
+async function renderNow(c: Context<AppBindings>, page: Child) {
+  c.header('Cache-Control', PUBLIC_CACHE_CONTROL)
+  return c.html(documentHtml(page))
 }
 
 /**
@@ -34,26 +29,38 @@ function renderDocument(c: Context<AppBindings>, page: Child) {
  */
 export const publicPageRoutes = new Hono<AppBindings>()
 
-publicPageRoutes.get('/', etag(), publicCache(), async (c) => {
-  const view = await publicView(c)
-  return renderDocument(c, <StatusPage view={view} />)
-})
+publicPageRoutes.get('/', (c) =>
+  servePublic(c, 'text/html; charset=utf-8', (view) => documentHtml(<StatusPage view={view} />)),
+)
 
-publicPageRoutes.get('/incidents/:id', etag(), publicCache(), async (c) => {
+// etag() covers the D1 branch; servePublic sets its own ETag, which etag() keeps.
+publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
   const id = c.req.param('id')
   const view = await publicView(c)
-  const fromSnapshot = [...view.snapshot.incidents, ...view.snapshot.maintenances].find(
+  const inSnapshot = [...view.snapshot.incidents, ...view.snapshot.maintenances].some(
     (i) => i.id === id,
   )
-  const incident = fromSnapshot ?? (await selectIncident(c.env.DB, id))
+  if (inSnapshot) {
+    // A current or recent incident: rendered from the snapshot like the status page.
+    return servePublic(c, 'text/html; charset=utf-8', (v) => {
+      const incident = [...v.snapshot.incidents, ...v.snapshot.maintenances].find(
+        (i) => i.id === id,
+      )
+      if (!incident) throw notFound('incident', id)
+      return documentHtml(
+        <IncidentPage pageName={v.pageName} incident={presentAny(incident, v.ctx)} />,
+      )
+    })
+  }
+  const incident = await selectIncident(c.env.DB, id)
   if (!incident) throw notFound('incident', id)
-  return renderDocument(
+  return renderNow(
     c,
     <IncidentPage pageName={view.pageName} incident={presentAny(incident, view.ctx)} />,
   )
 })
 
-publicPageRoutes.get('/history', etag(), publicCache(), async (c) => {
+publicPageRoutes.get('/history', etag(), async (c) => {
   const page = parseHistoryPage(c.req.query('page'))
   const view = await publicView(c)
   const now = view.ctx.now
@@ -66,7 +73,7 @@ publicPageRoutes.get('/history', etag(), publicCache(), async (c) => {
     selectIncidentIdsBetween(db, '0000', oldest, 1),
   ])
   const incidents = (await selectIncidentsByIds(db, ids)).map((i) => presentAny(i, view.ctx))
-  return renderDocument(
+  return renderNow(
     c,
     <HistoryPage
       pageName={view.pageName}

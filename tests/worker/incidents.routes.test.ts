@@ -581,6 +581,15 @@ describe('resolving', () => {
     expect(incident.resolved_at).not.toBeNull()
     expect(await componentStatus(component.id)).toBe('operational')
   })
+
+  it('a backfilled incident sorts by when it happened, not when it was entered', async () => {
+    const recent = await makeIncident({ started_at: inMinutes(-60) })
+    const backfilled = await makeIncident({ status: 'resolved', started_at: inMinutes(-4000) })
+    expect(backfilled.created_at).toBe(backfilled.started_at)
+    const all = z.array(IncidentSchema).parse(await callJson('GET', '/api/v1/incidents'))
+    const ids = all.map((i) => i.id)
+    expect(ids.indexOf(recent.id)).toBeLessThan(ids.indexOf(backfilled.id))
+  })
 })
 
 describe('listing', () => {

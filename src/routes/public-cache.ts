@@ -1,0 +1,66 @@
+import type { Context } from 'hono'
+import type { AppBindings } from '../app-types'
+import type { PublicView } from '../domain/public-view'
+import { publicView } from './public-view-loader'
+
+/** Short freshness with revalidation: status must be current, but a stampede is served fast. */
+export const PUBLIC_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=30'
+
+/**
+ * How long a rendered public answer is reused. Time-dependent text ("update overdue by 12 min",
+ * "ETA passed") is computed at render time, so it is at most this late.
+ */
+export const RENDER_REUSE_MS = 5_000
+
+interface Rendered {
+  body: string
+  etag: string
+}
+
+/** Rendered answers of the current generation (snapshot build × time bucket), by URL. */
+let generation = ''
+let rendered = new Map<string, Rendered>()
+
+async function etagOf(body: string): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(body))
+  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return `"${hex}"`
+}
+
+function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  if (header.trim() === '*') return true
+  return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag)
+}
+
+/**
+ * Serves a public answer rendered from the snapshot: renders once per snapshot build and
+ * time bucket, answers `If-None-Match` with 304, and sets ETag and Cache-Control. Nothing
+ * here touches D1 unless `render` does.
+ */
+export async function servePublic(
+  c: Context<AppBindings>,
+  contentType: string,
+  render: (view: PublicView) => string | Promise<string>,
+): Promise<Response> {
+  const view = await publicView(c)
+  const bucket = Math.floor(view.ctx.now.getTime() / RENDER_REUSE_MS)
+  const currentGeneration = `${view.snapshot.builtAt}|${bucket}|${view.ctx.baseUrl}`
+  if (currentGeneration !== generation) {
+    generation = currentGeneration
+    rendered = new Map()
+  }
+  const url = new URL(c.req.url)
+  const key = url.pathname + url.search
+  let answer = rendered.get(key)
+  if (!answer) {
+    const body = await render(view)
+    answer = { body, etag: await etagOf(body) }
+    rendered.set(key, answer)
+  }
+  c.header('ETag', answer.etag)
+  c.header('Cache-Control', PUBLIC_CACHE_CONTROL)
+  if (matchesEtag(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304)
+  c.header('Content-Type', contentType)
+  return c.body(answer.body, 200)
+}
