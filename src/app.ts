@@ -3,7 +3,7 @@ import { requestId } from 'hono/request-id'
 import type { AppBindings } from './app-types'
 import { handleError, handleNotFound } from './middleware/errors'
 import { limitBody, requireJsonBody } from './middleware/limits'
-import { refreshSnapshotAfterWrite } from './middleware/snapshot-refresh'
+import { afterWrite } from './middleware/after-write'
 import { areaRoutes } from './routes/areas'
 import { auditRoutes } from './routes/audit'
 import { componentRoutes } from './routes/components'
@@ -20,7 +20,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
   app.use('*', requestId())
   app.use('/api/*', limitBody())
   app.use('/api/v1/*', requireJsonBody())
-  app.use('/api/v1/*', refreshSnapshotAfterWrite())
+  app.use('/api/v1/*', afterWrite())
 
   const admin = new OpenAPIHono<AppBindings>()
   for (const routes of [

@@ -11,4 +11,12 @@ export interface AppEnv extends Env {
   PAGE_NAME?: string
   /** `true` lets webhook and ops URLs use plain http:// (local development and tests). */
   ALLOW_HTTP_WEBHOOKS?: string
+  /** `smtp://user:pass@host:port` (STARTTLS if offered) or `smtps://…` (implicit TLS). */
+  SMTP_URL?: string
+  /** Sender address for all mail. */
+  EMAIL_FROM?: string
+  /** Cloudflare Email Service binding, used when SMTP_URL is unset. */
+  EMAIL?: SendEmail
+  /** Consecutive failed events after which a webhook is disabled (default 5). */
+  WEBHOOK_DISABLE_AFTER?: string
 }

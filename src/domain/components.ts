@@ -168,7 +168,11 @@ export async function updateComponent(
         incidentId: null,
         updateId: null,
         componentId: id,
-        payload: { old_status: current.status, new_status: next.status },
+        payload: {
+          old_status: current.status,
+          new_status: next.status,
+          base_url: ctx.baseUrl ?? null,
+        },
         createdAt: at,
       }),
     )

@@ -245,7 +245,11 @@ export async function planIncidentChange(
         incidentId: draft.id,
         updateId,
         componentId: null,
-        payload: { status, previous_status: current?.status ?? null },
+        payload: {
+          status,
+          previous_status: current?.status ?? null,
+          base_url: ctx.baseUrl ?? null,
+        },
         createdAt: now,
       }),
     )

@@ -12,7 +12,7 @@ export function baseUrl(c: Context<AppBindings>): string {
 
 /** The domain verb context for an authenticated request. */
 export function verbContext(c: Context<AppBindings>): VerbContext {
-  return { db: c.env.DB, actor: c.get('actor'), now: new Date() }
+  return { db: c.env.DB, actor: c.get('actor'), now: new Date(), baseUrl: baseUrl(c) }
 }
 
 /** What presenters need, read from D1 (admin API only; public reads use the snapshot). */

@@ -130,6 +130,7 @@ describe('components', () => {
     expect(JSON.parse(outbox[0]!.payload)).toEqual({
       old_status: 'operational',
       new_status: 'partial_outage',
+      base_url: 'http://candor.test',
     })
     const after = await tableCounts()
     expect(after.outbox).toBe(before.outbox + 1)

@@ -419,6 +419,7 @@ describe('posting updates', () => {
     expect(JSON.parse(events[0]!.payload)).toEqual({
       status: 'identified',
       previous_status: 'investigating',
+      base_url: 'http://candor.test',
     })
     const audit = await rows<{ action: string }>(
       'SELECT action FROM audit_log WHERE target_id = ? ORDER BY id',

@@ -1,0 +1,23 @@
+import { createMiddleware } from 'hono/factory'
+import type { AppBindings } from '../app-types'
+import { refreshSnapshot } from '../domain/snapshot'
+import { enqueuePendingOutbox } from '../notify/enqueue-outbox'
+
+/**
+ * After a successful write: rebuild the public snapshot before answering, so the next public
+ * read already shows the change, and hand the change's outbox rows to the EVENTS queue.
+ */
+export function afterWrite() {
+  return createMiddleware<AppBindings>(async function afterWriteHandler(c, next) {
+    await next()
+    const write = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)
+    if (!write || c.res.status >= 400) return
+    await refreshSnapshot(c.env)
+    try {
+      await enqueuePendingOutbox(c.env)
+    } catch (error) {
+      // The change is committed; the cron sweep sends what could not be sent now.
+      console.error('outbox enqueue failed; the sweep will retry', error)
+    }
+  })
+}
