@@ -13,19 +13,23 @@ export default defineConfig(async () => {
       projects: [
         {
           plugins: [
-            cloudflareTest({
+            cloudflareTest(({ inject }) => ({
               wrangler: { configPath: './wrangler.toml' },
               miniflare: {
                 bindings: {
                   TEST_MIGRATIONS: migrations,
                   ADMIN_TOKEN: 'test-admin-token',
                   ALLOW_HTTP_WEBHOOKS: 'true',
+                  // The real SMTP server started by the global setup.
+                  SMTP_URL: inject('smtpUrl'),
+                  EMAIL_FROM: 'status@candor.test',
                 },
               },
-            }),
+            })),
           ],
           test: {
             name: 'worker',
+            globalSetup: ['./tests/support/global-setup.ts'],
             include: ['tests/worker/**/*.test.ts', 'tests/worker/**/*.test.tsx'],
             setupFiles: ['./tests/worker/apply-migrations.ts'],
           },

@@ -1,0 +1,166 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { simpleParser } from 'mailparser'
+import { SMTPServer } from 'smtp-server'
+import type { TestProject } from 'vitest/node'
+
+/**
+ * Real parts for the tests, started once in Node before any test:
+ * - an SMTP server (smtp-server) that keeps every message it receives;
+ * - an HTTP receiver for webhooks whose answers each test can script;
+ * - an inspection API on the receiver: GET /mail, GET|PUT|DELETE /control/{name}.
+ * Worker tests reach them over loopback; their URLs are provided as `receiverUrl` and `smtpUrl`.
+ */
+
+export interface ReceivedRequest {
+  method: string
+  path: string
+  headers: Record<string, string>
+  body: string
+  at: string
+}
+
+export interface ScriptedResponse {
+  status: number
+  headers?: Record<string, string>
+  body?: string
+  delayMs?: number
+}
+
+export interface ReceivedMail {
+  from: string
+  to: string[]
+  subject: string
+  text: string
+  html: string
+  headers: Record<string, string>
+  raw: string
+  at: string
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    receiverUrl: string
+    smtpUrl: string
+  }
+}
+
+const requests = new Map<string, ReceivedRequest[]>()
+const scripts = new Map<string, ScriptedResponse[]>()
+const mail: ReceivedMail[] = []
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
+    req.on('error', reject)
+  })
+}
+
+function sendJson(res: ServerResponse, status: number, value: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' })
+  res.end(JSON.stringify(value))
+}
+
+function flatHeaders(headers: IncomingMessage['headers']): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [k, v] of Object.entries(headers)) out[k] = Array.isArray(v) ? v.join(', ') : (v ?? '')
+  return out
+}
+
+/** Webhook receiver plus the inspection API. */
+async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://receiver')
+  const body = await readBody(req)
+  const control = /^\/control\/([^/]+)$/.exec(url.pathname)
+  if (control) {
+    const name = decodeURIComponent(control[1]!)
+    if (req.method === 'PUT') {
+      scripts.set(name, (JSON.parse(body) as { responses: ScriptedResponse[] }).responses)
+      return sendJson(res, 204, null)
+    }
+    if (req.method === 'DELETE') {
+      scripts.delete(name)
+      requests.delete(name)
+      return sendJson(res, 204, null)
+    }
+    return sendJson(res, 200, { requests: requests.get(name) ?? [] })
+  }
+  if (url.pathname === '/mail') {
+    if (req.method === 'DELETE') {
+      mail.length = 0
+      return sendJson(res, 204, null)
+    }
+    const to = url.searchParams.get('to')?.toLowerCase()
+    return sendJson(res, 200, { messages: to ? mail.filter((m) => m.to.includes(to)) : mail })
+  }
+  const hook = /^\/hooks\/([^/]+)/.exec(url.pathname)
+  const name = hook ? decodeURIComponent(hook[1]!) : 'default'
+  const list = requests.get(name) ?? []
+  list.push({
+    method: req.method ?? 'GET',
+    path: url.pathname + url.search,
+    headers: flatHeaders(req.headers),
+    body,
+    at: new Date().toISOString(),
+  })
+  requests.set(name, list)
+  const next = scripts.get(name)?.shift() ?? { status: 200 }
+  if (next.delayMs) await new Promise((r) => setTimeout(r, next.delayMs))
+  res.writeHead(next.status, next.headers ?? {})
+  res.end(next.body ?? '')
+}
+
+function listen(server: Server | SMTPServer): Promise<number> {
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = (server as Server).address?.() ?? (server as SMTPServer).server.address()
+      resolve((address as AddressInfo).port)
+    })
+  })
+}
+
+export default async function setup(project: TestProject) {
+  const http = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => sendJson(res, 500, { error: String(error) }))
+  })
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (c: Buffer) => chunks.push(c))
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks).toString('utf8')
+        simpleParser(raw)
+          .then((parsed) => {
+            const headers: Record<string, string> = {}
+            for (const line of parsed.headerLines) {
+              headers[line.key.toLowerCase()] = line.line.slice(line.line.indexOf(':') + 1).trim()
+            }
+            mail.push({
+              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              headers,
+              raw,
+              at: new Date().toISOString(),
+            })
+            callback()
+          })
+          .catch((error: Error) => callback(error))
+      })
+    },
+  })
+  const [httpPort, smtpPort] = await Promise.all([listen(http), listen(smtp)])
+  project.provide('receiverUrl', `http://127.0.0.1:${httpPort}`)
+  project.provide('smtpUrl', `smtp://127.0.0.1:${smtpPort}`)
+  return async () => {
+    await new Promise<void>((r) => http.close(() => r()))
+    await new Promise<void>((r) => smtp.close(() => r()))
+  }
+}

@@ -1,0 +1,32 @@
+import { inject } from 'vitest'
+import type { ReceivedMail, ReceivedRequest, ScriptedResponse } from '../support/global-setup'
+
+/** The real webhook receiver and SMTP server started by the global setup. */
+export const receiverUrl = inject('receiverUrl')
+export const smtpUrl = inject('smtpUrl')
+
+/** A URL on the receiver whose requests are kept under `name`. */
+export function hookUrl(name: string): string {
+  return `${receiverUrl}/hooks/${encodeURIComponent(name)}`
+}
+
+/** Scripts the receiver's next answers for `name` (then 200s). */
+export async function scriptHook(name: string, responses: ScriptedResponse[]): Promise<void> {
+  await fetch(`${receiverUrl}/control/${encodeURIComponent(name)}`, {
+    method: 'PUT',
+    body: JSON.stringify({ responses }),
+  })
+}
+
+/** What the receiver got for `name`, oldest first. */
+export async function hookRequests(name: string): Promise<ReceivedRequest[]> {
+  const res = await fetch(`${receiverUrl}/control/${encodeURIComponent(name)}`)
+  return ((await res.json()) as { requests: ReceivedRequest[] }).requests
+}
+
+/** Messages the SMTP server received, optionally only those to one address. */
+export async function mailTo(address?: string): Promise<ReceivedMail[]> {
+  const query = address ? `?to=${encodeURIComponent(address.toLowerCase())}` : ''
+  const res = await fetch(`${receiverUrl}/mail${query}`)
+  return ((await res.json()) as { messages: ReceivedMail[] }).messages
+}
