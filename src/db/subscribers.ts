@@ -1,0 +1,374 @@
+import type {
+  Subscriber,
+  SubscriberKind,
+  SubscriberStatus,
+  SubscriptionChoices,
+} from '../domain/subscriber-types'
+
+interface SubscriberRow {
+  id: string
+  kind: SubscriberKind
+  email: string | null
+  url: string | null
+  format: Subscriber['format']
+  secret: string | null
+  previous_secret: string | null
+  previous_secret_expires_at: string | null
+  status: SubscriberStatus
+  everything: number
+  consent: string
+  created_at: string
+  updated_at: string
+  confirmed_at: string | null
+  confirm_expires_at: string | null
+  unsubscribed_at: string | null
+  disabled_at: string | null
+  disabled_reason: string | null
+  consecutive_failures: number
+}
+
+interface ChoiceRow {
+  subscriber_id: string
+  id: string
+}
+
+function toSubscriber(row: SubscriberRow, choices: SubscriptionChoices): Subscriber {
+  return {
+    id: row.id,
+    kind: row.kind,
+    email: row.email,
+    url: row.url,
+    format: row.format,
+    secret: row.secret,
+    previousSecret: row.previous_secret,
+    previousSecretExpiresAt: row.previous_secret_expires_at,
+    status: row.status,
+    everything: row.everything === 1,
+    componentIds: choices.componentIds,
+    areaIds: choices.areaIds,
+    consent: row.consent,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    confirmedAt: row.confirmed_at,
+    confirmExpiresAt: row.confirm_expires_at,
+    unsubscribedAt: row.unsubscribed_at,
+    disabledAt: row.disabled_at,
+    disabledReason: row.disabled_reason,
+    consecutiveFailures: row.consecutive_failures,
+  }
+}
+
+/** Subscriber rows plus their chosen components and areas, in the rows' order. */
+async function withChoices(db: D1Database, rows: SubscriberRow[]): Promise<Subscriber[]> {
+  if (rows.length === 0) return []
+  const ids = JSON.stringify(rows.map((r) => r.id))
+  const [components, areas] = await db.batch<ChoiceRow>([
+    db
+      .prepare(
+        `SELECT subscriber_id, component_id AS id FROM subscriber_components
+         WHERE subscriber_id IN (SELECT value FROM json_each(?)) ORDER BY component_id`,
+      )
+      .bind(ids),
+    db
+      .prepare(
+        `SELECT subscriber_id, area_id AS id FROM subscriber_areas
+         WHERE subscriber_id IN (SELECT value FROM json_each(?)) ORDER BY area_id`,
+      )
+      .bind(ids),
+  ])
+  const pick = (list: ChoiceRow[], id: string) =>
+    list.filter((r) => r.subscriber_id === id).map((r) => r.id)
+  return rows.map((row) =>
+    toSubscriber(row, {
+      componentIds: pick(components!.results, row.id),
+      areaIds: pick(areas!.results, row.id),
+    }),
+  )
+}
+
+/** One subscriber with what it follows, or null. */
+export async function selectSubscriber(db: D1Database, id: string): Promise<Subscriber | null> {
+  const row = await db
+    .prepare('SELECT * FROM subscribers WHERE id = ?')
+    .bind(id)
+    .first<SubscriberRow>()
+  return row ? ((await withChoices(db, [row]))[0] ?? null) : null
+}
+
+/** The email subscriber with this address (compared without regard to case), or null. */
+export async function selectEmailSubscriber(
+  db: D1Database,
+  email: string,
+): Promise<Subscriber | null> {
+  const row = await db
+    .prepare("SELECT * FROM subscribers WHERE kind = 'email' AND email = ? COLLATE NOCASE")
+    .bind(email)
+    .first<SubscriberRow>()
+  return row ? ((await withChoices(db, [row]))[0] ?? null) : null
+}
+
+/** Lower-cased addresses, among `emails`, that already belong to an email subscriber. */
+export async function selectKnownEmails(
+  db: D1Database,
+  emails: string[],
+): Promise<Map<string, SubscriberStatus>> {
+  if (emails.length === 0) return new Map()
+  const { results } = await db
+    .prepare(
+      `SELECT lower(email) AS email, status FROM subscribers
+       WHERE kind = 'email' AND lower(email) IN (SELECT lower(value) FROM json_each(?))`,
+    )
+    .bind(JSON.stringify(emails))
+    .all<{ email: string; status: SubscriberStatus }>()
+  return new Map(results.map((r) => [r.email, r.status]))
+}
+
+/** A page of subscribers in id order, after `cursor`, optionally of one kind and status. */
+export async function selectSubscriberPage(
+  db: D1Database,
+  filter: { kind?: SubscriberKind; status?: SubscriberStatus; cursor?: string; limit: number },
+): Promise<Subscriber[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT * FROM subscribers
+       WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR id > ?3)
+       ORDER BY id LIMIT ?4`,
+    )
+    .bind(filter.kind ?? null, filter.status ?? null, filter.cursor ?? null, filter.limit)
+    .all<SubscriberRow>()
+  return withChoices(db, results)
+}
+
+/** Inserts a subscriber and its choices. */
+export function insertSubscriber(db: D1Database, s: Subscriber): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO subscribers (id, kind, email, url, format, secret, status, everything, consent,
+           created_at, updated_at, confirmed_at, confirm_expires_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .bind(
+        s.id,
+        s.kind,
+        s.email,
+        s.url,
+        s.format,
+        s.secret,
+        s.status,
+        s.everything ? 1 : 0,
+        s.consent,
+        s.createdAt,
+        s.updatedAt,
+        s.confirmedAt,
+        s.confirmExpiresAt,
+      ),
+    ...insertChoices(db, s.id, s),
+  ]
+}
+
+function insertChoices(
+  db: D1Database,
+  id: string,
+  choices: SubscriptionChoices,
+): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `INSERT INTO subscriber_components (subscriber_id, component_id)
+         SELECT ?, value FROM json_each(?)`,
+      )
+      .bind(id, JSON.stringify(choices.componentIds)),
+    db
+      .prepare(
+        'INSERT INTO subscriber_areas (subscriber_id, area_id) SELECT ?, value FROM json_each(?)',
+      )
+      .bind(id, JSON.stringify(choices.areaIds)),
+  ]
+}
+
+/**
+ * Replaces what a subscriber follows (nothing chosen means everything), only while it has
+ * status `whenStatus`: a change that raced with a status change does nothing.
+ */
+export function replaceChoices(
+  db: D1Database,
+  id: string,
+  choices: SubscriptionChoices,
+  at: string,
+  whenStatus: SubscriberStatus,
+): D1PreparedStatement[] {
+  const everything = choices.componentIds.length === 0 && choices.areaIds.length === 0
+  const guard = 'EXISTS (SELECT 1 FROM subscribers WHERE id = ? AND status = ?)'
+  return [
+    db
+      .prepare(`DELETE FROM subscriber_components WHERE subscriber_id = ? AND ${guard}`)
+      .bind(id, id, whenStatus),
+    db
+      .prepare(`DELETE FROM subscriber_areas WHERE subscriber_id = ? AND ${guard}`)
+      .bind(id, id, whenStatus),
+    db
+      .prepare(
+        `INSERT INTO subscriber_components (subscriber_id, component_id)
+         SELECT ?, value FROM json_each(?) WHERE ${guard}`,
+      )
+      .bind(id, JSON.stringify(choices.componentIds), id, whenStatus),
+    db
+      .prepare(
+        `INSERT INTO subscriber_areas (subscriber_id, area_id)
+         SELECT ?, value FROM json_each(?) WHERE ${guard}`,
+      )
+      .bind(id, JSON.stringify(choices.areaIds), id, whenStatus),
+    db
+      .prepare('UPDATE subscribers SET everything = ?, updated_at = ? WHERE id = ? AND status = ?')
+      .bind(everything ? 1 : 0, at, id, whenStatus),
+  ]
+}
+
+/** Puts a known address back to pending, awaiting a new confirmation until `expiresAt`. */
+export function markPending(
+  db: D1Database,
+  id: string,
+  expiresAt: string,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE subscribers SET status = 'pending', consent = 'double_opt_in',
+         confirm_expires_at = ?, updated_at = ?
+       WHERE id = ? AND status <> 'active'`,
+    )
+    .bind(expiresAt, at, id)
+}
+
+/** Makes a pending subscriber active: its address (or its owner's) confirmed. */
+export function markConfirmed(db: D1Database, id: string, at: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE subscribers SET status = 'active', confirmed_at = ?, confirm_expires_at = NULL,
+         unsubscribed_at = NULL, disabled_at = NULL, disabled_reason = NULL,
+         consecutive_failures = 0, updated_at = ?
+       WHERE id = ? AND status = 'pending'`,
+    )
+    .bind(at, at, id)
+}
+
+/** Marks a subscriber unsubscribed (once: a second call keeps the first time). */
+export function markUnsubscribed(db: D1Database, id: string, at: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE subscribers SET status = 'unsubscribed', unsubscribed_at = ?, confirm_expires_at = NULL,
+         updated_at = ?
+       WHERE id = ? AND status <> 'unsubscribed'`,
+    )
+    .bind(at, at, id)
+}
+
+/** Deletes a subscriber with its choices, link tokens and delivery history. */
+export function deleteSubscriberRows(db: D1Database, id: string): D1PreparedStatement[] {
+  return [
+    db
+      .prepare(
+        `DELETE FROM delivery_attempts
+         WHERE delivery_id IN (SELECT id FROM deliveries WHERE subscriber_id = ?)`,
+      )
+      .bind(id),
+    db.prepare('DELETE FROM deliveries WHERE subscriber_id = ?').bind(id),
+    db.prepare('DELETE FROM link_tokens WHERE subscriber_id = ?').bind(id),
+    db.prepare('DELETE FROM subscriber_components WHERE subscriber_id = ?').bind(id),
+    db.prepare('DELETE FROM subscriber_areas WHERE subscriber_id = ?').bind(id),
+    db.prepare('DELETE FROM subscribers WHERE id = ?').bind(id),
+  ]
+}
+
+const NEVER_CONFIRMED_EXPIRED = `SELECT id FROM subscribers
+  WHERE status = 'pending' AND confirmed_at IS NULL AND confirm_expires_at <= ?`
+
+/**
+ * Pending subscribers whose confirmation window closed: never-confirmed ones are deleted with
+ * their choices and tokens; ones confirmed once before (they left and asked to come back) go
+ * back to unsubscribed, keeping their history. The last statement deletes the subscribers, so
+ * its `changes` count is how many were removed. Link tokens expired before `tokensBefore` go too.
+ */
+export function expirePendingRows(
+  db: D1Database,
+  now: string,
+  tokensBefore: string,
+): D1PreparedStatement[] {
+  return [
+    db.prepare('DELETE FROM link_tokens WHERE expires_at <= ?').bind(tokensBefore),
+    db
+      .prepare(
+        `UPDATE subscribers SET status = 'unsubscribed', confirm_expires_at = NULL, updated_at = ?
+         WHERE status = 'pending' AND confirmed_at IS NOT NULL AND confirm_expires_at <= ?`,
+      )
+      .bind(now, now),
+    db
+      .prepare(`DELETE FROM link_tokens WHERE subscriber_id IN (${NEVER_CONFIRMED_EXPIRED})`)
+      .bind(now),
+    db
+      .prepare(
+        `DELETE FROM subscriber_components WHERE subscriber_id IN (${NEVER_CONFIRMED_EXPIRED})`,
+      )
+      .bind(now),
+    db
+      .prepare(`DELETE FROM subscriber_areas WHERE subscriber_id IN (${NEVER_CONFIRMED_EXPIRED})`)
+      .bind(now),
+    db.prepare(`DELETE FROM subscribers WHERE id IN (${NEVER_CONFIRMED_EXPIRED})`).bind(now),
+  ]
+}
+
+/**
+ * Inserts many email subscribers sharing one status and consent, with their choices, in three
+ * statements whatever their number (for imports).
+ */
+export function insertEmailSubscribers(
+  db: D1Database,
+  rows: { id: string; email: string; componentIds: string[]; areaIds: string[] }[],
+  shared: {
+    status: SubscriberStatus
+    consent: string
+    at: string
+    confirmedAt: string | null
+    confirmExpiresAt: string | null
+  },
+): D1PreparedStatement[] {
+  const subscribers = rows.map((r) => [
+    r.id,
+    r.email,
+    r.componentIds.length === 0 && r.areaIds.length === 0 ? 1 : 0,
+  ])
+  const components = rows.flatMap((r) => r.componentIds.map((c) => [r.id, c]))
+  const areas = rows.flatMap((r) => r.areaIds.map((a) => [r.id, a]))
+  return [
+    db
+      .prepare(
+        `INSERT INTO subscribers (id, kind, email, format, status, everything, consent, created_at,
+           updated_at, confirmed_at, confirm_expires_at)
+         SELECT json_extract(value, '$[0]'), 'email', json_extract(value, '$[1]'), 'email', ?,
+           json_extract(value, '$[2]'), ?, ?, ?, ?, ?
+         FROM json_each(?)`,
+      )
+      .bind(
+        shared.status,
+        shared.consent,
+        shared.at,
+        shared.at,
+        shared.confirmedAt,
+        shared.confirmExpiresAt,
+        JSON.stringify(subscribers),
+      ),
+    db
+      .prepare(
+        `INSERT INTO subscriber_components (subscriber_id, component_id)
+         SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`,
+      )
+      .bind(JSON.stringify(components)),
+    db
+      .prepare(
+        `INSERT INTO subscriber_areas (subscriber_id, area_id)
+         SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)`,
+      )
+      .bind(JSON.stringify(areas)),
+  ]
+}
