@@ -36,6 +36,8 @@ export interface ReceivedMail {
   headers: Record<string, string>
   raw: string
   at: string
+  /** The SMTP connection it came over: messages sent over one connection share it. */
+  session: string
 }
 
 declare module 'vitest' {
@@ -149,6 +151,7 @@ export default async function setup(project: TestProject) {
               headers,
               raw,
               at: new Date().toISOString(),
+              session: session.id,
             })
             callback()
           })
