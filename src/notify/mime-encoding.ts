@@ -105,9 +105,12 @@ export function foldAtSpaces(line: string): string {
   if (line.length <= 78) return line
   const out: string[] = []
   let rest = line
+  // Never fold right after "Name:": the first line keeps the start of the value.
+  let minimum = line.indexOf(': ') + 1
   while (rest.length > 78) {
     const cut = rest.lastIndexOf(' ', 78)
-    if (cut <= 0) break
+    if (cut <= minimum) break
+    minimum = 0
     out.push(rest.slice(0, cut))
     rest = rest.slice(cut)
   }
