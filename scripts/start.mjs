@@ -1,9 +1,11 @@
 // `npm start`: a local Candor on http://127.0.0.1:8787 (PORT to change it), state kept in
-// .candor/state, an admin token kept in .candor/admin-token, demo data on first run.
+// .candor/state, an admin token kept in .candor/admin-token, demo data on first run, and a
+// local mail sink (MAIL_SINK_PORT, default 2525) keeping every email in .candor/mail/.
 
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { startMailSink } from './mail-sink.mjs'
 import { adminClient, seed, TOKEN_FILE } from './seed.mjs'
 import { applyMigrations, assertPortFree, ROOT, startDev, waitForHttp } from './lib/wrangler.mjs'
 
@@ -41,7 +43,7 @@ async function openIncident(baseUrl, token) {
 }
 
 /** Prints where everything is. */
-function printBanner(baseUrl, token, incident) {
+function printBanner(baseUrl, token, incident, sink) {
   const lines = [
     '',
     `Candor is running at ${baseUrl}`,
@@ -54,6 +56,9 @@ function printBanner(baseUrl, token, incident) {
     `  Public API        ${baseUrl}/api/v2/summary.json`,
     `  OpenAPI document  ${baseUrl}/api/v1/openapi.json`,
     '',
+    `  Email             kept in ${path.relative(ROOT, sink.dir)}/ as .eml files (local SMTP sink on ${sink.url});`,
+    '                    one "mail →" line per message below',
+    '',
     `  Admin token       ${token}`,
     `                    (kept in ${path.relative(ROOT, TOKEN_FILE)})`,
     '',
@@ -65,14 +70,15 @@ function printBanner(baseUrl, token, incident) {
   console.log(lines.join('\n'))
 }
 
-/** Stops wrangler on Ctrl-C or SIGTERM, then exits. Returns whether a stop is under way. */
-function stopOnSignals(dev) {
+/** Stops wrangler and the mail sink on Ctrl-C or SIGTERM, then exits; returns whether stopping. */
+function stopOnSignals(dev, sink) {
   const state = { stopping: false }
   const stop = async (signal) => {
     if (state.stopping) return
     state.stopping = true
     console.log(`\nReceived ${signal}; stopping wrangler…`)
     await dev.stop()
+    await sink.stop()
     process.exit(0)
   }
   process.on('SIGINT', stop)
@@ -87,15 +93,21 @@ async function main() {
   const token = await ensureAdminToken()
   console.log(`Applying migrations to ${STATE_DIR} …`)
   await applyMigrations(STATE_DIR)
+  const sink = await startMailSink()
 
   let ready = false
   const dev = startDev({
     port,
     persistTo: STATE_DIR,
-    vars: { ADMIN_TOKEN: token, ALLOW_HTTP_WEBHOOKS: 'true' },
+    vars: {
+      ADMIN_TOKEN: token,
+      ALLOW_HTTP_WEBHOOKS: 'true',
+      SMTP_URL: sink.url,
+      EMAIL_FROM: 'status@localhost',
+    },
     onLine: (line) => ready && console.log(line),
   })
-  const stopping = stopOnSignals(dev)
+  const stopping = stopOnSignals(dev, sink)
   dev.exited.then(({ code, signal }) => {
     if (!ready || stopping()) return
     console.error(`wrangler dev stopped (${signal ?? `exit code ${code}`}).`)
@@ -106,10 +118,11 @@ async function main() {
   try {
     await waitForHttp(dev, `${dev.url}/api/v2/status.json`)
     await seed({ baseUrl: dev.url, token })
-    printBanner(dev.url, token, await openIncident(dev.url, token))
+    printBanner(dev.url, token, await openIncident(dev.url, token), sink)
     ready = true
   } catch (error) {
     await dev.stop()
+    await sink.stop()
     throw error
   }
 }
