@@ -55,3 +55,25 @@ export function markLinkTokenUsed(
 ): D1PreparedStatement {
   return db.prepare('UPDATE link_tokens SET used_at = ? WHERE token_hash = ?').bind(at, tokenHash)
 }
+
+/** Stores many tokens of one purpose in one statement (a hash per subscriber). */
+export function insertLinkTokens(
+  db: D1Database,
+  tokens: { tokenHash: string; subscriberId: string }[],
+  purpose: LinkPurpose,
+  createdAt: string,
+  expiresAt: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO link_tokens (token_hash, subscriber_id, purpose, created_at, expires_at)
+       SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]'), ?, ?, ?
+       FROM json_each(?)`,
+    )
+    .bind(
+      purpose,
+      createdAt,
+      expiresAt,
+      JSON.stringify(tokens.map((t) => [t.tokenHash, t.subscriberId])),
+    )
+}

@@ -1,4 +1,4 @@
-import { insertLinkToken, selectLinkToken } from '../db/link-tokens'
+import { insertLinkToken, insertLinkTokens, selectLinkToken } from '../db/link-tokens'
 import { randomSecret, sha256Hex } from '../lib/ids'
 import { LINK_TTL_MS, linkUrl, type LinkPurpose } from '../notify/links'
 
@@ -24,6 +24,31 @@ export async function issueLinkToken(
     expiresAt,
   )
   return { token, url: linkUrl(baseUrl, purpose, token), statement }
+}
+
+/** issueLinkToken for many subscribers at once: their tokens and URLs, and one statement. */
+export async function issueLinkTokens(
+  db: D1Database,
+  subscriberIds: string[],
+  purpose: LinkPurpose,
+  baseUrl: string,
+  now: Date,
+): Promise<{
+  links: { subscriberId: string; token: string; url: string }[]
+  statement: D1PreparedStatement
+}> {
+  const links = subscriberIds.map((subscriberId) => {
+    const token = randomSecret(24)
+    return { subscriberId, token, url: linkUrl(baseUrl, purpose, token) }
+  })
+  const hashed = await Promise.all(
+    links.map(async (l) => ({ tokenHash: await sha256Hex(l.token), subscriberId: l.subscriberId })),
+  )
+  const expiresAt = new Date(now.getTime() + LINK_TTL_MS[purpose]).toISOString()
+  return {
+    links,
+    statement: insertLinkTokens(db, hashed, purpose, now.toISOString(), expiresAt),
+  }
 }
 
 /**
