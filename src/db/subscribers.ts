@@ -372,3 +372,8 @@ export function insertEmailSubscribers(
       .bind(JSON.stringify(areas)),
   ]
 }
+
+/** True when a write failed because the email address is already taken (two at once). */
+export function isDuplicateAddress(error: unknown): boolean {
+  return error instanceof Error && /UNIQUE constraint failed/i.test(error.message)
+}

@@ -1,0 +1,332 @@
+import { insertAudit } from '../db/audit'
+import { markLinkTokenUsed, selectLinkToken } from '../db/link-tokens'
+import {
+  deleteSubscriberRows,
+  expirePendingRows,
+  insertSubscriber,
+  isDuplicateAddress,
+  markConfirmed,
+  markPending,
+  markUnsubscribed,
+  replaceChoices,
+  selectEmailSubscriber,
+  selectSubscriber,
+  selectSubscriberPage,
+} from '../db/subscribers'
+import { newId, sha256Hex } from '../lib/ids'
+import { LINK_TTL_MS, type LinkPurpose } from '../notify/links'
+import type { VerbContext } from './context'
+import { notFound } from './errors'
+import { issueLinkToken, resolveLinkToken } from './link-tokens'
+import type {
+  Subscriber,
+  SubscriberKind,
+  SubscriberStatus,
+  SubscriptionChoices,
+} from './subscriber-types'
+import { checkChoices, checkEmail, loadCatalog } from './subscription-input'
+import { checkWebhookUrl, detectWebhookFormat, newWebhookSecret } from './webhook-endpoint'
+
+/** What the public subscription verbs need. */
+export interface SubscriptionContext {
+  db: D1Database
+  now: Date
+  /** Base URL of the links sent (PUBLIC_URL or the request's origin). */
+  baseUrl: string
+  /** Whether webhook URLs may use plain http:// (ALLOW_HTTP_WEBHOOKS). */
+  allowHttpWebhooks: boolean
+}
+
+/** A confirmation email to send: to whom, its link, and what it confirms. */
+export interface ConfirmationRequest {
+  to: string
+  confirmUrl: string
+  kind: SubscriberKind
+  url?: string
+}
+
+/** What following a link found: its subscriber, or why the link no longer works. */
+export type LinkOutcome<T> = { ok: true; value: T } | { ok: false; reason: 'unknown' | 'expired' }
+
+function newSubscriber(
+  fields: Pick<Subscriber, 'kind' | 'email' | 'url' | 'format' | 'secret' | 'status' | 'consent'>,
+  choices: SubscriptionChoices,
+  now: Date,
+  confirmExpiresAt: string | null,
+): Subscriber {
+  const at = now.toISOString()
+  return {
+    id: newId(),
+    ...fields,
+    previousSecret: null,
+    previousSecretExpiresAt: null,
+    everything: choices.componentIds.length === 0 && choices.areaIds.length === 0,
+    componentIds: choices.componentIds,
+    areaIds: choices.areaIds,
+    createdAt: at,
+    updatedAt: at,
+    confirmedAt: fields.status === 'active' ? at : null,
+    confirmExpiresAt,
+    unsubscribedAt: null,
+    disabledAt: null,
+    disabledReason: null,
+    consecutiveFailures: 0,
+  }
+}
+
+/**
+ * Public subscribe (double opt-in). An email address that is new, pending or gone becomes
+ * pending with these choices and gets a fresh 48-hour confirmation link; an active one is left
+ * exactly as it is and gets nothing. With `url`, a new pending webhook is created whose owner
+ * address confirms it. Returns the confirmation emails to send; callers answer the same
+ * whatever it returns, so addresses cannot be discovered.
+ */
+export async function subscribe(
+  ctx: SubscriptionContext,
+  input: { email: string; componentIds?: string[]; areaIds?: string[]; url?: string },
+): Promise<ConfirmationRequest[]> {
+  const email = checkEmail(input.email)
+  const url =
+    input.url === undefined ? undefined : checkWebhookUrl(input.url, ctx.allowHttpWebhooks)
+  const wantsSome = (input.componentIds?.length ?? 0) + (input.areaIds?.length ?? 0) > 0
+  const catalog = wantsSome ? await loadCatalog(ctx.db) : { components: [], areas: [] }
+  const choices = checkChoices(catalog, input)
+  const expiresAt = new Date(ctx.now.getTime() + LINK_TTL_MS.confirm).toISOString()
+
+  if (url !== undefined) {
+    const webhook = newSubscriber(
+      {
+        kind: 'webhook',
+        email,
+        url,
+        format: detectWebhookFormat(url),
+        secret: newWebhookSecret(),
+        status: 'pending',
+        consent: 'double_opt_in',
+      },
+      choices,
+      ctx.now,
+      expiresAt,
+    )
+    const link = await issueLinkToken(ctx.db, webhook.id, 'confirm', ctx.baseUrl, ctx.now)
+    await ctx.db.batch([...insertSubscriber(ctx.db, webhook), link.statement])
+    return [{ to: email, confirmUrl: link.url, kind: 'webhook', url }]
+  }
+
+  const existing = await selectEmailSubscriber(ctx.db, email)
+  if (existing?.status === 'active') return []
+  const at = ctx.now.toISOString()
+  if (existing) {
+    const link = await issueLinkToken(ctx.db, existing.id, 'confirm', ctx.baseUrl, ctx.now)
+    await ctx.db.batch([
+      markPending(ctx.db, existing.id, expiresAt, at),
+      ...replaceChoices(ctx.db, existing.id, choices, at, 'pending'),
+      link.statement,
+    ])
+    return [{ to: email, confirmUrl: link.url, kind: 'email' }]
+  }
+  const subscriber = newSubscriber(
+    {
+      kind: 'email',
+      email,
+      url: null,
+      format: 'email',
+      secret: null,
+      status: 'pending',
+      consent: 'double_opt_in',
+    },
+    choices,
+    ctx.now,
+    expiresAt,
+  )
+  const link = await issueLinkToken(ctx.db, subscriber.id, 'confirm', ctx.baseUrl, ctx.now)
+  try {
+    await ctx.db.batch([...insertSubscriber(ctx.db, subscriber), link.statement])
+  } catch (error) {
+    // The same address subscribed at the same moment: that request sends the confirmation.
+    if (isDuplicateAddress(error)) return []
+    throw error
+  }
+  return [{ to: email, confirmUrl: link.url, kind: 'email' }]
+}
+
+/** The subscriber behind a link, or why the link does not work (unknown, or expired/used). */
+async function followLink(
+  db: D1Database,
+  token: string,
+  purpose: LinkPurpose,
+  now: Date,
+): Promise<LinkOutcome<{ subscriber: Subscriber; tokenHash: string }>> {
+  if (token.length === 0 || token.length > 128) return { ok: false, reason: 'unknown' }
+  const found = await resolveLinkToken(db, token, purpose, now)
+  if (!found) {
+    const row = await selectLinkToken(db, await sha256Hex(token))
+    return { ok: false, reason: row?.purpose === purpose ? 'expired' : 'unknown' }
+  }
+  const subscriber = await selectSubscriber(db, found.subscriberId)
+  if (!subscriber) return { ok: false, reason: 'unknown' }
+  return { ok: true, value: { subscriber, tokenHash: found.tokenHash } }
+}
+
+function subscriberOf(outcome: LinkOutcome<{ subscriber: Subscriber }>): LinkOutcome<Subscriber> {
+  return outcome.ok ? { ok: true, value: outcome.value.subscriber } : outcome
+}
+
+/** What a confirm link would confirm; reading it changes nothing. */
+export async function viewConfirmation(
+  db: D1Database,
+  token: string,
+  now: Date,
+): Promise<LinkOutcome<Subscriber>> {
+  return subscriberOf(await followLink(db, token, 'confirm', now))
+}
+
+/** What confirming gave: the subscriber, its manage link and, once, a webhook's secret. */
+export interface Confirmation {
+  subscriber: Subscriber
+  manageUrl: string
+  /** The webhook's signing secret, only on the request that activated it. */
+  secret: string | null
+  /** False when it was already active (a second click, another email's link). */
+  confirmedNow: boolean
+}
+
+/**
+ * The confirm button: a pending subscriber becomes active (confirmed now); the link is used up
+ * and a manage link is issued. A subscriber that left in the meantime is not brought back.
+ */
+export async function confirmSubscription(
+  ctx: SubscriptionContext,
+  token: string,
+): Promise<LinkOutcome<Confirmation>> {
+  const found = await followLink(ctx.db, token, 'confirm', ctx.now)
+  if (!found.ok) return found
+  const { subscriber, tokenHash } = found.value
+  if (subscriber.status !== 'pending' && subscriber.status !== 'active') {
+    return { ok: false, reason: 'expired' }
+  }
+  const at = ctx.now.toISOString()
+  const manage = await issueLinkToken(ctx.db, subscriber.id, 'manage', ctx.baseUrl, ctx.now)
+  const [activated] = await ctx.db.batch([
+    markConfirmed(ctx.db, subscriber.id, at),
+    markLinkTokenUsed(ctx.db, tokenHash, at),
+    manage.statement,
+  ])
+  const confirmedNow = (activated?.meta.changes ?? 0) === 1
+  return {
+    ok: true,
+    value: {
+      subscriber: (await selectSubscriber(ctx.db, subscriber.id)) ?? subscriber,
+      manageUrl: manage.url,
+      secret: confirmedNow && subscriber.kind === 'webhook' ? subscriber.secret : null,
+      confirmedNow,
+    },
+  }
+}
+
+/** The subscriber a manage link is for; reading it changes nothing. */
+export async function viewManage(
+  db: D1Database,
+  token: string,
+  now: Date,
+): Promise<LinkOutcome<Subscriber>> {
+  return subscriberOf(await followLink(db, token, 'manage', now))
+}
+
+/**
+ * Saves new choices from the manage page (nothing chosen means everything). Only an active
+ * subscription changes; the subscriber is returned as it now stands.
+ */
+export async function saveChoices(
+  ctx: SubscriptionContext,
+  token: string,
+  input: { componentIds: string[]; areaIds: string[] },
+): Promise<LinkOutcome<Subscriber>> {
+  const found = await followLink(ctx.db, token, 'manage', ctx.now)
+  if (!found.ok) return found
+  const { subscriber } = found.value
+  const choices = checkChoices(await loadCatalog(ctx.db), input)
+  if (subscriber.status !== 'active') return { ok: true, value: subscriber }
+  await ctx.db.batch(
+    replaceChoices(ctx.db, subscriber.id, choices, ctx.now.toISOString(), 'active'),
+  )
+  return { ok: true, value: (await selectSubscriber(ctx.db, subscriber.id)) ?? subscriber }
+}
+
+/** The subscriber an unsubscribe link is for; reading it changes nothing. */
+export async function viewUnsubscribe(
+  db: D1Database,
+  token: string,
+  now: Date,
+): Promise<LinkOutcome<Subscriber>> {
+  return subscriberOf(await followLink(db, token, 'unsubscribe', now))
+}
+
+/**
+ * Leaves at once (the unsubscribe link's POST, RFC 8058 one-click, or the manage page's leave
+ * button). Safe to repeat: the first time is kept.
+ */
+export async function unsubscribe(
+  ctx: SubscriptionContext,
+  token: string,
+  purpose: 'unsubscribe' | 'manage',
+): Promise<LinkOutcome<Subscriber>> {
+  const found = await followLink(ctx.db, token, purpose, ctx.now)
+  if (!found.ok) return found
+  const { subscriber } = found.value
+  await markUnsubscribed(ctx.db, subscriber.id, ctx.now.toISOString()).run()
+  return { ok: true, value: (await selectSubscriber(ctx.db, subscriber.id)) ?? subscriber }
+}
+
+/** One subscriber, or a 404. */
+export async function getSubscriber(db: D1Database, id: string): Promise<Subscriber> {
+  const subscriber = await selectSubscriber(db, id)
+  if (!subscriber) throw notFound('subscriber', id)
+  return subscriber
+}
+
+/** One page of subscribers for ops, with the cursor of the next page (null at the end). */
+export async function listSubscribers(
+  db: D1Database,
+  filter: { kind?: SubscriberKind; status?: SubscriberStatus; cursor?: string; limit: number },
+): Promise<{ subscribers: Subscriber[]; nextCursor: string | null }> {
+  const page = await selectSubscriberPage(db, { ...filter, limit: filter.limit + 1 })
+  const subscribers = page.slice(0, filter.limit)
+  const more = page.length > filter.limit
+  return { subscribers, nextCursor: more ? (subscribers.at(-1)?.id ?? null) : null }
+}
+
+/** Removes a subscriber for good, with its choices, link tokens and delivery history. */
+export async function removeSubscriber(ctx: VerbContext, id: string): Promise<void> {
+  const subscriber = await getSubscriber(ctx.db, id)
+  await ctx.db.batch([
+    ...deleteSubscriberRows(ctx.db, id),
+    insertAudit(
+      ctx.db,
+      ctx.actor,
+      'subscriber.delete',
+      { type: 'subscriber', id },
+      { kind: subscriber.kind, status: subscriber.status },
+      ctx.now.toISOString(),
+    ),
+  ])
+}
+
+/** Link tokens are kept this long after they expire, so an old link reads "expired", not "unknown". */
+const EXPIRED_TOKENS_KEPT_MS = 30 * 86_400_000
+
+/**
+ * For the cron sweep: pending subscribers whose 48-hour confirmation window has closed are
+ * removed (one that had confirmed before and asked to come back returns to unsubscribed), and
+ * link tokens expired over 30 days ago are deleted. Returns how many subscribers were removed.
+ */
+export async function expirePendingSubscribers(db: D1Database, now: Date): Promise<number> {
+  const results = await db.batch(
+    expirePendingRows(
+      db,
+      now.toISOString(),
+      new Date(now.getTime() - EXPIRED_TOKENS_KEPT_MS).toISOString(),
+    ),
+  )
+  return results.at(-1)?.meta.changes ?? 0
+}
