@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest'
 import { notificationHeaders } from '../../src/notify/email-headers'
 import { senderFromEnv } from '../../src/notify/email-sender'
 import { createMailer } from '../../src/notify/mailer'
+import { parseSmtpUrl } from '../../src/notify/smtp-url'
 import type { OutgoingEmail } from '../../src/notify/types'
-import { mailTo } from './harness'
+import { mailTo, smtpUrl } from './harness'
 
 /** A fresh address per call, so tests never see each other's mail. */
 function address(label: string): string {
@@ -132,6 +133,18 @@ describe('createMailer over SMTP (the real test SMTP server)', () => {
     expect(body).not.toBe('')
   })
 
+  it('refused credentials fail every message temporarily, saying so', async () => {
+    const { host } = new URL(smtpUrl)
+    const mailer = createMailer({ ...env, SMTP_URL: `smtp://someone:wrong%40pass@${host}` })
+    const to = address('auth')
+    const results = await mailer.send([email(to), email(address('auth'))])
+    for (const result of results) {
+      expect(result).toMatchObject({ ok: false, temporary: true })
+      expect(result.ok === false && result.error).toMatch(/authentication refused: 5\d\d/)
+    }
+    expect(await mailTo(to)).toEqual([])
+  })
+
   it('an unusable SMTP_URL fails every message temporarily with a message saying why', async () => {
     const mailer = createMailer({ ...env, SMTP_URL: 'http://mail.example.com' })
     const [result] = await mailer.send([email(address('x'))])
@@ -140,6 +153,24 @@ describe('createMailer over SMTP (the real test SMTP server)', () => {
       temporary: true,
       error: 'SMTP_URL must start with smtp:// or smtps://, not http://',
     })
+  })
+})
+
+describe('SMTP_URL', () => {
+  it('smtp:// is STARTTLS on 587 by default, smtps:// implicit TLS on 465; credentials are decoded', () => {
+    expect(parseSmtpUrl('smtp://mail.example.com')).toEqual({
+      hostname: 'mail.example.com',
+      port: 587,
+      security: 'starttls',
+    })
+    expect(parseSmtpUrl('smtps://me%40example.com:p%3Ass@mail.example.com')).toEqual({
+      hostname: 'mail.example.com',
+      port: 465,
+      security: 'tls',
+      username: 'me@example.com',
+      password: 'p:ss',
+    })
+    expect(parseSmtpUrl('smtp://[::1]:2525')).toMatchObject({ hostname: '::1', port: 2525 })
   })
 })
 
