@@ -12,6 +12,9 @@ import { maintenanceRoutes } from './routes/maintenances'
 import { pageRoutes } from './routes/page-settings'
 import { publicPageRoutes } from './routes/public-pages'
 import { statuspageRoutes } from './routes/statuspage-v2'
+import { subscriberRoutes } from './routes/subscribers'
+import { subscriptionApiRoutes } from './routes/subscriptions-api'
+import { subscriptionPageRoutes } from './routes/subscription-pages'
 import { tokenRoutes } from './routes/tokens'
 
 /** The whole Candor app: admin API, Statuspage v2 API, OpenAPI document and public pages. */
@@ -19,8 +22,9 @@ export function createApp(): OpenAPIHono<AppBindings> {
   const app = new OpenAPIHono<AppBindings>()
   app.use('*', requestId())
   app.use('/api/*', limitBody())
-  app.use('/api/v1/*', requireJsonBody())
-  app.use('/api/v1/*', afterWrite())
+  app.use('/api/v1/*', requireJsonBody({ '/api/v1/subscribers/import': /^text\/csv\b/i }))
+  // Subscriber changes touch neither the public snapshot nor the outbox.
+  app.use('/api/v1/*', afterWrite({ skip: ['/api/v1/subscriptions', '/api/v1/subscribers'] }))
 
   const admin = new OpenAPIHono<AppBindings>()
   for (const routes of [
@@ -31,6 +35,8 @@ export function createApp(): OpenAPIHono<AppBindings> {
     maintenanceRoutes,
     pageRoutes,
     auditRoutes,
+    subscriptionApiRoutes,
+    subscriberRoutes,
   ]) {
     admin.route('/', routes)
   }
@@ -53,6 +59,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     servers: [{ url: new URL(c.req.url).origin }],
   }))
 
+  app.route('/', subscriptionPageRoutes)
   app.route('/', publicPageRoutes)
   app.notFound(handleNotFound)
   app.onError(handleError)

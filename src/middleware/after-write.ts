@@ -6,12 +6,15 @@ import { enqueuePendingOutbox } from '../notify/enqueue-outbox'
 /**
  * After a successful write: rebuild the public snapshot before answering, so the next public
  * read already shows the change, and hand the change's outbox rows to the EVENTS queue.
+ * Writes under `skip` (path prefixes) change neither, and are left alone.
  */
-export function afterWrite() {
+export function afterWrite(options: { skip?: string[] } = {}) {
+  const skip = options.skip ?? []
   return createMiddleware<AppBindings>(async function afterWriteHandler(c, next) {
     await next()
     const write = !['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)
     if (!write || c.res.status >= 400) return
+    if (skip.some((prefix) => c.req.path.startsWith(prefix))) return
     await refreshSnapshot(c.env)
     try {
       await enqueuePendingOutbox(c.env)

@@ -19,15 +19,19 @@ export function limitBody() {
 
 const JSON_TYPE = /^application\/([\w.+-]*\+)?json\b/i
 
-/** 415 unless a request that carries a body says it is JSON. */
-export function requireJsonBody() {
+/**
+ * 415 unless a request that carries a body says it is JSON — or, on a path listed in
+ * `otherTypes`, has the content type given there (the CSV import).
+ */
+export function requireJsonBody(otherTypes: Record<string, RegExp> = {}) {
   return createMiddleware<AppBindings>(async function requireJsonBodyHandler(c, next) {
     if (['POST', 'PUT', 'PATCH'].includes(c.req.method)) {
       const length = c.req.header('content-length')
       const hasBody =
         (length !== undefined && length !== '0') || c.req.header('transfer-encoding') !== undefined
       const type = c.req.header('content-type') ?? ''
-      if (hasBody && !JSON_TYPE.test(type)) {
+      const allowed = otherTypes[c.req.path]
+      if (hasBody && !JSON_TYPE.test(type) && !allowed?.test(type)) {
         throw new CandorError(
           'unsupported_media_type',
           'Send the request body as application/json.',

@@ -10,7 +10,7 @@ export function Layout(props: {
   pageName: string
   title: string
   description?: string
-  current?: 'status' | 'history'
+  current?: 'status' | 'history' | 'subscribe'
   children?: Child
 }) {
   return (
@@ -45,6 +45,14 @@ export function Layout(props: {
                     aria-current={props.current === 'history' ? 'page' : undefined}
                   >
                     History
+                  </a>
+                </li>
+                <li>
+                  <a
+                    href="/subscribe"
+                    aria-current={props.current === 'subscribe' ? 'page' : undefined}
+                  >
+                    Subscribe
                   </a>
                 </li>
               </ul>

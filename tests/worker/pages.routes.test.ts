@@ -173,7 +173,7 @@ describe('the status page /', () => {
     expect(html).toMatch(/<main id="main"/)
     expect(html).toContain('<link rel="stylesheet" href="/style.css"/>')
     expect(html).toContain('href="/history"')
-    expect(html).not.toContain('href="/subscribe"')
+    expect(html).toContain('href="/subscribe"')
     expect(html).not.toContain('rel="alternate"')
     // Every time is a <time datetime> with readable UTC text.
     const times = html.match(/<time[^>]*>[^<]*<\/time>/g) ?? []

@@ -1,0 +1,32 @@
+import type { Context } from 'hono'
+import type { AppBindings } from '../app-types'
+
+/** What a client is told to wait after hitting a subscribe limit: the limits' period. */
+export const SUBSCRIBE_RETRY_AFTER_SECONDS = 60
+
+/** The client's address as Cloudflare reports it; `local` under tests and plain local runs. */
+export function clientIp(c: Context<AppBindings>): string {
+  return c.req.header('cf-connecting-ip') ?? 'local'
+}
+
+/** Which subscribe limit a request hit, if any. */
+export type SubscribeLimit = 'ip' | 'address' | null
+
+/**
+ * Counts a public subscribe against the SUBSCRIBE_BY_IP limit and, when an address is given,
+ * the SUBSCRIBE_BY_ADDRESS limit (Workers Rate Limiting bindings, see wrangler.toml). The
+ * address is only counted when the IP is within its limit.
+ */
+export async function checkSubscribeLimits(
+  env: { SUBSCRIBE_BY_IP: RateLimit; SUBSCRIBE_BY_ADDRESS: RateLimit },
+  ip: string,
+  address?: string,
+): Promise<SubscribeLimit> {
+  const byIp = await env.SUBSCRIBE_BY_IP.limit({ key: `ip:${ip}` })
+  if (!byIp.success) return 'ip'
+  if (address === undefined) return null
+  const byAddress = await env.SUBSCRIBE_BY_ADDRESS.limit({
+    key: `address:${address.trim().toLowerCase()}`,
+  })
+  return byAddress.success ? null : 'address'
+}

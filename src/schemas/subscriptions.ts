@@ -1,0 +1,91 @@
+import { z } from '@hono/zod-openapi'
+import { SUBSCRIBER_KINDS, SUBSCRIBER_STATUSES, WEBHOOK_FORMATS } from '../domain/subscriber-types'
+
+/** Bodies and answers of the subscription API (public subscribe, admin subscribers). */
+
+const id = z.string().min(1).max(64)
+
+export const SubscriptionInput = z
+  .strictObject({
+    email: z.email({ message: 'Give an email address such as name@example.com.' }).max(254),
+    component_ids: z
+      .array(id)
+      .max(500)
+      .optional()
+      .openapi({ description: 'Components to hear about; none (and no areas) = everything.' }),
+    area_ids: z
+      .array(id)
+      .max(500)
+      .optional()
+      .openapi({ description: 'Areas to hear about; none (and no components) = everything.' }),
+    url: z.string().max(2000).optional().openapi({
+      description:
+        'A webhook URL (https://) to subscribe instead of the address; the address confirms it and is told if it is disabled.',
+    }),
+  })
+  .openapi('SubscriptionInput')
+
+export const SubscriptionAccepted = z
+  .object({ message: z.string() })
+  .openapi('SubscriptionAccepted', {
+    description: 'The same answer whether the address is new, pending or already subscribed.',
+  })
+
+export const SubscriberJson = z
+  .object({
+    id: z.string(),
+    kind: z.enum(SUBSCRIBER_KINDS),
+    email: z.string().nullable(),
+    url: z.string().nullable(),
+    format: z.enum(['email', ...WEBHOOK_FORMATS]),
+    status: z.enum(SUBSCRIBER_STATUSES),
+    everything: z.boolean(),
+    component_ids: z.array(z.string()),
+    area_ids: z.array(z.string()),
+    consent: z.string(),
+    created_at: z.string(),
+    updated_at: z.string(),
+    confirmed_at: z.string().nullable(),
+    unsubscribed_at: z.string().nullable(),
+    disabled_at: z.string().nullable(),
+    disabled_reason: z.string().nullable(),
+    consecutive_failures: z.number().int(),
+  })
+  .openapi('Subscriber')
+
+export const SubscriberList = z
+  .object({
+    subscribers: z.array(SubscriberJson),
+    next_cursor: z
+      .string()
+      .nullable()
+      .openapi({ description: 'Pass as `cursor` for the next page; null on the last page.' }),
+  })
+  .openapi('SubscriberList')
+
+export const SubscriberListQuery = z.object({
+  kind: z.enum(SUBSCRIBER_KINDS).optional(),
+  status: z.enum(SUBSCRIBER_STATUSES).optional(),
+  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  cursor: z.string().max(64).optional(),
+})
+
+export const ImportQuery = z.object({
+  consented: z.enum(['true', 'false']).optional().openapi({
+    description:
+      '`true` states that every address agreed to be subscribed: rows become active at once. Otherwise each gets a confirmation email and stays pending.',
+  }),
+})
+
+export const ImportReportJson = z
+  .object({
+    added: z.number().int(),
+    active: z.number().int(),
+    pending: z.number().int(),
+    skipped: z.array(z.object({ line: z.number().int(), email: z.string(), reason: z.string() })),
+    errors: z.array(
+      z.object({ line: z.number().int(), email: z.string().nullable(), message: z.string() }),
+    ),
+    ignored_columns: z.array(z.string()),
+  })
+  .openapi('SubscriberImportReport')
