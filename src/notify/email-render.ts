@@ -13,6 +13,11 @@ export interface RenderedEmail {
 
 const LABEL_WIDTH = 13
 
+/** A subject is one line: names typed with line breaks or tabs must not break the header. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
 /** "Next update:  By Mon 23 Nov, 15:30 UTC", continuation lines indented under the value. */
 function factLines(facts: EmailFact[]): string[] {
   return facts.map((fact) => {
@@ -56,7 +61,7 @@ export function renderEventEmail(
     '',
   ].join('\n')
   const html = eventEmailHtml({ content, pageName, links })
-  return { subject: content.subject, text, html }
+  return { subject: oneLine(content.subject), text, html }
 }
 
 const CONFIRM_HOURS = Math.round(LINK_TTL_MS.confirm / 3_600_000)
@@ -105,7 +110,7 @@ export function renderConfirmationEmail(input: {
     after,
     footer,
   })
-  return { subject, text, html }
+  return { subject: oneLine(subject), text, html }
 }
 
 /** Tells a webhook's owner that Candor stopped sending to it, and why. */
@@ -134,5 +139,5 @@ export function renderWebhookDisabledEmail(input: {
     after,
     footer,
   })
-  return { subject, text, html }
+  return { subject: oneLine(subject), text, html }
 }

@@ -101,6 +101,8 @@ export class SmtpSession {
         { hostname: settings.hostname, port: settings.port },
         { secureTransport: settings.security === 'tls' ? 'on' : 'starttls', allowHalfOpen: false },
       )
+      // Failures surface through reads and writes; this keeps `closed` from going unhandled.
+      socket.closed.catch(() => {})
       session = new SmtpSession(socket, timeouts)
       await withDeadline(socket.opened, timeouts.connectMs, `connecting to ${where}`)
       await session.expect(await session.readReply(timeouts.replyMs), [220], 'greeting')

@@ -200,6 +200,15 @@ describe('event email body', () => {
     expect(text).toContain('Cause: <b>unknown</b> & rising')
   })
 
+  it('keeps the subject on one line whatever the name holds', () => {
+    const subject = subjectOf('incident.updated', {
+      incident: incident({ name: 'Broadband\r\nBcc: all@example.net\tdown', eta_moves: 0 }),
+    })
+    expect(subject).toBe(
+      '[Major outage] Broadband Bcc: all@example.net down in M14 — ETA 18:00 UTC',
+    )
+  })
+
   it('is a phone-readable HTML document: viewport, one narrow column, inline styles, no images or stylesheets', () => {
     expect(rendered.html).toMatch(/^<!doctype html><html lang="en">/)
     expect(rendered.html).toContain('name="viewport" content="width=device-width, initial-scale=1"')
