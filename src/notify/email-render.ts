@@ -84,7 +84,7 @@ export function renderConfirmationEmail(input: {
     : `Confirm your subscription to ${pageName}`
   const before = webhook
     ? `Someone, hopefully you, asked ${pageName} to send its status updates as webhooks to:\n${input.url ?? '(no URL given)'}\n\nThis address was given as the webhook's owner: if the webhook keeps failing and is switched off, we will tell you here.`
-    : `Someone, hopefully you, asked to receive status updates from ${pageName} at this address: incidents, maintenance and their updates, for the parts you chose.`
+    : `Someone, hopefully you, asked to receive status updates from ${pageName} at this address: incidents, maintenance and their updates.`
   const after = `The link opens a page with a button; nothing happens until you press it. It works for ${CONFIRM_HOURS} hours.\n\nIf you did not ask for this, ignore this email: nothing will be sent${webhook ? ' to that URL' : ''}, and you will not hear from us again.`
   const action = webhook ? 'Confirm the webhook' : 'Confirm my subscription'
   const footer = `This is an automatic message from ${pageName}.`
