@@ -7,6 +7,7 @@ import { afterWrite } from './middleware/after-write'
 import { areaRoutes } from './routes/areas'
 import { auditRoutes } from './routes/audit'
 import { componentRoutes } from './routes/components'
+import { deliveryRoutes } from './routes/deliveries'
 import { incidentRoutes } from './routes/incidents'
 import { maintenanceRoutes } from './routes/maintenances'
 import { pageRoutes } from './routes/page-settings'
@@ -16,6 +17,7 @@ import { subscriberRoutes } from './routes/subscribers'
 import { subscriptionApiRoutes } from './routes/subscriptions-api'
 import { subscriptionPageRoutes } from './routes/subscription-pages'
 import { tokenRoutes } from './routes/tokens'
+import { webhookRoutes } from './routes/webhooks'
 
 /** The whole Candor app: admin API, Statuspage v2 API, OpenAPI document and public pages. */
 export function createApp(): OpenAPIHono<AppBindings> {
@@ -37,6 +39,8 @@ export function createApp(): OpenAPIHono<AppBindings> {
     auditRoutes,
     subscriptionApiRoutes,
     subscriberRoutes,
+    webhookRoutes,
+    deliveryRoutes,
   ]) {
     admin.route('/', routes)
   }

@@ -1,11 +1,301 @@
+import {
+  CLAIM_LEASE_MS,
+  claimDelivery,
+  recordAttempt,
+  selectDeliveryTargets,
+  type AttemptRecord,
+  type DeliveryTarget,
+} from '../db/deliveries'
+import { selectOutboxMessages } from '../db/outbox-fanout'
+import { resetConsecutiveFailures } from '../db/subscriber-health'
+import { issueLinkToken } from '../domain/link-tokens'
 import type { AppEnv } from '../env'
-import type { DeliveryQueueMessage } from './types'
+import { sendEmailDeliveries, type EmailDelivery } from './email-deliveries'
+import { backoffSeconds } from './retry-schedule'
+import type { DeliveryQueueMessage, EmailResult, EventMessage } from './types'
+import { sendWebhook } from './webhook-delivery'
+import { disableWebhook } from './webhook-disable'
+import type { PostOutcome } from './webhook-post'
 
-/** Not built yet: the notification pipeline is under construction. */
+type DeliveryMessage = Message<DeliveryQueueMessage>
+
+/** What becomes of a queue message: acknowledged, or tried again after a delay. */
+type Verdict = { ack: true } | { ack: false; delaySeconds: number }
+
+const ACK: Verdict = { ack: true }
+const FINISHED = new Set(['sent', 'skipped', 'dead'])
+/** Webhook requests in flight at once (Workers allow six open connections per invocation). */
+const WEBHOOK_CONCURRENCY = 6
+
+/** One claimed delivery on its way out. */
+interface Claimed {
+  message: DeliveryMessage
+  target: DeliveryTarget
+  event: EventMessage
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!)
+  })
+  await Promise.all(runners)
+}
+
+/** Why a subscriber gets nothing any more, or null when it is still to be told. */
+function skipReason(target: DeliveryTarget): string | null {
+  const s = target.subscriber
+  if (s.status !== 'active') return `subscriber is ${s.status}`
+  if (s.kind === 'webhook' && !s.url) return 'webhook has no URL'
+  if (s.kind === 'email' && !s.email) return 'subscriber has no address'
+  return null
+}
+
+/**
+ * The delivery consumer. Each message names one delivery; the delivery row is claimed
+ * atomically before anything is sent, so a message delivered twice (or a delivery re-sent by
+ * the sweep) is sent once. Webhooks are POSTed (signed); emails of the batch go out through
+ * one mailer call. Every attempt is logged; failures are retried with backoff, and a message
+ * whose retries are spent moves to the dead-letter queue.
+ */
 export async function consumeDeliveries(
   batch: MessageBatch<DeliveryQueueMessage>,
-  _env: AppEnv,
+  env: AppEnv,
   _ctx: ExecutionContext,
 ): Promise<void> {
-  batch.retryAll({ delaySeconds: 60 })
+  const byDelivery = new Map<string, DeliveryMessage>()
+  for (const message of batch.messages) {
+    // The same delivery twice in one batch: one of them carries it.
+    if (byDelivery.has(message.body.deliveryId)) message.ack()
+    else byDelivery.set(message.body.deliveryId, message)
+  }
+  const messages = [...byDelivery.values()]
+  let verdicts: Map<DeliveryMessage, Verdict>
+  try {
+    verdicts = await processDeliveries(env, messages, new Date())
+  } catch (error) {
+    console.error('delivery batch failed; its messages will be retried', error)
+    for (const message of messages)
+      message.retry({ delaySeconds: backoffSeconds(message.attempts) })
+    return
+  }
+  for (const message of messages) {
+    const verdict = verdicts.get(message) ?? {
+      ack: false,
+      delaySeconds: backoffSeconds(message.attempts),
+    }
+    if (verdict.ack) message.ack()
+    else message.retry({ delaySeconds: verdict.delaySeconds })
+  }
+}
+
+async function processDeliveries(
+  env: AppEnv,
+  messages: DeliveryMessage[],
+  now: Date,
+): Promise<Map<DeliveryMessage, Verdict>> {
+  const db = env.DB
+  const at = now.toISOString()
+  const verdicts = new Map<DeliveryMessage, Verdict>()
+  const targets = new Map(
+    (
+      await selectDeliveryTargets(
+        db,
+        messages.map((m) => m.body.deliveryId),
+      )
+    ).map((t) => [t.id, t]),
+  )
+
+  // Deliveries gone (their subscriber was removed) or finished need nothing more.
+  const open: { message: DeliveryMessage; target: DeliveryTarget }[] = []
+  for (const message of messages) {
+    const target = targets.get(message.body.deliveryId)
+    if (!target || FINISHED.has(target.status)) verdicts.set(message, ACK)
+    else open.push({ message, target })
+  }
+  if (open.length === 0) return verdicts
+
+  const claims = await db.batch(open.map(({ target }) => claimDelivery(db, target.id, now)))
+  const statements: D1PreparedStatement[] = []
+  const claimed: { message: DeliveryMessage; target: DeliveryTarget }[] = []
+  open.forEach((item, i) => {
+    if (claims[i]!.meta.changes !== 1) {
+      // Another worker holds it (or just finished it): look again when its lease ends.
+      verdicts.set(item.message, { ack: false, delaySeconds: CLAIM_LEASE_MS / 1000 })
+      return
+    }
+    const reason = skipReason(item.target)
+    if (reason) {
+      statements.push(...record(db, item.target, 'skipped', null, reason, null, at, false))
+      verdicts.set(item.message, ACK)
+      return
+    }
+    claimed.push(item)
+  })
+
+  const events = await selectOutboxMessages(db, [...new Set(claimed.map((c) => c.target.eventId))])
+  const ready: Claimed[] = []
+  for (const item of claimed) {
+    const text = events.get(item.target.eventId)
+    if (!text) {
+      const error = 'event message not built yet'
+      statements.push(...record(db, item.target, 'failed', null, error, null, at, false))
+      verdicts.set(item.message, {
+        ack: false,
+        delaySeconds: backoffSeconds(item.message.attempts),
+      })
+      continue
+    }
+    ready.push({ ...item, event: JSON.parse(text) as EventMessage })
+  }
+
+  const webhooks = ready.filter((c) => c.target.subscriber.kind === 'webhook')
+  const emails = ready.filter((c) => c.target.subscriber.kind === 'email')
+  const links = await issueLinks(db, webhooks, emails, now)
+  const afterwards: (() => Promise<unknown>)[] = []
+
+  await inPool(webhooks, WEBHOOK_CONCURRENCY, async (c) => {
+    const outcome = await sendWebhook(
+      c.target,
+      c.event,
+      links.get(c.target.id)?.unsubscribe ?? null,
+    )
+    const result = webhookResult(c, outcome)
+    statements.push(
+      ...record(
+        db,
+        c.target,
+        result.status,
+        outcome.statusCode,
+        result.error,
+        outcome.durationMs,
+        at,
+        true,
+      ),
+    )
+    if (outcome.result === 'sent')
+      statements.push(resetConsecutiveFailures(db, c.target.subscriber.id))
+    if (outcome.result === 'gone') {
+      afterwards.push(() => disableWebhook(env, c.target.subscriber, outcome.error, now))
+    }
+    verdicts.set(c.message, result.verdict)
+  })
+
+  if (emails.length > 0) {
+    const started = Date.now()
+    const list: EmailDelivery[] = emails.map((c) => ({
+      to: c.target.subscriber.email!,
+      message: c.event,
+      links: links.get(c.target.id)!,
+    }))
+    const results = await sendEmailDeliveries(env, list)
+    const durationMs = Date.now() - started
+    emails.forEach((c, i) => {
+      const result = emailResult(c, results[i])
+      statements.push(
+        ...record(db, c.target, result.status, null, result.error, durationMs, at, true),
+      )
+      if (result.status === 'sent')
+        statements.push(resetConsecutiveFailures(db, c.target.subscriber.id))
+      verdicts.set(c.message, result.verdict)
+    })
+  }
+
+  if (statements.length > 0) await db.batch(statements)
+  for (const task of afterwards) {
+    await task().catch((error: unknown) => console.error('after-delivery task failed', error))
+  }
+  return verdicts
+}
+
+function record(
+  db: D1Database,
+  target: DeliveryTarget,
+  status: AttemptRecord['status'],
+  statusCode: number | null,
+  error: string | null,
+  durationMs: number | null,
+  at: string,
+  attempted: boolean,
+): D1PreparedStatement[] {
+  return recordAttempt(db, {
+    deliveryId: target.id,
+    status,
+    statusCode,
+    error,
+    durationMs,
+    at,
+    attempted,
+  })
+}
+
+/** The links a delivery carries: the incident page, and fresh manage/unsubscribe tokens. */
+interface DeliveryLinks {
+  incident: string
+  manage: string
+  unsubscribe: string
+}
+
+/**
+ * Issues the link tokens of this batch in one write, before anything is sent, so a link works
+ * the moment its message arrives. Signed webhooks get an unsubscribe link; emails get both.
+ */
+async function issueLinks(
+  db: D1Database,
+  webhooks: Claimed[],
+  emails: Claimed[],
+  now: Date,
+): Promise<Map<string, DeliveryLinks>> {
+  const links = new Map<string, DeliveryLinks>()
+  const statements: D1PreparedStatement[] = []
+  const wanting = [
+    ...webhooks
+      .filter((c) => c.target.subscriber.format === 'standard')
+      .map((c) => ({ c, manage: false })),
+    ...emails.map((c) => ({ c, manage: true })),
+  ]
+  for (const { c, manage } of wanting) {
+    const base = c.event.baseUrl
+    const subscriberId = c.target.subscriber.id
+    const unsubscribe = await issueLinkToken(db, subscriberId, 'unsubscribe', base, now)
+    statements.push(unsubscribe.statement)
+    let manageUrl = ''
+    if (manage) {
+      const token = await issueLinkToken(db, subscriberId, 'manage', base, now)
+      statements.push(token.statement)
+      manageUrl = token.url
+    }
+    links.set(c.target.id, {
+      incident: c.event.incident?.shortlink ?? c.event.page.url,
+      manage: manageUrl,
+      unsubscribe: unsubscribe.url,
+    })
+  }
+  if (statements.length > 0) await db.batch(statements)
+  return links
+}
+
+function webhookResult(c: Claimed, outcome: PostOutcome) {
+  if (outcome.result === 'sent') return { status: 'sent' as const, error: null, verdict: ACK }
+  if (outcome.result === 'gone')
+    return { status: 'failed' as const, error: outcome.error, verdict: ACK }
+  const delaySeconds = outcome.retryAfter ?? backoffSeconds(c.message.attempts)
+  return {
+    status: 'failed' as const,
+    error: outcome.error,
+    verdict: { ack: false, delaySeconds } as Verdict,
+  }
+}
+
+function emailResult(c: Claimed, result: EmailResult | undefined) {
+  if (!result) {
+    const verdict: Verdict = { ack: false, delaySeconds: backoffSeconds(c.message.attempts) }
+    return { status: 'failed' as const, error: 'the mailer gave no result', verdict }
+  }
+  if (result.ok) return { status: 'sent' as const, error: null, verdict: ACK }
+  // A permanent refusal (unknown mailbox, …) is final: recorded as dead for ops, not retried.
+  if (!result.temporary) return { status: 'dead' as const, error: result.error, verdict: ACK }
+  const verdict: Verdict = { ack: false, delaySeconds: backoffSeconds(c.message.attempts) }
+  return { status: 'failed' as const, error: result.error, verdict }
 }

@@ -1,0 +1,224 @@
+/**
+ * The delivery log: one row per (event, subscriber) — the key that makes each notice go out
+ * once — and one row per attempt to send it.
+ */
+
+export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'dead'
+
+/** A delivery with what the sender needs about its subscriber. */
+export interface DeliveryTarget {
+  id: string
+  eventId: string
+  status: DeliveryStatus
+  attempts: number
+  lastError: string | null
+  subscriber: {
+    id: string
+    kind: 'email' | 'webhook'
+    email: string | null
+    url: string | null
+    format: 'email' | 'standard' | 'slack' | 'discord' | 'teams'
+    secret: string | null
+    previousSecret: string | null
+    previousSecretExpiresAt: string | null
+    status: 'pending' | 'active' | 'disabled' | 'unsubscribed'
+    consecutiveFailures: number
+  }
+}
+
+interface TargetRow {
+  id: string
+  event_id: string
+  status: DeliveryStatus
+  attempts: number
+  last_error: string | null
+  subscriber_id: string
+  kind: 'email' | 'webhook'
+  email: string | null
+  url: string | null
+  format: DeliveryTarget['subscriber']['format']
+  secret: string | null
+  previous_secret: string | null
+  previous_secret_expires_at: string | null
+  subscriber_status: DeliveryTarget['subscriber']['status']
+  consecutive_failures: number
+}
+
+function toTarget(row: TargetRow): DeliveryTarget {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    status: row.status,
+    attempts: row.attempts,
+    lastError: row.last_error,
+    subscriber: {
+      id: row.subscriber_id,
+      kind: row.kind,
+      email: row.email,
+      url: row.url,
+      format: row.format,
+      secret: row.secret,
+      previousSecret: row.previous_secret,
+      previousSecretExpiresAt: row.previous_secret_expires_at,
+      status: row.subscriber_status,
+      consecutiveFailures: row.consecutive_failures,
+    },
+  }
+}
+
+/**
+ * Creates the pending deliveries of one event for these subscribers in one statement; a pair
+ * that already has a delivery keeps it (the UNIQUE key), so fanning out twice adds nothing.
+ */
+export function insertDeliveries(
+  db: D1Database,
+  eventId: string,
+  rows: { id: string; subscriberId: string }[],
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT OR IGNORE INTO deliveries (id, event_id, subscriber_id, status, created_at, updated_at)
+       SELECT json_extract(value, '$[0]'), ?1, json_extract(value, '$[1]'), 'pending', ?2, ?2
+       FROM json_each(?3)`,
+    )
+    .bind(eventId, at, JSON.stringify(rows.map((r) => [r.id, r.subscriberId])))
+}
+
+/** Ids of the event's deliveries to these subscribers that are still waiting to be sent. */
+export function selectPendingDeliveryIds(
+  db: D1Database,
+  eventId: string,
+  subscriberIds: string[],
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `SELECT id FROM deliveries
+       WHERE event_id = ? AND status = 'pending'
+         AND subscriber_id IN (SELECT value FROM json_each(?))`,
+    )
+    .bind(eventId, JSON.stringify(subscriberIds))
+}
+
+/** Deliveries by id, joined with their subscribers; ids that no longer exist are left out. */
+export async function selectDeliveryTargets(
+  db: D1Database,
+  ids: string[],
+): Promise<DeliveryTarget[]> {
+  if (ids.length === 0) return []
+  const { results } = await db
+    .prepare(
+      `SELECT d.id, d.event_id, d.status, d.attempts, d.last_error, d.subscriber_id,
+              s.kind, s.email, s.url, s.format, s.secret, s.previous_secret,
+              s.previous_secret_expires_at, s.status AS subscriber_status, s.consecutive_failures
+       FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
+       WHERE d.id IN (SELECT value FROM json_each(?))`,
+    )
+    .bind(JSON.stringify(ids))
+    .all<TargetRow>()
+  return results.map(toTarget)
+}
+
+/** How long a claim protects a delivery being sent; after that another worker may take it. */
+export const CLAIM_LEASE_MS = 60_000
+
+/**
+ * Takes a delivery for sending: only one worker wins (check `meta.changes`). A delivery is
+ * claimable when it waits, failed before, or was claimed by a worker that vanished.
+ */
+export function claimDelivery(db: D1Database, id: string, now: Date): D1PreparedStatement {
+  const at = now.toISOString()
+  const leaseExpired = new Date(now.getTime() - CLAIM_LEASE_MS).toISOString()
+  return db
+    .prepare(
+      `UPDATE deliveries SET status = 'sending', claimed_at = ?1, updated_at = ?1
+       WHERE id = ?2 AND (status IN ('pending', 'failed')
+         OR (status = 'sending' AND (claimed_at IS NULL OR claimed_at < ?3)))`,
+    )
+    .bind(at, id, leaseExpired)
+}
+
+/** The outcome of one attempt, recorded on the delivery and in its attempt log. */
+export interface AttemptRecord {
+  deliveryId: string
+  status: 'sent' | 'failed' | 'skipped' | 'dead'
+  statusCode: number | null
+  error: string | null
+  durationMs: number | null
+  at: string
+  /** False when nothing was tried (a skip): the attempt log and counter stay as they are. */
+  attempted: boolean
+}
+
+/** Statements recording one attempt: the delivery's new state and, if tried, a log line. */
+export function recordAttempt(db: D1Database, r: AttemptRecord): D1PreparedStatement[] {
+  const statements = [
+    db
+      .prepare(
+        `UPDATE deliveries SET status = ?2, updated_at = ?3,
+           attempts = attempts + ?4,
+           last_status_code = CASE WHEN ?4 = 1 THEN ?5 ELSE last_status_code END,
+           last_error = CASE WHEN ?4 = 1 THEN ?6 ELSE last_error END,
+           sent_at = CASE WHEN ?2 = 'sent' THEN ?3 ELSE sent_at END,
+           claimed_at = NULL
+         WHERE id = ?1`,
+      )
+      .bind(r.deliveryId, r.status, r.at, r.attempted ? 1 : 0, r.statusCode, r.error),
+  ]
+  if (r.attempted) {
+    statements.push(
+      db
+        .prepare(
+          `INSERT INTO delivery_attempts (delivery_id, attempt, at, status_code, error, duration_ms)
+           SELECT id, attempts, ?2, ?3, ?4, ?5 FROM deliveries WHERE id = ?1`,
+        )
+        .bind(r.deliveryId, r.at, r.statusCode, r.error, r.durationMs),
+    )
+  }
+  return statements
+}
+
+/** Marks a delivery as given up for good (its retries are spent), unless it got through. */
+export function markDeliveryDead(
+  db: D1Database,
+  id: string,
+  error: string | null,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE deliveries SET status = 'dead', updated_at = ?2, claimed_at = NULL,
+         last_error = COALESCE(?3, last_error)
+       WHERE id = ?1 AND status NOT IN ('sent', 'skipped', 'dead')`,
+    )
+    .bind(id, at, error)
+}
+
+/**
+ * Deliveries waiting (pending) or claimed (sending) since before `before`: the queue message
+ * was lost, or the worker sending it vanished. Oldest first.
+ */
+export async function selectStuckDeliveryIds(
+  db: D1Database,
+  before: string,
+  limit: number,
+): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM deliveries WHERE status IN ('pending', 'sending') AND updated_at < ?
+       ORDER BY updated_at LIMIT ?`,
+    )
+    .bind(before, limit)
+    .all<{ id: string }>()
+  return results.map((r) => r.id)
+}
+
+/** Touches re-enqueued deliveries, so the next sweep waits for them again. */
+export function touchDeliveries(db: D1Database, ids: string[], at: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE deliveries SET updated_at = ? WHERE id IN (SELECT value FROM json_each(?))
+       AND status IN ('pending', 'sending')`,
+    )
+    .bind(at, JSON.stringify(ids))
+}

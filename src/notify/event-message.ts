@@ -1,0 +1,110 @@
+import { selectComponents } from '../db/components'
+import { selectIncident, selectIncidentIds, selectIncidentsByIds } from '../db/incidents'
+import type { OutboxRow } from '../db/outbox-fanout'
+import type { EventReach } from '../db/subscriber-matching'
+import { computePageStatus } from '../domain/page-status'
+import { ensurePage, pageName } from '../domain/page'
+import { groupChildren, presentAny, presentComponent, type PresentContext } from '../domain/present'
+import type { Component } from '../domain/types'
+import type { AppEnv } from '../env'
+import { incidentAsOf } from './incident-as-of'
+import type { EventMessage } from './types'
+
+/** The base URL for links in a message: the writer's (outbox payload), PUBLIC_URL, localhost. */
+export function messageBaseUrl(payload: Record<string, unknown>, env: AppEnv): string {
+  const fromPayload = typeof payload.base_url === 'string' ? payload.base_url : null
+  return (fromPayload ?? env.PUBLIC_URL ?? 'http://localhost').replace(/\/+$/, '')
+}
+
+/** The components and their groups: a subscriber following a group hears about its members. */
+function withGroups(ids: string[], components: Map<string, Component>): string[] {
+  const all = new Set(ids)
+  for (const id of ids) {
+    const groupId = components.get(id)?.groupId
+    if (groupId) all.add(groupId)
+  }
+  return [...all]
+}
+
+/**
+ * What an event says, built from the current state of its incident or component: the same
+ * presenters as the API, the page's overall status, and who is concerned. Null when the thing
+ * it announces no longer exists.
+ */
+export async function buildEventMessage(
+  db: D1Database,
+  row: OutboxRow,
+  env: AppEnv,
+  now = new Date(),
+): Promise<EventMessage | null> {
+  const [page, componentList, openIds] = await Promise.all([
+    ensurePage(db, now),
+    selectComponents(db),
+    selectIncidentIds(db, 'incident', 'unresolved', 1000),
+  ])
+  const components = new Map(componentList.map((c) => [c.id, c]))
+  const baseUrl = messageBaseUrl(row.payload, env)
+  const ctx: PresentContext = {
+    pageId: page.pageId,
+    baseUrl,
+    now,
+    components,
+    children: groupChildren(componentList),
+  }
+  const status = computePageStatus(componentList, await selectIncidentsByIds(db, openIds))
+  const message: EventMessage = {
+    eventId: row.id,
+    eventType: row.eventType,
+    generatedAt: now.toISOString(),
+    baseUrl,
+    page: {
+      id: page.pageId,
+      name: pageName(page, env.PAGE_NAME),
+      url: baseUrl,
+      status_indicator: status.indicator,
+      status_description: status.description,
+    },
+    componentIds: [],
+    areaIds: [],
+  }
+  if (row.incidentId) {
+    const current = await selectIncident(db, row.incidentId)
+    if (!current) return null
+    const incident = incidentAsOf(current, row.updateId)
+    // Overdue and ETA-passed flags as they stood when the event happened.
+    message.incident = presentAny(incident, { ...ctx, now: new Date(row.createdAt) })
+    message.componentIds = withGroups(
+      incident.componentStatuses.map((s) => s.componentId),
+      components,
+    )
+    message.areaIds = incident.areas.map((a) => a.id)
+    return message
+  }
+  if (row.componentId) {
+    const component = components.get(row.componentId)
+    if (!component) return null
+    message.component = presentComponent(component, ctx)
+    message.component_update = {
+      id: row.id,
+      component_id: component.id,
+      created_at: row.createdAt,
+      old_status: String(row.payload.old_status ?? ''),
+      new_status: String(row.payload.new_status ?? component.status),
+    }
+    message.componentIds = withGroups([component.id], components)
+    return message
+  }
+  return null
+}
+
+/**
+ * Who the message concerns: its components, and its areas — every area for an incident or
+ * maintenance without areas, no area for a component's own status change.
+ */
+export function reachOf(message: EventMessage): EventReach {
+  if (!message.incident) return { componentIds: message.componentIds, areas: 'none' }
+  return {
+    componentIds: message.componentIds,
+    areas: message.areaIds.length === 0 ? 'all' : message.areaIds,
+  }
+}

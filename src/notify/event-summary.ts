@@ -1,0 +1,89 @@
+import type { ComponentStatus } from '../domain/types'
+import { componentStatusLabel, impactLabel, statusLabel } from '../views/labels'
+import type { EventMessage } from './types'
+
+/** An event reduced to what a person reads in a chat message; times stay ISO. */
+export interface EventSummary {
+  /** "Broadband outage in M14" or "Email: Partial outage". */
+  title: string
+  /** "Investigating", "Resolved", "Partial outage (was Operational)". */
+  status: string
+  /** "Major impact", "Maintenance"; null for a component's own change. */
+  impact: string | null
+  /** The latest update's words. */
+  body: string | null
+  eta: string | null
+  /** How often the ETA moved after it was first given. */
+  etaMoves: number
+  nextUpdateAt: string | null
+  workaround: string | null
+  components: string[]
+  areas: string[]
+  /** The incident page, or the status page. */
+  link: string
+  /** true once the incident is over (resolved, completed). */
+  closed: boolean
+  /** The page's overall status in words. */
+  pageStatus: string
+  pageName: string
+}
+
+const CLOSED = new Set(['resolved', 'postmortem', 'completed'])
+
+/** The summary of an incident, maintenance or component event. */
+export function summarizeEvent(message: EventMessage): EventSummary {
+  const common = {
+    pageStatus: message.page.status_description,
+    pageName: message.page.name,
+  }
+  const incident = message.incident
+  if (incident) {
+    return {
+      ...common,
+      title: incident.name,
+      status: statusLabel(incident.status),
+      impact: impactLabel(incident.impact),
+      body: incident.incident_updates[0]?.body ?? null,
+      eta: incident.eta,
+      etaMoves: incident.eta_moves,
+      nextUpdateAt: CLOSED.has(incident.status) ? null : incident.next_update_at,
+      workaround: incident.workaround,
+      components: incident.components.map((c) => c.name),
+      areas: incident.areas.map((a) => a.name),
+      link: incident.shortlink,
+      closed: CLOSED.has(incident.status),
+    }
+  }
+  const component = message.component
+  const change = message.component_update
+  const label = (s: string | undefined) =>
+    s ? componentStatusLabel(s as ComponentStatus) : 'unknown'
+  return {
+    ...common,
+    title: component ? `${component.name}: ${label(change?.new_status)}` : 'Component update',
+    status: `${label(change?.new_status)} (was ${label(change?.old_status)})`,
+    impact: null,
+    body: null,
+    eta: null,
+    etaMoves: 0,
+    nextUpdateAt: null,
+    workaround: null,
+    components: component ? [component.name] : [],
+    areas: [],
+    link: message.page.url,
+    closed: change?.new_status === 'operational',
+  }
+}
+
+/** "2026-11-23 18:00 UTC": unambiguous for readers in any time zone. */
+export function formatUtc(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+}
+
+/** "moved twice", "moved 3 times", or "" when the ETA never moved. */
+export function etaMovesText(moves: number): string {
+  if (moves <= 0) return ''
+  if (moves === 1) return 'moved once'
+  if (moves === 2) return 'moved twice'
+  return `moved ${moves} times`
+}

@@ -1,0 +1,199 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { webhookDeliveries, type DeliveryWithAttempts } from '../domain/delivery-log'
+import {
+  createWebhook,
+  deleteWebhook,
+  getWebhook,
+  listWebhooks,
+  rotateSecret,
+  type Webhook,
+} from '../domain/webhooks'
+import { requireScope } from '../middleware/auth'
+import { IdParam } from '../schemas/inputs'
+import {
+  DeliveryJson,
+  DeliveryListQuery,
+  RotateSecretInput,
+  WebhookCreated,
+  WebhookInput,
+  WebhookJson,
+} from '../schemas/webhooks'
+import { verbContext } from './context'
+import {
+  authErrors,
+  bearerSecurity,
+  bodyErrors,
+  jsonBody,
+  jsonResponse,
+  newApiApp,
+  notFoundError,
+} from './openapi-helpers'
+
+/** A webhook as the API shows it (never its secret). */
+export function presentWebhook(w: Webhook): z.infer<typeof WebhookJson> {
+  return {
+    id: w.id,
+    url: w.url,
+    format: w.format,
+    status: w.status,
+    email: w.email,
+    component_ids: w.componentIds,
+    area_ids: w.areaIds,
+    created_at: w.createdAt,
+    updated_at: w.updatedAt,
+    disabled_at: w.disabledAt,
+    disabled_reason: w.disabledReason,
+    consecutive_failures: w.consecutiveFailures,
+    previous_secret_expires_at: w.previousSecretExpiresAt,
+  }
+}
+
+/** A delivery with its attempt log, as the delivery-log endpoints show it. */
+export function presentDelivery(d: DeliveryWithAttempts): z.infer<typeof DeliveryJson> {
+  return {
+    id: d.id,
+    event_id: d.eventId,
+    event_type: d.eventType,
+    incident_id: d.incidentId,
+    component_id: d.componentId,
+    subscriber_id: d.subscriberId,
+    channel: d.channel,
+    recipient: d.recipient,
+    status: d.status,
+    attempts: d.attempts,
+    last_status_code: d.lastStatusCode,
+    last_error: d.lastError,
+    created_at: d.createdAt,
+    updated_at: d.updatedAt,
+    sent_at: d.sentAt,
+    attempt_log: d.attemptLog.map((a) => ({
+      attempt: a.attempt,
+      at: a.at,
+      status_code: a.statusCode,
+      error: a.error,
+      duration_ms: a.durationMs,
+    })),
+  }
+}
+
+/**
+ * Webhooks ops manage: create (active at once, secret shown once), list, remove, rotate the
+ * secret, and read each one's delivery log. Webhook URLs are credentials (a Slack URL is all it
+ * takes to post), so every route needs the write scope.
+ */
+export const webhookRoutes = newApiApp()
+webhookRoutes.use('/webhooks', requireScope('write'))
+webhookRoutes.use('/webhooks/*', requireScope('write'))
+
+webhookRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/webhooks',
+    tags: ['Webhooks'],
+    summary: 'Create a webhook (active at once; the secret is shown once)',
+    security: bearerSecurity,
+    request: { body: jsonBody(WebhookInput) },
+    responses: {
+      201: jsonResponse(WebhookCreated, 'The webhook and its signing secret'),
+      ...authErrors,
+      ...bodyErrors,
+    },
+  }),
+  async (c) => {
+    const { webhook, secret } = await createWebhook(verbContext(c), c.req.valid('json'), {
+      allowHttp: c.env.ALLOW_HTTP_WEBHOOKS === 'true',
+    })
+    return c.json({ ...presentWebhook(webhook), secret }, 201)
+  },
+)
+
+webhookRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/webhooks',
+    tags: ['Webhooks'],
+    summary: 'List webhooks, newest first',
+    security: bearerSecurity,
+    responses: { 200: jsonResponse(z.array(WebhookJson), 'Webhooks'), ...authErrors },
+  }),
+  async (c) => c.json((await listWebhooks(c.env.DB)).map(presentWebhook), 200),
+)
+
+webhookRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/webhooks/{id}',
+    tags: ['Webhooks'],
+    summary: 'Get a webhook',
+    security: bearerSecurity,
+    request: { params: IdParam },
+    responses: { 200: jsonResponse(WebhookJson, 'The webhook'), ...authErrors, ...notFoundError },
+  }),
+  async (c) => c.json(presentWebhook(await getWebhook(c.env.DB, c.req.valid('param').id)), 200),
+)
+
+webhookRoutes.openapi(
+  createRoute({
+    method: 'delete',
+    path: '/webhooks/{id}',
+    tags: ['Webhooks'],
+    summary: 'Remove a webhook (with its delivery log)',
+    security: bearerSecurity,
+    request: { params: IdParam },
+    responses: { 204: { description: 'Removed' }, ...authErrors, ...notFoundError },
+  }),
+  async (c) => {
+    await deleteWebhook(verbContext(c), c.req.valid('param').id)
+    return c.body(null, 204)
+  },
+)
+
+webhookRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/webhooks/{id}/rotate-secret',
+    tags: ['Webhooks'],
+    summary: 'Rotate the signing secret; the old one keeps signing during the overlap',
+    security: bearerSecurity,
+    request: {
+      params: IdParam,
+      body: { content: { 'application/json': { schema: RotateSecretInput } }, required: false },
+    },
+    responses: {
+      200: jsonResponse(WebhookCreated, 'The webhook and its new secret (shown once)'),
+      ...authErrors,
+      ...bodyErrors,
+      ...notFoundError,
+    },
+  }),
+  async (c) => {
+    const { webhook, secret } = await rotateSecret(
+      verbContext(c),
+      c.req.valid('param').id,
+      c.req.valid('json')?.overlap_minutes,
+    )
+    return c.json({ ...presentWebhook(webhook), secret }, 200)
+  },
+)
+
+webhookRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/webhooks/{id}/deliveries',
+    tags: ['Webhooks'],
+    summary: 'The webhook’s deliveries, newest first, with every attempt',
+    security: bearerSecurity,
+    request: { params: IdParam, query: DeliveryListQuery },
+    responses: {
+      200: jsonResponse(z.array(DeliveryJson), 'Deliveries'),
+      ...authErrors,
+      400: bodyErrors[400],
+      ...notFoundError,
+    },
+  }),
+  async (c) => {
+    const limit = c.req.valid('query').limit ?? 50
+    const list = await webhookDeliveries(c.env.DB, c.req.valid('param').id, limit)
+    return c.json(list.map(presentDelivery), 200)
+  },
+)
