@@ -78,6 +78,8 @@ export class SmtpSession {
   private readonly decoder = new TextDecoder()
   private buffer = ''
   private broken = false
+  /** True once the connection is encrypted (implicit TLS, or after STARTTLS). */
+  private encrypted = false
   private capabilities = new Map<string, string>()
 
   private constructor(
@@ -104,6 +106,7 @@ export class SmtpSession {
       // Failures surface through reads and writes; this keeps `closed` from going unhandled.
       socket.closed.catch(() => {})
       session = new SmtpSession(socket, timeouts)
+      session.encrypted = settings.security === 'tls'
       await withDeadline(socket.opened, timeouts.connectMs, `connecting to ${where}`)
       await session.expect(await session.readReply(timeouts.replyMs), [220], 'greeting')
       await session.hello(options.heloName)
@@ -113,8 +116,7 @@ export class SmtpSession {
         await session.hello(options.heloName)
       }
       if (settings.username !== undefined) {
-        const encrypted = settings.security === 'tls' || session.socket.upgraded
-        if (!encrypted && !isLoopback(settings.hostname)) {
+        if (!session.encrypted && !isLoopback(settings.hostname)) {
           throw new SmtpConnectionError(
             `${where} does not offer STARTTLS; not sending the password unencrypted (use smtps:// or a server with STARTTLS)`,
           )
@@ -227,6 +229,7 @@ export class SmtpSession {
     this.reader = this.socket.readable.getReader()
     this.writer = this.socket.writable.getWriter()
     this.buffer = ''
+    this.encrypted = true
   }
 
   private async authenticate(username: string, password: string): Promise<void> {
