@@ -4,7 +4,7 @@ import type { IncidentJson, MaintenanceJson } from '../schemas/statuspage'
 import { isMaintenance } from '../views/incident-facts'
 import { componentStatusLabel, impactLabel, statusLabel } from '../views/labels'
 import { formatMinutes, formatUtc } from '../views/time'
-import { dayClockUtc, rangeUtc, shortTimeUtc, timesWord } from './email-time'
+import { clockUtc, dayClockUtc, dayUtc, rangeUtc, shortTimeUtc, timesWord } from './email-time'
 import type { EventMessage } from './types'
 
 /** The colour family of the badge: a status indicator, maintenance, or good news. */
@@ -71,13 +71,29 @@ function severity(incident: IncidentJson): { label: string; tone: EmailTone } {
   return { label: SEVERITY[incident.impact] ?? 'Notice', tone: incident.impact }
 }
 
-/** " in M14", " in M14 and M15", " in M14, M15 and 2 more", or nothing for every area. */
-function inAreas(areas: AnyIncident['areas']): string {
-  const names = areas.map((a) => a.name)
-  if (names.length === 0) return ''
-  if (names.length === 1) return ` in ${names[0]}`
-  if (names.length === 2) return ` in ${names[0]} and ${names[1]}`
-  return ` in ${names[0]}, ${names[1]} and ${names.length - 2} more`
+/** True when `name` already mentions `word` as a whole word ("No broadband in M14", "M14"). */
+function mentions(name: string, word: string): boolean {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(name)
+}
+
+/** "M14", "M14 and M15", "M14, M15 and 2 more". */
+function listNames(names: string[]): string {
+  if (names.length <= 1) return names.join('')
+  if (names.length === 2) return `${names[0]} and ${names[1]}`
+  return `${names[0]}, ${names[1]} and ${names.length - 2} more`
+}
+
+/**
+ * The areas the name does not already say: " in M14 and M15", or " (also in M15)" when the
+ * name mentions some of them; nothing for every area.
+ */
+function inAreas(name: string, areas: AnyIncident['areas']): string {
+  const unsaid = areas.map((a) => a.name).filter((area) => !mentions(name, area))
+  if (unsaid.length === 0) return ''
+  return unsaid.length < areas.length
+    ? ` (also in ${listNames(unsaid)})`
+    : ` in ${listNames(unsaid)}`
 }
 
 /** "ETA 18:00 UTC, moved twice", "ETA 14:00 UTC passed", "no ETA yet". */
@@ -94,7 +110,7 @@ function duration(from: string, to: string): string {
 }
 
 function subjectOf(message: EventMessage, incident: AnyIncident): string {
-  const name = `${incident.name}${inAreas(incident.areas)}`
+  const name = `${incident.name}${inAreas(incident.name, incident.areas)}`
   const closed = isClosedStatus(incident.status)
   if (isMaintenance(incident)) {
     const window = rangeUtc(incident.scheduled_for, incident.scheduled_until)
@@ -140,7 +156,14 @@ function stageText(incident: AnyIncident): string {
 export function etaHistoryText(incident: AnyIncident): string | null {
   const moves = incident.eta_moves
   if (moves === 0) return null
-  const steps = incident.eta_history.map((e) => (e.eta ? dayClockUtc(e.eta) : 'no estimate'))
+  // The day is said once, then again only when it changes: "Mon 23 Nov 17:00 → 21:00".
+  let day = ''
+  const steps = incident.eta_history.map((entry) => {
+    if (!entry.eta) return 'no estimate'
+    const sameDay = dayUtc(entry.eta) === day
+    day = dayUtc(entry.eta)
+    return sameDay ? clockUtc(entry.eta) : dayClockUtc(entry.eta)
+  })
   return `ETA moved ${moves} ${moves === 1 ? 'time' : 'times'}: ${steps.join(' → ')} UTC`
 }
 

@@ -52,6 +52,23 @@ describe('event email subjects say what, where and when at a glance', () => {
     expect(at(4)).toBe('[Major outage] Broadband in M14, M15 and 2 more — ETA 18:00 UTC')
   })
 
+  it('areas the name already mentions are not repeated', () => {
+    const areas = ['M14', 'M15'].map((name) => ({ id: name, name }))
+    const named = (name: string, n: number) =>
+      subjectOf('incident.updated', {
+        incident: incident({ name, areas: areas.slice(0, n), eta_moves: 0 }),
+      })
+    expect(named('No broadband in M14', 1)).toBe(
+      '[Major outage] No broadband in M14 — ETA 18:00 UTC',
+    )
+    expect(named('No broadband in m14', 2)).toBe(
+      '[Major outage] No broadband in m14 (also in M15) — ETA 18:00 UTC',
+    )
+    expect(named('No broadband in M140', 1)).toBe(
+      '[Major outage] No broadband in M140 in M14 — ETA 18:00 UTC',
+    )
+  })
+
   it('monitoring, resolved', () => {
     expect(subjectOf('incident.updated', { incident: incident({ status: 'monitoring' }) })).toBe(
       '[Major outage] Broadband in M14 — fix in place, monitoring',
@@ -162,6 +179,27 @@ describe('event email body', () => {
     }
     expect(rendered.text).toContain(`View the incident: ${LINKS.incident}`)
     expect(rendered.text).toContain(`Unsubscribe: ${LINKS.unsubscribe}`)
+  })
+
+  it('the ETA history says a day once, then only when it changes', () => {
+    const sameDay = incident({
+      eta: '2026-11-25T23:00:00.000Z',
+      eta_history: [
+        { eta: '2026-11-25T12:00:00.000Z', set_at: '2026-11-25T08:00:00.000Z', update_id: 'a' },
+        { eta: '2026-11-25T18:00:00.000Z', set_at: '2026-11-25T11:00:00.000Z', update_id: 'b' },
+        { eta: null, set_at: '2026-11-25T17:00:00.000Z', update_id: 'c' },
+        { eta: '2026-11-25T23:00:00.000Z', set_at: '2026-11-25T19:00:00.000Z', update_id: 'd' },
+        { eta: '2026-11-26T09:00:00.000Z', set_at: '2026-11-25T22:00:00.000Z', update_id: 'e' },
+      ],
+      eta_moves: 4,
+    })
+    const { text } = renderEventEmail(
+      eventMessage('incident.updated', { incident: sameDay }),
+      LINKS,
+    )
+    expect(text).toContain(
+      'ETA moved 4 times: Wed 25 Nov 12:00 → 18:00 → no estimate → 23:00 → Thu 26 Nov 09:00 UTC',
+    )
   })
 
   it('an overdue update and a passed ETA are flagged', () => {
