@@ -12,7 +12,8 @@ import { newId } from '../lib/ids'
 import { detectWebhookFormat, type WebhookFormat } from '../notify/chat-formats'
 import { newWebhookSecret } from '../notify/webhook-signing'
 import type { VerbContext } from './context'
-import { CandorError, invalidField, notFound } from './errors'
+import { CandorError, notFound } from './errors'
+import { checkWebhookUrl } from './webhook-endpoint'
 
 export type { Webhook }
 
@@ -27,27 +28,6 @@ export interface WebhookInput {
 
 /** How long the old secret keeps signing after a rotation, unless told otherwise. */
 export const DEFAULT_OVERLAP_MINUTES = 24 * 60
-
-/**
- * Refuses a URL a webhook may not use: not http(s), or plain http when only https is allowed
- * (`ALLOW_HTTP_WEBHOOKS=true` permits http for local development and tests).
- */
-export function checkWebhookUrl(url: string, allowHttp: boolean): void {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    throw invalidField('url', 'The webhook URL is not a valid URL.')
-  }
-  if (parsed.protocol === 'https:') return
-  if (parsed.protocol === 'http:' && allowHttp) return
-  throw invalidField(
-    'url',
-    allowHttp
-      ? 'The webhook URL must start with https:// or http://.'
-      : 'The webhook URL must use https:// (set ALLOW_HTTP_WEBHOOKS=true for local http receivers).',
-  )
-}
 
 /** Refuses component and area ids that do not exist, naming each one. */
 async function checkTargets(db: D1Database, componentIds: string[], areaIds: string[]) {
@@ -73,18 +53,18 @@ export async function createWebhook(
   input: WebhookInput,
   options: { allowHttp: boolean },
 ): Promise<{ webhook: Webhook; secret: string }> {
-  checkWebhookUrl(input.url, options.allowHttp)
+  const url = checkWebhookUrl(input.url, options.allowHttp)
   const componentIds = [...new Set(input.component_ids ?? [])]
   const areaIds = [...new Set(input.area_ids ?? [])]
   await checkTargets(ctx.db, componentIds, areaIds)
   const id = newId()
   const secret = newWebhookSecret()
   const at = ctx.now.toISOString()
-  const format = input.format ?? detectWebhookFormat(input.url)
+  const format = input.format ?? detectWebhookFormat(url)
   await ctx.db.batch([
     ...insertWebhook(ctx.db, {
       id,
-      url: input.url,
+      url,
       format,
       email: input.email ?? null,
       componentIds,
@@ -99,7 +79,7 @@ export async function createWebhook(
       'webhook.create',
       { type: 'webhook', id },
       {
-        url: input.url,
+        url,
         format,
         component_ids: componentIds,
         area_ids: areaIds,

@@ -25,7 +25,14 @@ export function detectWebhookFormat(url: string): WebhookFormat {
   ) {
     return 'discord'
   }
-  if (host.endsWith('.webhook.office.com') || host === 'outlook.office.com') return 'teams'
+  // Teams: incoming-webhook connectors, and Power Automate "Workflows" webhooks.
+  if (
+    host.endsWith('.webhook.office.com') ||
+    host === 'outlook.office.com' ||
+    host.endsWith('.logic.azure.com')
+  ) {
+    return 'teams'
+  }
   return 'standard'
 }
 

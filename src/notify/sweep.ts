@@ -1,4 +1,5 @@
 import { selectStuckDeliveryIds, touchDeliveries } from '../db/deliveries'
+import { expirePendingSubscribers } from '../domain/subscriptions'
 import type { AppEnv } from '../env'
 import { enqueuePendingOutbox } from './enqueue-outbox'
 import type { DeliveryQueueMessage } from './types'
@@ -29,13 +30,15 @@ export async function requeueStuckDeliveries(
 }
 
 /**
- * The cron sweep (every minute): re-send outbox rows and deliveries the queues may have lost.
- * Each step runs even if another fails.
+ * The cron sweep (every minute): re-send outbox rows and deliveries the queues may have lost,
+ * and remove subscriptions left unconfirmed past their 48 hours. Each step runs even if another
+ * fails.
  */
 export async function runSweep(env: AppEnv, now: Date): Promise<void> {
   const steps: [string, () => Promise<unknown>][] = [
     ['outbox', () => enqueuePendingOutbox(env, now)],
     ['stuck deliveries', () => requeueStuckDeliveries(env, now)],
+    ['expired subscriptions', () => expirePendingSubscribers(env.DB, now)],
   ]
   for (const [name, step] of steps) {
     await step().catch((error: unknown) => console.error(`sweep step "${name}" failed`, error))

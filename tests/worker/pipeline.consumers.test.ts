@@ -1,4 +1,4 @@
-import { env } from 'cloudflare:workers'
+import { env, exports } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { Webhook } from 'standardwebhooks'
 import { call, callJson, makeComponent, makeIncident, rows } from './factories'
@@ -202,11 +202,17 @@ describe('delivery consumer: nothing doubled', () => {
     const body = verified(hook.secret, received!)
     const second = await preparedDelivery(incident.id, hook.id)
 
-    // The receiver's owner follows the unsubscribe link from the first message.
-    expect(body.meta.unsubscribe).toMatch(/\/subscriptions\/unsubscribe\//)
-    await env.DB.prepare(`UPDATE subscribers SET status = 'unsubscribed' WHERE id = ?`)
-      .bind(hook.id)
-      .run()
+    // The receiver's owner follows the unsubscribe link from the first message (one click).
+    const link = new URL(body.meta.unsubscribe)
+    const res = await exports.default.fetch(
+      new Request(`http://candor.test${link.pathname}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'List-Unsubscribe=One-Click',
+      }),
+    )
+    expect(res.status).toBe(200)
+    expect((await callJson('GET', `/api/v1/webhooks/${hook.id}`)).status).toBe('unsubscribed')
 
     const result = await runDeliveries([{ deliveryId: second }])
     expect(result.explicitAcks).toHaveLength(1)

@@ -62,6 +62,10 @@ describe('admin webhooks API', () => {
       ['https://discordapp.com/api/webhooks/123/abc', 'discord'],
       ['https://contoso.webhook.office.com/webhookb2/abc/IncomingWebhook/def', 'teams'],
       ['https://outlook.office.com/webhook/abc', 'teams'],
+      [
+        'https://prod-12.westus.logic.azure.com/workflows/abc/triggers/manual/paths/invoke',
+        'teams',
+      ],
       ['https://example.com/hooks/status', 'standard'],
       ['https://discord.com/channels/1/2', 'standard'],
     ] as const
@@ -80,6 +84,7 @@ describe('admin webhooks API', () => {
     const cases: [unknown, string][] = [
       [{ url: 'not a url' }, 'url'],
       [{ url: 'ftp://example.com/hook' }, 'url'],
+      [{ url: 'https://user:pass@example.com/hook' }, 'url'],
       [{ url: 'https://example.com/h', component_ids: ['nope'] }, 'component_ids'],
       [{ url: 'https://example.com/h', area_ids: ['nope'] }, 'area_ids'],
       [{ url: 'https://example.com/h', format: 'email' }, 'format'],
