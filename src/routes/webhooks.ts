@@ -15,6 +15,7 @@ import {
   DeliveryListQuery,
   RotateSecretInput,
   WebhookCreated,
+  WebhookEventJson,
   WebhookInput,
   WebhookJson,
 } from '../schemas/webhooks'
@@ -197,3 +198,25 @@ webhookRoutes.openapi(
     return c.json(list.map(presentDelivery), 200)
   },
 )
+
+// What Candor sends (OpenAPI 3.1 `webhooks`), so the document describes both directions.
+webhookRoutes.openAPIRegistry.registerWebhook({
+  method: 'post',
+  path: 'webhook-event',
+  tags: ['Webhooks'],
+  summary: 'An event Candor POSTs to a standard webhook',
+  description:
+    'Signed per Standard Webhooks: webhook-id (the delivery id, the same on every retry), webhook-timestamp, webhook-signature (v1,<base64 HMAC-SHA256 of "id.timestamp.body"> with the whsec_ secret; two signatures during a secret rotation). Answer 2xx to acknowledge; 410 disables the webhook; 429/503 with Retry-After delay the retry.',
+  request: {
+    headers: z.object({
+      'webhook-id': z.string(),
+      'webhook-timestamp': z.string(),
+      'webhook-signature': z.string(),
+    }),
+    body: jsonBody(WebhookEventJson),
+  },
+  responses: {
+    200: { description: 'Received (any 2xx)' },
+    410: { description: 'Gone: Candor disables the webhook' },
+  },
+})

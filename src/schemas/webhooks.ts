@@ -1,4 +1,6 @@
 import { z } from '@hono/zod-openapi'
+import { EVENT_TYPES } from '../db/outbox'
+import { ComponentSchema, IncidentSchema, MaintenanceSchema } from './statuspage'
 
 /** Request and response shapes of the webhook admin API and the delivery log. */
 
@@ -123,3 +125,37 @@ export const IncidentDeliveriesJson = z
     by_channel: z.object({ email: counts, webhook: counts }),
   })
   .openapi('IncidentDeliveries')
+
+/** The JSON body of a Standard-Webhooks-signed event Candor POSTs to a webhook. */
+export const WebhookEventJson = z
+  .object({
+    meta: z.object({
+      event_type: z.enum(EVENT_TYPES),
+      event_id: z.string(),
+      generated_at: isoTime,
+      unsubscribe: z.string().nullable().openapi({ description: 'One-click unsubscribe link.' }),
+      documentation: z.string(),
+    }),
+    page: z.object({
+      id: z.string(),
+      name: z.string(),
+      url: z.string(),
+      status_indicator: z.enum(['none', 'minor', 'major', 'critical']),
+      status_description: z.string(),
+    }),
+    incident: z.union([IncidentSchema, MaintenanceSchema]).optional().openapi({
+      description: 'incident.* and maintenance.* events: as it stood right after the update.',
+    }),
+    component: ComponentSchema.optional(),
+    component_update: z
+      .object({
+        id: z.string(),
+        component_id: z.string(),
+        created_at: isoTime,
+        old_status: z.string(),
+        new_status: z.string(),
+      })
+      .optional()
+      .openapi({ description: 'component.updated events.' }),
+  })
+  .openapi('WebhookEvent')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { WebhookEventJson } from '../../src/schemas/webhooks'
 import {
   call,
   callJson,
@@ -78,6 +79,8 @@ describe('pipeline through the queues', () => {
     const got = await hookRequests(name)
     expect(got).toHaveLength(3)
     const bodies = got.map((r) => verified(hook.secret, r))
+    // The body is what the OpenAPI document says Candor sends.
+    for (const body of bodies) WebhookEventJson.parse(body)
     expect(bodies.map((b) => b.meta.event_type)).toEqual([
       'incident.created',
       'incident.updated',

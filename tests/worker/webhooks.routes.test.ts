@@ -187,5 +187,10 @@ describe('admin webhooks API', () => {
       expect(Object.keys(doc.paths)).toContain(path)
     }
     expect(doc.paths['/api/v1/webhooks'].post.responses['201']).toBeDefined()
+    // What Candor sends is described too (OpenAPI 3.1 webhooks).
+    const sent = Object.values(doc.webhooks ?? {}) as any[]
+    expect(sent).toHaveLength(1)
+    expect(JSON.stringify(sent[0].post.requestBody)).toContain('WebhookEvent')
+    expect(doc.components.schemas.WebhookEvent).toBeDefined()
   })
 })
