@@ -1,0 +1,87 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { Webhook } from 'standardwebhooks'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startCandor, type RunningCandor } from './wrangler-dev'
+
+/** The notification pipeline under a real `wrangler dev`: its queues, consumers and fetch. */
+
+interface Received {
+  headers: Record<string, string>
+  body: string
+}
+
+let candor: RunningCandor
+let receiver: Server
+let receiverUrl: string
+const received: Received[] = []
+let answers: number[] = []
+
+beforeAll(async () => {
+  receiver = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (c: Buffer) => chunks.push(c))
+    req.on('end', () => {
+      const headers: Record<string, string> = {}
+      for (const [k, v] of Object.entries(req.headers)) headers[k] = String(v)
+      received.push({ headers, body: Buffer.concat(chunks).toString('utf8') })
+      res.writeHead(answers.shift() ?? 204)
+      res.end()
+    })
+  })
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
+  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
+  candor = await startCandor({ ALLOW_HTTP_WEBHOOKS: 'true' })
+})
+
+afterAll(async () => {
+  await candor?.stop()
+  await new Promise((r) => receiver?.close(r))
+})
+
+async function api(method: string, path: string, body?: unknown) {
+  const res = await fetch(candor.url + path, {
+    method,
+    headers: { authorization: `Bearer ${candor.token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await res.text()
+  return { status: res.status, json: text ? JSON.parse(text) : null }
+}
+
+async function until(check: () => boolean, timeoutMs: number, what: string) {
+  const end = Date.now() + timeoutMs
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${candor.logs()}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+describe('notifications under wrangler dev', () => {
+  it('an incident reaches a webhook, signed, once per event; a failed attempt is retried', async () => {
+    const hook = await api('POST', '/api/v1/webhooks', { url: receiverUrl })
+    expect(hook.status).toBe(201)
+    answers = [500]
+    const incident = await api('POST', '/api/v1/incidents', {
+      name: 'Fibre down in M16',
+      status: 'identified',
+      impact: 'major',
+      body: 'A cable was cut.',
+    })
+    expect(incident.status).toBe(201)
+    // The first attempt gets 500; the retry, about 5 s later, is accepted.
+    await until(() => received.length >= 2, 30_000, 'the retried delivery')
+    await new Promise((r) => setTimeout(r, 2000))
+    expect(received).toHaveLength(2)
+    expect(received[0]!.headers['webhook-id']).toBe(received[1]!.headers['webhook-id'])
+    const event = new Webhook(hook.json.secret).verify(
+      received[1]!.body,
+      received[1]!.headers,
+    ) as any
+    expect(event.meta.event_type).toBe('incident.created')
+    expect(event.incident.id).toBe(incident.json.id)
+
+    const log = await api('GET', `/api/v1/webhooks/${hook.json.id}/deliveries`)
+    expect(log.json[0].attempt_log.map((a: any) => a.status_code)).toEqual([204, 500])
+  }, 60_000)
+})
