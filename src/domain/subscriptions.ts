@@ -14,6 +14,7 @@ import {
   selectSubscriberPage,
 } from '../db/subscribers'
 import { newId, sha256Hex } from '../lib/ids'
+import { detectWebhookFormat } from '../notify/chat-formats'
 import { LINK_TTL_MS, type LinkPurpose } from '../notify/links'
 import type { VerbContext } from './context'
 import { notFound } from './errors'
@@ -25,7 +26,7 @@ import type {
   SubscriptionChoices,
 } from './subscriber-types'
 import { checkChoices, checkEmail, loadCatalog } from './subscription-input'
-import { checkWebhookUrl, detectWebhookFormat, newWebhookSecret } from './webhook-endpoint'
+import { checkWebhookUrl, newWebhookSecret } from './webhook-endpoint'
 
 /** What the public subscription verbs need. */
 export interface SubscriptionContext {

@@ -1,5 +1,4 @@
 import { invalidField } from './errors'
-import type { WebhookFormat } from './subscriber-types'
 
 /**
  * A webhook URL as given, checked: absolute http(s), https only unless plain http is allowed
@@ -25,19 +24,6 @@ export function checkWebhookUrl(raw: string, allowHttp: boolean, path = 'url'): 
   }
   if (url.href.length > 2000) throw invalidField(path, 'The webhook URL is too long.')
   return url.href
-}
-
-/** The message format a webhook URL expects: Slack, Discord and Teams by host, else standard. */
-export function detectWebhookFormat(url: string): WebhookFormat {
-  const { hostname, pathname } = new URL(url)
-  if (hostname === 'hooks.slack.com') return 'slack'
-  if (/(^|\.)discord(app)?\.com$/.test(hostname) && pathname.startsWith('/api/webhooks/')) {
-    return 'discord'
-  }
-  if (/\.webhook\.office\.com$/.test(hostname) || /\.logic\.azure\.com$/.test(hostname)) {
-    return 'teams'
-  }
-  return 'standard'
 }
 
 /** A new Standard Webhooks signing secret: `whsec_` and 24 random bytes in base64. */

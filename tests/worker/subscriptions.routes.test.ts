@@ -102,6 +102,17 @@ describe('POST /api/v1/subscriptions', () => {
     ).toEqual([{ component_id: b.id }])
   })
 
+  it('a webhook URL with an address makes a pending webhook in the format its URL calls for', async () => {
+    const email = uniqueEmail('owner')
+    const url = 'https://hooks.slack.com/services/T000/B000/XXXX'
+    expect((await subscribeApi({ email, url })).status).toBe(202)
+    const [row] = await subscriberRows(email)
+    expect(row).toMatchObject({ kind: 'webhook', url, format: 'slack', status: 'pending' })
+    expect(row!.secret).toMatch(/^whsec_/)
+    const [mail] = await waitForMail(email)
+    expect(mail!.text).toContain(url)
+  })
+
   it('refuses bad input with API.md errors and writes nothing', async () => {
     const group = await makeComponent({ group_name: `Group ${crypto.randomUUID()}` })
     const before = { ...(await tableCounts()), ...(await subscriptionCounts()) }
