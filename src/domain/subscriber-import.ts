@@ -90,7 +90,6 @@ export async function importSubscribers(
     for (const ref of refsIn(row.fields[column('components')])) {
       const component = findByRef(catalog.components, ref)
       if (!component) problems.push(`unknown component "${ref}"`)
-      else if (component.isGroup) problems.push(`"${ref}" is a group; name its components`)
       else componentIds.push(component.id)
     }
     const areaIds: string[] = []

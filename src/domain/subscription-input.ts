@@ -31,8 +31,8 @@ export async function loadCatalog(db: D1Database): Promise<Catalog> {
 
 /**
  * Chosen component and area ids, checked against the catalog and without duplicates. Unknown
- * ids are a 404 and groups a 400, each at its path (`component_ids.2`); nothing chosen means
- * everything.
+ * ids are a 404, each at its path (`component_ids.2`). A group covers its components, also
+ * ones added to it later; nothing chosen means everything.
  */
 export function checkChoices(
   catalog: Catalog,
@@ -42,13 +42,8 @@ export function checkChoices(
   const areaIds = [...new Set(input.areaIds ?? [])]
   const unknown: { path: string; message: string }[] = []
   ;(input.componentIds ?? []).forEach((id, index) => {
-    const component = catalog.components.find((c) => c.id === id)
-    if (!component) unknown.push({ path: `component_ids.${index}`, message: 'unknown component' })
-    else if (component.isGroup) {
-      throw invalidField(
-        `component_ids.${index}`,
-        `"${component.name}" is a group; choose its components.`,
-      )
+    if (!catalog.components.some((c) => c.id === id)) {
+      unknown.push({ path: `component_ids.${index}`, message: 'unknown component' })
     }
   })
   ;(input.areaIds ?? []).forEach((id, index) => {

@@ -51,6 +51,14 @@ export function ChoiceFields(props: { catalog: Catalog; chosen: SubscriptionChoi
             members(group).length > 0 ? (
               <fieldset class="group-choices">
                 <legend>{group.name}</legend>
+                <ul class="plain checks">
+                  <Check
+                    name="components"
+                    value={group.id}
+                    label={`All of ${group.name}, including components added later`}
+                    checked={chosenComponents.has(group.id)}
+                  />
+                </ul>
                 <ComponentChecks components={members(group)} chosen={chosenComponents} />
               </fieldset>
             ) : null,

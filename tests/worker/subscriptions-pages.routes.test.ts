@@ -44,7 +44,12 @@ describe('/subscribe', () => {
     expect(status).toBe(200)
     expect(html).toContain('<form method="post" action="/subscribe"')
     expect(html).toContain('<form method="post" action="/subscribe/webhook"')
-    expect(html).toMatch(new RegExp(`<legend>${group}</legend>[\\s\\S]*value="${fibre.id}"`))
+    expect(html).toMatch(
+      new RegExp(
+        `<legend>${group}</legend>[\\s\\S]*value="${fibre.group_id}"[\\s\\S]*value="${fibre.id}"`,
+      ),
+    )
+    expect(html).toContain(`All of ${group}, including components added later`)
     expect(html).toContain(`name="areas" value="${area.id}"`)
     expect(html).toContain('tick nothing to hear about everything')
     expect(html).toMatch(/href="\/subscribe" aria-current="page"/)
