@@ -23,6 +23,8 @@ export default defineConfig(async () => {
                   // The real SMTP server started by the global setup.
                   SMTP_URL: inject('smtpUrl'),
                   EMAIL_FROM: 'status@candor.test',
+                  // Signs ops alerts; each clock test points OPS_WEBHOOK_URL at its receiver.
+                  OPS_WEBHOOK_SECRET: 'whsec_b3BzLWFsZXJ0LXNpZ25pbmctc2VjcmV0LWZvci10ZXN0cw==',
                 },
               },
             })),

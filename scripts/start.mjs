@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { startClockTicker } from './lib/clock-ticker.mjs'
 import { startMailSink } from './mail-sink.mjs'
 import { adminClient, seed, TOKEN_FILE } from './seed.mjs'
 import { applyMigrations, assertPortFree, ROOT, startDev, waitForHttp } from './lib/wrangler.mjs'
@@ -58,6 +59,8 @@ function printBanner(baseUrl, token, incident, sink) {
     '',
     `  Email             kept in ${path.relative(ROOT, sink.dir)}/ as .eml files (local SMTP sink on ${sink.url});`,
     '                    one "mail →" line per message below',
+    `  Clock             runs every minute (overdue updates, passed ETAs, maintenance); ops alerts`,
+    `                    are emailed to ${process.env.OPS_EMAIL ?? 'ops@localhost'}${process.env.OPS_WEBHOOK_URL ? ` and POSTed to ${process.env.OPS_WEBHOOK_URL}` : ''}`,
     '',
     `  Admin token       ${token}`,
     `                    (kept in ${path.relative(ROOT, TOKEN_FILE)})`,
@@ -87,6 +90,15 @@ function stopOnSignals(dev, sink) {
 }
 
 /** Applies migrations, starts wrangler dev, seeds a fresh database and prints the URLs. */
+/** OPS_WEBHOOK_URL and OPS_WEBHOOK_SECRET, when set in the environment of `npm start`. */
+function opsWebhookVars() {
+  const vars = {}
+  for (const name of ['OPS_WEBHOOK_URL', 'OPS_WEBHOOK_SECRET']) {
+    if (process.env[name]) vars[name] = process.env[name]
+  }
+  return vars
+}
+
 async function main() {
   const port = chosenPort()
   await assertPortFree(port)
@@ -104,7 +116,12 @@ async function main() {
       ALLOW_HTTP_WEBHOOKS: 'true',
       SMTP_URL: sink.url,
       EMAIL_FROM: 'status@localhost',
+      PUBLIC_URL: `http://127.0.0.1:${port}`,
+      OPS_EMAIL: process.env.OPS_EMAIL ?? 'ops@localhost',
+      ...opsWebhookVars(),
     },
+    // The clock can be run by hand: GET /__scheduled
+    extraArgs: ['--test-scheduled'],
     onLine: (line) => ready && console.log(line),
   })
   const stopping = stopOnSignals(dev, sink)
@@ -120,6 +137,9 @@ async function main() {
     await seed({ baseUrl: dev.url, token })
     printBanner(dev.url, token, await openIncident(dev.url, token), sink)
     ready = true
+    startClockTicker(dev.url, {
+      onError: (error) => !stopping() && console.error(`clock tick failed: ${error.message}`),
+    })
   } catch (error) {
     await dev.stop()
     await sink.stop()

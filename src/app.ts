@@ -10,6 +10,7 @@ import { componentRoutes } from './routes/components'
 import { deliveryRoutes } from './routes/deliveries'
 import { incidentRoutes } from './routes/incidents'
 import { maintenanceRoutes } from './routes/maintenances'
+import { opsAlertRoutes } from './routes/ops-alerts'
 import { pageRoutes } from './routes/page-settings'
 import { publicPageRoutes } from './routes/public-pages'
 import { statuspageRoutes } from './routes/statuspage-v2'
@@ -41,6 +42,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     subscriberRoutes,
     webhookRoutes,
     deliveryRoutes,
+    opsAlertRoutes,
   ]) {
     admin.route('/', routes)
   }

@@ -17,6 +17,12 @@ export interface AppEnv extends Env {
   EMAIL_FROM?: string
   /** Cloudflare Email Service binding, used when SMTP_URL is unset. */
   EMAIL?: SendEmail
+  /** Where ops alerts are POSTed (Standard-Webhooks-signed with OPS_WEBHOOK_SECRET). */
+  OPS_WEBHOOK_URL?: string
+  /** `whsec_…` secret signing ops alerts. */
+  OPS_WEBHOOK_SECRET?: string
+  /** Where ops alerts are emailed. */
+  OPS_EMAIL?: string
   /** Consecutive failed events after which a webhook is disabled (default 5). */
   WEBHOOK_DISABLE_AFTER?: string
 }

@@ -1,14 +1,16 @@
 import { createApp } from './app'
+import { runClock } from './clock/run-clock'
 import type { AppEnv } from './env'
 import { consumeDeadLetters } from './notify/dead-letter'
 import { consumeDeliveries } from './notify/deliver'
 import { consumeEvents } from './notify/fan-out'
-import { runSweep } from './notify/sweep'
+import { consumeOpsAlerts } from './notify/ops-alert-delivery'
+import type { OpsAlertQueueMessage } from './notify/ops-alerts'
 import type { DeliveryQueueMessage, EventQueueMessage } from './notify/types'
 
 const app = createApp()
 
-type QueueMessage = EventQueueMessage | DeliveryQueueMessage
+type QueueMessage = EventQueueMessage | DeliveryQueueMessage | OpsAlertQueueMessage
 
 export default {
   fetch: app.fetch,
@@ -18,14 +20,17 @@ export default {
     if (batch.queue.startsWith('candor-events')) {
       return consumeEvents(batch as MessageBatch<EventQueueMessage>, env, ctx)
     }
+    if (batch.queue.startsWith('candor-ops-alerts')) {
+      return consumeOpsAlerts(batch as MessageBatch<OpsAlertQueueMessage>, env)
+    }
     if (batch.queue.endsWith('-dlq')) {
       return consumeDeadLetters(batch as MessageBatch<DeliveryQueueMessage>, env, ctx)
     }
     return consumeDeliveries(batch as MessageBatch<DeliveryQueueMessage>, env, ctx)
   },
 
-  /** The clock (every minute): re-send what the queues may have lost. */
+  /** The clock (every minute): see runClock. */
   async scheduled(controller, env, ctx) {
-    ctx.waitUntil(runSweep(env, new Date(controller.scheduledTime)))
+    ctx.waitUntil(runClock(env, new Date(controller.scheduledTime)))
   },
 } satisfies ExportedHandler<AppEnv, QueueMessage>

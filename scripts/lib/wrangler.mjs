@@ -108,10 +108,19 @@ function killGroup(pid, signal) {
 /**
  * Starts `wrangler dev` on 127.0.0.1:`port` with state in `persistTo` and the given vars, in
  * its own process group so that stopping it also stops workerd. `onLine` sees each log line;
- * `env` adds environment variables for wrangler.
+ * `env` adds environment variables for wrangler; `extraArgs` more flags (e.g. --test-scheduled).
  */
-export function startDev({ port, persistTo, vars = {}, logLevel, env = {}, onLine = () => {} }) {
+export function startDev({
+  port,
+  persistTo,
+  vars = {},
+  logLevel,
+  env = {},
+  extraArgs = [],
+  onLine = () => {},
+}) {
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', persistTo]
+  args.push(...extraArgs)
   for (const [key, value] of Object.entries(vars)) args.push('--var', `${key}:${value}`)
   if (logLevel) args.push('--log-level', logLevel)
   args.push('--show-interactive-dev-session=false')

@@ -26,6 +26,50 @@ function withGroups(ids: string[], components: Map<string, Component>): string[]
   return [...all]
 }
 
+/** The page as messages describe it, and the context to present incidents in them. */
+export interface MessagePage {
+  page: EventMessage['page']
+  ctx: PresentContext
+  components: Map<string, Component>
+}
+
+/**
+ * The page part of a message (name, URL, overall status now) and a presenting context: shared
+ * by subscriber events and ops alerts.
+ */
+export async function messagePage(
+  db: D1Database,
+  env: AppEnv,
+  baseUrl: string,
+  now: Date,
+): Promise<MessagePage> {
+  const [page, componentList, openIds] = await Promise.all([
+    ensurePage(db, now),
+    selectComponents(db),
+    selectIncidentIds(db, 'incident', 'unresolved', 1000),
+  ])
+  const components = new Map(componentList.map((c) => [c.id, c]))
+  const ctx: PresentContext = {
+    pageId: page.pageId,
+    baseUrl,
+    now,
+    components,
+    children: groupChildren(componentList),
+  }
+  const status = computePageStatus(componentList, await selectIncidentsByIds(db, openIds))
+  return {
+    page: {
+      id: page.pageId,
+      name: pageName(page, env.PAGE_NAME),
+      url: baseUrl,
+      status_indicator: status.indicator,
+      status_description: status.description,
+    },
+    ctx,
+    components,
+  }
+}
+
 /**
  * What an event says, built from the current state of its incident or component: the same
  * presenters as the API, the page's overall status, and who is concerned. Null when the thing
@@ -37,33 +81,14 @@ export async function buildEventMessage(
   env: AppEnv,
   now = new Date(),
 ): Promise<EventMessage | null> {
-  const [page, componentList, openIds] = await Promise.all([
-    ensurePage(db, now),
-    selectComponents(db),
-    selectIncidentIds(db, 'incident', 'unresolved', 1000),
-  ])
-  const components = new Map(componentList.map((c) => [c.id, c]))
   const baseUrl = messageBaseUrl(row.payload, env)
-  const ctx: PresentContext = {
-    pageId: page.pageId,
-    baseUrl,
-    now,
-    components,
-    children: groupChildren(componentList),
-  }
-  const status = computePageStatus(componentList, await selectIncidentsByIds(db, openIds))
+  const { page, ctx, components } = await messagePage(db, env, baseUrl, now)
   const message: EventMessage = {
     eventId: row.id,
     eventType: row.eventType,
     generatedAt: now.toISOString(),
     baseUrl,
-    page: {
-      id: page.pageId,
-      name: pageName(page, env.PAGE_NAME),
-      url: baseUrl,
-      status_indicator: status.indicator,
-      status_description: status.description,
-    },
+    page,
     componentIds: [],
     areaIds: [],
   }

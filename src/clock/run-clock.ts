@@ -1,0 +1,29 @@
+import { refreshSnapshot } from '../domain/snapshot'
+import type { AppEnv } from '../env'
+import { requeueStuckOpsSends } from '../notify/ops-alerts'
+import { runSweep } from '../notify/sweep'
+import { alertLatePromises } from './incident-alerts'
+import { runMaintenanceAutopilot } from './maintenance-autopilot'
+
+/**
+ * The clock, every minute (the Cron Trigger in wrangler.toml): maintenance that runs itself,
+ * ops alerts for late updates and passed ETAs, then the notification sweep (which also hands
+ * what the clock announced to the queues). Each step runs even if another fails.
+ */
+export async function runClock(env: AppEnv, now: Date): Promise<void> {
+  const steps: [string, () => Promise<unknown>][] = [
+    [
+      'maintenance autopilot',
+      async () => {
+        const done = await runMaintenanceAutopilot(env, now)
+        if (done.started.length + done.completed.length > 0) await refreshSnapshot(env, now)
+      },
+    ],
+    ['late promises', () => alertLatePromises(env, now)],
+    ['stuck ops alerts', () => requeueStuckOpsSends(env, now)],
+  ]
+  for (const [name, step] of steps) {
+    await step().catch((error: unknown) => console.error(`clock step "${name}" failed`, error))
+  }
+  await runSweep(env, now)
+}

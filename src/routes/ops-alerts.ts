@@ -1,0 +1,48 @@
+import { createRoute, z } from '@hono/zod-openapi'
+import { selectOpsAlerts } from '../db/ops-alerts'
+import { requireScope } from '../middleware/auth'
+import { OpsAlertJson, OpsAlertQuery } from '../schemas/ops-alerts'
+import { authErrors, bearerSecurity, bodyErrors, jsonResponse, newApiApp } from './openapi-helpers'
+
+/** The ops alerts the clock raised and how each was sent (write scope: the targets are credentials). */
+export const opsAlertRoutes = newApiApp()
+opsAlertRoutes.use('/ops-alerts', requireScope('write'))
+
+opsAlertRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/ops-alerts',
+    tags: ['Ops alerts'],
+    summary: 'Ops alerts raised (update overdue, ETA passed, resolution disputed), newest first',
+    security: bearerSecurity,
+    request: { query: OpsAlertQuery },
+    responses: {
+      200: jsonResponse(z.array(OpsAlertJson), 'Alerts'),
+      ...authErrors,
+      400: bodyErrors[400],
+    },
+  }),
+  async (c) => {
+    const { incident_id, limit } = c.req.valid('query')
+    const alerts = await selectOpsAlerts(c.env.DB, { incidentId: incident_id, limit: limit ?? 50 })
+    return c.json(
+      alerts.map((a) => ({
+        id: a.id,
+        event_type: a.eventType as z.infer<typeof OpsAlertJson>['event_type'],
+        incident_id: a.incidentId,
+        episode: a.episode,
+        created_at: a.createdAt,
+        sends: a.sends.map((s) => ({
+          channel: s.channel,
+          target: s.target,
+          status: s.status,
+          attempts: s.attempts,
+          last_status_code: s.lastStatusCode,
+          last_error: s.lastError,
+          sent_at: s.sentAt,
+        })),
+      })),
+      200,
+    )
+  },
+)
