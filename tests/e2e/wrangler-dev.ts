@@ -40,9 +40,12 @@ export interface RunningCandor {
 
 /**
  * Starts Candor exactly as API.md's "Running it" says: migrations applied to a fresh persist
- * directory, then `wrangler dev` with ADMIN_TOKEN and any extra vars.
+ * directory, then `wrangler dev` with ADMIN_TOKEN and any extra vars (and flags).
  */
-export async function startCandor(vars: Record<string, string> = {}): Promise<RunningCandor> {
+export async function startCandor(
+  vars: Record<string, string> = {},
+  flags: string[] = [],
+): Promise<RunningCandor> {
   const state = await mkdtemp(path.join(tmpdir(), 'candor-e2e-'))
   const wrangler = path.join(bin, 'wrangler')
   await run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], {
@@ -55,6 +58,7 @@ export async function startCandor(vars: Record<string, string> = {}): Promise<Ru
   for (const [key, value] of Object.entries({ ADMIN_TOKEN: token, ...vars })) {
     args.push('--var', `${key}:${value}`)
   }
+  args.push(...flags)
   const child: ChildProcess = spawn(wrangler, args, {
     cwd: root,
     env: wranglerEnv(),
