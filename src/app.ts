@@ -8,6 +8,7 @@ import { areaRoutes } from './routes/areas'
 import { auditRoutes } from './routes/audit'
 import { componentRoutes } from './routes/components'
 import { deliveryRoutes } from './routes/deliveries'
+import { feedRoutes } from './routes/feeds'
 import { incidentRoutes } from './routes/incidents'
 import { maintenanceRoutes } from './routes/maintenances'
 import { opsAlertRoutes } from './routes/ops-alerts'
@@ -65,6 +66,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     servers: [{ url: new URL(c.req.url).origin }],
   }))
 
+  app.route('/', feedRoutes)
   app.route('/', subscriptionPageRoutes)
   app.route('/', publicPageRoutes)
   app.notFound(handleNotFound)

@@ -22,6 +22,24 @@ export function Layout(props: {
         <title>{props.title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href="/style.css" />
+        <link
+          rel="alternate"
+          type="application/atom+xml"
+          title={`${props.pageName} incidents and maintenance (Atom)`}
+          href="/feed.atom"
+        />
+        <link
+          rel="alternate"
+          type="application/rss+xml"
+          title={`${props.pageName} incidents and maintenance (RSS)`}
+          href="/feed.rss"
+        />
+        <link
+          rel="alternate"
+          type="text/calendar"
+          title={`${props.pageName} maintenance calendar`}
+          href="/maintenance.ics"
+        />
       </head>
       <body>
         <a class="skip-link" href="#main">
@@ -66,7 +84,9 @@ export function Layout(props: {
           <div class="wrap">
             <p>
               Times are in UTC, or in your own time zone when JavaScript is on. The same data is
-              available as JSON at <a href="/api/v2/summary.json">/api/v2/summary.json</a>.
+              available as JSON at <a href="/api/v2/summary.json">/api/v2/summary.json</a>, as feeds
+              (<a href="/feed.atom">Atom</a>, <a href="/feed.rss">RSS</a>) and as a{' '}
+              <a href="/maintenance.ics">calendar of maintenance</a>.
             </p>
           </div>
         </footer>

@@ -1,0 +1,79 @@
+import type { PublicView } from '../domain/public-view'
+import type { IncidentJson, MaintenanceJson } from '../schemas/statuspage'
+import { formatMinutes, formatUtc } from '../views/time'
+import { impactLabel, statusLabel } from '../views/labels'
+import { etaMovesText } from '../notify/event-summary'
+import { escapeXml } from './markup'
+
+/** How many entries a feed carries: the page's recent incidents and maintenance. */
+export const FEED_LIMIT = 50
+
+export type FeedItem = IncidentJson | MaintenanceJson
+
+/** True when the incident or maintenance touches the component (or, for a group, a member). */
+export function touchesComponent(item: FeedItem, componentId: string): boolean {
+  return item.components.some((c) => c.id === componentId || c.group_id === componentId)
+}
+
+/**
+ * The feed's entries, most recently changed first: incidents and maintenance from the public
+ * snapshot, optionally only those touching one component.
+ */
+export function feedItems(view: PublicView, componentId?: string): FeedItem[] {
+  const all: FeedItem[] = [...view.incidents(), ...view.maintenances()]
+  const chosen = componentId ? all.filter((i) => touchesComponent(i, componentId)) : all
+  return chosen.sort((a, b) => b.updated_at.localeCompare(a.updated_at)).slice(0, FEED_LIMIT)
+}
+
+/** "Fibre down in M16 — Identified" / "Mast upgrade — Scheduled". */
+export function entryTitle(item: FeedItem): string {
+  return `${item.name} — ${statusLabel(item.status)}`
+}
+
+/** The honest state of an open incident in one line each: ETA and its moves, next update. */
+function promiseLines(item: FeedItem): string[] {
+  const lines: string[] = []
+  const closed = ['resolved', 'postmortem', 'completed'].includes(item.status)
+  if (closed) return lines
+  if (item.eta) {
+    const history = item.eta_history.filter((e) => e.eta !== null).map((e) => formatUtc(e.eta!))
+    const moved =
+      item.eta_moves > 0 ? ` — ${etaMovesText(item.eta_moves)}: ${history.join(' → ')}` : ''
+    lines.push(
+      item.eta_passed
+        ? `ETA ${formatUtc(item.eta)} passed — no new estimate yet${moved}`
+        : `ETA ${formatUtc(item.eta)}${moved}`,
+    )
+  }
+  if (item.update_overdue) {
+    lines.push(`Update overdue by ${formatMinutes(Math.max(1, item.overdue_minutes))}`)
+  } else if (item.next_update_at) {
+    lines.push(`Next update by ${formatUtc(item.next_update_at)}`)
+  }
+  if (item.workaround) lines.push(`Workaround: ${item.workaround}`)
+  return lines
+}
+
+/** The entry's body as HTML (escaped text only): impact, window, promises, then every update. */
+export function entryHtml(item: FeedItem): string {
+  const facts = [
+    item.impact === 'maintenance'
+      ? `Maintenance ${formatUtc((item as MaintenanceJson).scheduled_for)} – ${formatUtc((item as MaintenanceJson).scheduled_until)}`
+      : impactLabel(item.impact),
+    ...(item.components.length
+      ? [`Affects: ${item.components.map((c) => c.name).join(', ')}`]
+      : []),
+    ...(item.areas.length ? [`Areas: ${item.areas.map((a) => a.name).join(', ')}`] : []),
+    ...promiseLines(item),
+  ]
+  const updates = item.incident_updates.map(
+    (u) =>
+      `<p><strong>${escapeXml(statusLabel(u.status))}</strong> — ${escapeXml(formatUtc(u.display_at))}<br>${escapeXml(u.body).replace(/\n/g, '<br>')}</p>`,
+  )
+  return [`<p>${facts.map(escapeXml).join('<br>')}</p>`, ...updates].join('\n')
+}
+
+/** The latest update's words, for a summary. */
+export function entrySummary(item: FeedItem): string {
+  return item.incident_updates[0]?.body ?? item.name
+}

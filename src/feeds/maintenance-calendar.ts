@@ -1,0 +1,89 @@
+import type { MaintenanceJson } from '../schemas/statuspage'
+
+/** "20261201T072000Z": an iCalendar UTC date-time. */
+function icsTime(iso: string): string {
+  return new Date(iso)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '')
+}
+
+/** TEXT value escaping (RFC 5545 §3.3.11). */
+function icsText(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r?\n/g, '\\n')
+}
+
+/** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */
+export function foldLine(line: string): string {
+  const encoder = new TextEncoder()
+  const parts: string[] = []
+  let current = ''
+  let size = 0
+  for (const ch of line) {
+    const bytes = encoder.encode(ch).length
+    const limit = parts.length === 0 ? 75 : 74
+    if (size + bytes > limit) {
+      parts.push(current)
+      current = ''
+      size = 0
+    }
+    current += ch
+    size += bytes
+  }
+  parts.push(current)
+  return parts.join('\r\n ')
+}
+
+/**
+ * An iCalendar (RFC 5545) of maintenance: one VEVENT each, with a UID that stays the same and a
+ * SEQUENCE that grows with every update, so calendar apps replace the event when it changes.
+ */
+export function maintenanceCalendar(input: {
+  pageName: string
+  host: string
+  maintenances: MaintenanceJson[]
+}): string {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Candor//Maintenance calendar//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${icsText(`${input.pageName} maintenance`)}`,
+    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+    'X-PUBLISHED-TTL:PT1H',
+  ]
+  for (const m of input.maintenances) {
+    const latest = m.incident_updates[0]
+    const description = [
+      latest?.body ?? '',
+      m.components.length ? `Affects: ${m.components.map((c) => c.name).join(', ')}` : '',
+      m.areas.length ? `Areas: ${m.areas.map((a) => a.name).join(', ')}` : '',
+      m.shortlink,
+    ]
+      .filter(Boolean)
+      .join('\n')
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:maintenance-${m.id}@${input.host}`,
+      `DTSTAMP:${icsTime(m.updated_at)}`,
+      `CREATED:${icsTime(m.created_at)}`,
+      `LAST-MODIFIED:${icsTime(m.updated_at)}`,
+      `SEQUENCE:${Math.max(0, m.incident_updates.length - 1)}`,
+      `DTSTART:${icsTime(m.scheduled_for)}`,
+      `DTEND:${icsTime(m.scheduled_until)}`,
+      `SUMMARY:${icsText(m.name)}`,
+      `DESCRIPTION:${icsText(description)}`,
+      `URL:${m.shortlink}`,
+      'STATUS:CONFIRMED',
+      'TRANSP:OPAQUE',
+      'END:VEVENT',
+    )
+  }
+  lines.push('END:VCALENDAR')
+  return lines.map(foldLine).join('\r\n') + '\r\n'
+}
