@@ -8,6 +8,7 @@ import { areaRoutes } from './routes/areas'
 import { auditRoutes } from './routes/audit'
 import { componentRoutes } from './routes/components'
 import { deliveryRoutes } from './routes/deliveries'
+import { embedRoutes } from './routes/embeds'
 import { feedRoutes } from './routes/feeds'
 import { incidentRoutes } from './routes/incidents'
 import { maintenanceRoutes } from './routes/maintenances'
@@ -67,6 +68,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
   }))
 
   app.route('/', feedRoutes)
+  app.route('/', embedRoutes)
   app.route('/', subscriptionPageRoutes)
   app.route('/', publicPageRoutes)
   app.notFound(handleNotFound)

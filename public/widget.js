@@ -1,0 +1,167 @@
+/*! Candor status widget: <script src="https://status.example.com/widget.js" async></script>
+ * Options (data- attributes on the script tag): data-component="<id>",
+ * data-position="inline|bottom-right|bottom-left|top-right|top-left", data-theme="auto|light|dark",
+ * data-compact="true". Renders in a Shadow DOM, never throws into the page, and shows nothing
+ * when the status page cannot be reached. */
+;(function () {
+  try {
+    var script = document.currentScript
+    if (!script || !window.fetch || !document.body || !document.body.attachShadow) return
+    var d = script.dataset || {}
+    var base = new URL(script.src, location.href).origin
+    var url =
+      base + '/widget.json' + (d.component ? '?component=' + encodeURIComponent(d.component) : '')
+    var position = /^(top|bottom)-(left|right)$/.test(d.position || '') ? d.position : 'inline'
+    var theme = d.theme === 'light' || d.theme === 'dark' ? d.theme : 'auto'
+    var compact = d.compact === 'true' || d.compact === ''
+    var MINUTE = 60000
+    var delay = MINUTE
+    var timer = 0
+    var data = null
+
+    var host = document.createElement('candor-status')
+    var root = host.attachShadow({ mode: 'closed' })
+    var css =
+      ':host{all:initial}' +
+      '.w{display:none;font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#101828;background:#fff;border:1px solid #d0d5dd;border-radius:999px;padding:5px 12px;max-width:min(420px,calc(100vw - 24px));box-shadow:0 1px 3px rgba(16,24,40,.12)}' +
+      '.w.on{display:inline-flex;align-items:center;gap:8px}.w.banner{border-radius:10px;flex-wrap:wrap}' +
+      '.dark{color:#f2f4f7;background:#161b22;border-color:#3a4250}' +
+      '.fixed{position:fixed;z-index:2147483000;margin:12px}.top{top:0}.bottom{bottom:0}.left{left:0}.right{right:0}' +
+      '.dot{width:9px;height:9px;border-radius:50%;flex:none;background:#2e7d32}' +
+      '.minor .dot{background:#b26a00}.major .dot{background:#c62828}.critical .dot{background:#8e0000}.maintenance .dot{background:#1565c0}' +
+      'a{color:inherit;text-decoration:none;font-weight:600}a:hover,a:focus{text-decoration:underline}' +
+      '.sub{opacity:.8;font-size:12px}.warn{font-weight:600}'
+    var style = document.createElement('style')
+    style.textContent = css
+    var box = document.createElement('div')
+    box.setAttribute('role', 'status')
+    box.className = 'w'
+    root.appendChild(style)
+    root.appendChild(box)
+    if (position === 'inline') script.parentNode.insertBefore(host, script)
+    else document.body.appendChild(host)
+
+    var dark = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null
+    var isDark = function () {
+      return theme === 'dark' || (theme === 'auto' && !!dark && dark.matches)
+    }
+    var time = function (iso) {
+      var t = new Date(iso)
+      var sameDay = t.toDateString() === new Date().toDateString()
+      return t.toLocaleString(
+        [],
+        sameDay
+          ? { hour: '2-digit', minute: '2-digit' }
+          : { weekday: 'short', hour: '2-digit', minute: '2-digit' },
+      )
+    }
+    var el = function (tag, cls, text) {
+      var n = document.createElement(tag)
+      if (cls) n.className = cls
+      if (text) n.textContent = text
+      return n
+    }
+    var link = function (text, href) {
+      var a = el('a', '', text)
+      a.href = /^https?:\/\//.test(href) ? href : base + '/'
+      a.target = '_blank'
+      a.rel = 'noopener'
+      return a
+    }
+
+    /** The incident's honest line: ETA (passed?), next update (overdue?). */
+    var promise = function (i) {
+      var parts = []
+      var now = Date.now()
+      if (i.eta) {
+        var passed = i.eta_passed || Date.parse(i.eta) < now
+        parts.push([
+          passed
+            ? 'ETA ' + time(i.eta) + ' passed'
+            : 'ETA ' + time(i.eta) + (i.eta_moves ? ' (moved ' + i.eta_moves + '×)' : ''),
+          passed,
+        ])
+      }
+      if (i.next_update_at) {
+        var late = Math.floor((now - Date.parse(i.next_update_at)) / MINUTE)
+        if (i.update_overdue || late >= 0)
+          parts.push(['Update overdue by ' + Math.max(1, late, i.overdue_minutes) + ' min', true])
+        else parts.push(['Next update by ' + time(i.next_update_at), false])
+      }
+      return parts
+    }
+
+    var render = function () {
+      box.textContent = ''
+      if (!data || !data.status) {
+        box.className = 'w'
+        return
+      }
+      var i = data.incident
+      var m = data.maintenance
+      var fixed = position === 'inline' ? '' : ' fixed ' + position.replace('-', ' ')
+      box.className =
+        'w on ' +
+        data.status.indicator +
+        (isDark() ? ' dark' : '') +
+        (compact ? '' : ' banner') +
+        fixed
+      box.appendChild(el('span', 'dot'))
+      box.appendChild(
+        link(i && !compact ? i.name : data.status.description, i ? i.url : data.page.url),
+      )
+      if (compact) return
+      if (i) {
+        promise(i).forEach(function (p) {
+          box.appendChild(el('span', p[1] ? 'sub warn' : 'sub', p[0]))
+        })
+      } else if (m) {
+        box.appendChild(
+          el(
+            'span',
+            'sub',
+            (m.status === 'scheduled'
+              ? 'Maintenance ' + time(m.scheduled_for)
+              : 'Maintenance under way') +
+              ': ' +
+              m.name,
+          ),
+        )
+      }
+    }
+
+    var schedule = function () {
+      clearTimeout(timer)
+      if (!document.hidden) timer = setTimeout(refresh, delay)
+    }
+    var refresh = function () {
+      fetch(url, { credentials: 'omit', cache: 'no-cache' })
+        .then(function (r) {
+          if (!r.ok) throw new Error('HTTP ' + r.status)
+          return r.json()
+        })
+        .then(function (json) {
+          data = json
+          delay = MINUTE
+          render()
+        })
+        .catch(function () {
+          // Unreachable: keep the last good state for a while, then show nothing; back off.
+          delay = Math.min(delay * 2, 10 * MINUTE)
+          if (delay >= 8 * MINUTE) {
+            data = null
+            render()
+          }
+        })
+        .then(schedule)
+    }
+    document.addEventListener('visibilitychange', function () {
+      if (document.hidden) clearTimeout(timer)
+      else refresh()
+    })
+    if (dark && dark.addEventListener) dark.addEventListener('change', render)
+    refresh()
+  } catch (e) {
+    // Never break the host page.
+  }
+})()

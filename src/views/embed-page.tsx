@@ -1,0 +1,98 @@
+import type { WidgetData } from '../embeds/widget-data'
+import { LOCAL_TIME_SCRIPT, Time, formatMinutes } from './time'
+
+/** Small self-contained styles: the embed must not depend on the host page or /style.css. */
+const EMBED_CSS = `
+:root{color-scheme:light dark;--fg:#101828;--muted:#475467;--bg:#fff;--line:#d0d5dd}
+@media (prefers-color-scheme:dark){:root{--fg:#f2f4f7;--muted:#c7ccd4;--bg:#161b22;--line:#3a4250}}
+:root[data-theme=light]{color-scheme:light;--fg:#101828;--muted:#475467;--bg:#fff;--line:#d0d5dd}
+:root[data-theme=dark]{color-scheme:dark;--fg:#f2f4f7;--muted:#c7ccd4;--bg:#161b22;--line:#3a4250}
+*{box-sizing:border-box}
+body{margin:0;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--fg);background:var(--bg)}
+.embed{padding:10px 12px;border:1px solid var(--line);border-radius:8px}
+.status{display:flex;gap:8px;align-items:center;font-weight:600;margin:0}
+.dot{width:10px;height:10px;border-radius:50%;flex:none}
+.none .dot{background:#2e7d32}.minor .dot{background:#b26a00}.major .dot{background:#c62828}
+.critical .dot{background:#8e0000}.maintenance .dot{background:#1565c0}
+p{margin:6px 0 0}.muted{color:var(--muted)}.warn{font-weight:600}
+a{color:inherit}
+`
+
+/**
+ * A compact status for iframes on other sites: the state, the leading incident with its ETA,
+ * next update or how overdue it is, and maintenance under way or next; links open the page.
+ */
+export function EmbedPage(props: { data: WidgetData; theme?: 'light' | 'dark' }) {
+  const { data } = props
+  const incident = data.incident
+  const maintenance = data.maintenance
+  return (
+    <html lang="en" data-theme={props.theme}>
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>{`${data.page.name} status`}</title>
+        <style dangerouslySetInnerHTML={{ __html: EMBED_CSS }} />
+      </head>
+      <body>
+        <main class={`embed ${data.status.indicator}`}>
+          <p class="status">
+            <span class="dot" aria-hidden="true" />
+            <a href={data.page.url} target="_blank" rel="noopener">
+              {data.status.description}
+            </a>
+          </p>
+          {incident ? (
+            <>
+              <p>
+                <a href={incident.url} target="_blank" rel="noopener">
+                  {incident.name}
+                </a>
+                {data.open_incidents > 1 ? (
+                  <span class="muted"> (and {data.open_incidents - 1} more)</span>
+                ) : null}
+              </p>
+              <p class="muted">
+                {incident.eta === null ? (
+                  'No estimate yet'
+                ) : incident.eta_passed ? (
+                  <span class="warn">
+                    ETA <Time iso={incident.eta} /> passed — no new estimate yet
+                  </span>
+                ) : (
+                  <>
+                    ETA <Time iso={incident.eta} />
+                    {incident.eta_moves > 0 ? ` (moved ${incident.eta_moves}×)` : ''}
+                  </>
+                )}
+                {' · '}
+                {incident.update_overdue ? (
+                  <span class="warn">
+                    Update overdue by {formatMinutes(Math.max(1, incident.overdue_minutes))}
+                  </span>
+                ) : incident.next_update_at ? (
+                  <>
+                    Next update by <Time iso={incident.next_update_at} />
+                  </>
+                ) : (
+                  'No next update promised'
+                )}
+              </p>
+            </>
+          ) : null}
+          {maintenance ? (
+            <p class="muted">
+              {maintenance.status === 'scheduled' ? 'Maintenance ' : 'Maintenance under way '}
+              <a href={maintenance.url} target="_blank" rel="noopener">
+                {maintenance.name}
+              </a>
+              : <Time iso={maintenance.scheduled_for} /> –{' '}
+              <Time iso={maintenance.scheduled_until} />
+            </p>
+          ) : null}
+        </main>
+        <script dangerouslySetInnerHTML={{ __html: LOCAL_TIME_SCRIPT }} />
+      </body>
+    </html>
+  )
+}
