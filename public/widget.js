@@ -6,7 +6,7 @@
 ;(function () {
   try {
     var script = document.currentScript
-    if (!script || !window.fetch || !document.body || !document.body.attachShadow) return
+    if (!script || !window.fetch || !Element.prototype.attachShadow) return
     var d = script.dataset || {}
     var base = new URL(script.src, location.href).origin
     var url =
@@ -20,7 +20,7 @@
     var data = null
 
     var host = document.createElement('candor-status')
-    var root = host.attachShadow({ mode: 'closed' })
+    var root = host.attachShadow({ mode: 'open' })
     var css =
       ':host{all:initial}' +
       '.w{display:none;font:13px/1.35 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#101828;background:#fff;border:1px solid #d0d5dd;border-radius:999px;padding:5px 12px;max-width:min(420px,calc(100vw - 24px));box-shadow:0 1px 3px rgba(16,24,40,.12)}' +
@@ -38,8 +38,13 @@
     box.className = 'w'
     root.appendChild(style)
     root.appendChild(box)
-    if (position === 'inline') script.parentNode.insertBefore(host, script)
-    else document.body.appendChild(host)
+    var mount = function () {
+      if (position === 'inline' && script.parentNode && script.parentNode !== document.head) {
+        script.parentNode.insertBefore(host, script)
+      } else document.body.appendChild(host)
+    }
+    if (document.body) mount()
+    else document.addEventListener('DOMContentLoaded', mount)
 
     var dark = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null
     var isDark = function () {

@@ -31,6 +31,8 @@ export function EmbedPage(props: { data: WidgetData; theme?: 'light' | 'dark' })
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* Framed pages stay current without script: the browser reloads it every minute. */}
+        <meta http-equiv="refresh" content="60" />
         <title>{`${data.page.name} status`}</title>
         <style dangerouslySetInnerHTML={{ __html: EMBED_CSS }} />
       </head>

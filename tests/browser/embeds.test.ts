@@ -1,0 +1,135 @@
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startCandor, type RunningCandor } from '../e2e/wrangler-dev'
+import { collectErrors, launchChromium, screenshot } from './browser'
+import { adminApi, inMinutes } from './candor-api'
+
+/**
+ * The widget, the iframe embed and the badge on a plain page served from another origin (another
+ * port), in a real Chromium.
+ */
+
+let candor: RunningCandor
+let browser: Browser
+let host: Server
+let hostUrl: string
+
+/** A shop's page with Candor's snippets, pointed at `candorUrl`. */
+function hostPage(candorUrl: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Example shop</title>
+<style>body{font-family:serif;color:red} a{color:lime} div{border:5px solid blue}</style></head>
+<body>
+  <h1>Example shop</h1>
+  <p>Our status: <script src="${candorUrl}/widget.js" async></script></p>
+  <iframe src="${candorUrl}/embed" title="Service status" width="420" height="130"></iframe>
+  <p><img id="badge" src="${candorUrl}/badge.svg" alt="Service status badge"></p>
+</body></html>`
+}
+
+beforeAll(async () => {
+  ;[candor, browser] = await Promise.all([startCandor(), launchChromium()])
+  host = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    res.end(hostPage(candor.url))
+  })
+  await new Promise<void>((r) => host.listen(0, '127.0.0.1', r))
+  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await candor?.stop()
+  await new Promise((r) => host?.close(r))
+})
+
+describe('embeds on another site', () => {
+  it('the widget shows the live status, then the new incident when it refreshes', async () => {
+    await adminApi(candor, 'POST', '/api/v1/components', { name: 'Checkout' })
+    const page = await browser.newPage()
+    const errors = collectErrors(page)
+    await page.clock.install()
+    await page.goto(hostUrl + '/')
+    const widget = page.locator('candor-status [role="status"]')
+    await expect
+      .poll(() => widget.innerText(), { timeout: 15_000 })
+      .toContain('All Systems Operational')
+    await screenshot(page, 'widget-operational')
+
+    const component = (await adminApi(candor, 'GET', '/api/v1/components')).json[0]
+    const incident = await adminApi(candor, 'POST', '/api/v1/incidents', {
+      name: 'Checkout is failing',
+      status: 'investigating',
+      impact: 'major',
+      body: 'Payments fail for some cards.',
+      components: { [component.id]: 'partial_outage' },
+      eta: inMinutes(120),
+      next_update_at: inMinutes(30),
+    })
+    expect(incident.status).toBe(201)
+    // The widget's own timer: a minute later it asks again.
+    await page.clock.fastForward(61_000)
+    await expect
+      .poll(() => widget.innerText(), { timeout: 15_000 })
+      .toContain('Checkout is failing')
+    const text = await widget.innerText()
+    expect(text).toMatch(/ETA/)
+    expect(text).toMatch(/Next update by/)
+    expect(await widget.locator('a').getAttribute('href')).toBe(
+      `${candor.url}/incidents/${incident.json.id}`,
+    )
+    // The host page's styles do not reach into the widget.
+    const colour = await widget.evaluate((el) => getComputedStyle(el).color)
+    expect(colour).not.toBe('rgb(255, 0, 0)')
+    await screenshot(page, 'widget-incident')
+
+    // The iframe embed shows the same, framed by another origin, once it reloads (it refreshes
+    // itself every minute; here the host page loads it again, past the 10 s browser cache).
+    await page
+      .locator('iframe')
+      .evaluate((f: HTMLIFrameElement) => (f.src = `${f.src.split('?')[0]}?theme=light`))
+    const frame = page.frameLocator('iframe')
+    await expect
+      .poll(() => frame.locator('main').innerText(), { timeout: 15_000 })
+      .toContain('Checkout is failing')
+
+    // The badge renders as an image.
+    const badge = await page.locator('#badge').evaluate((img: HTMLImageElement) => ({
+      complete: img.complete,
+      width: img.naturalWidth,
+    }))
+    expect(badge.complete).toBe(true)
+    expect(badge.width).toBeGreaterThan(50)
+    expect(errors).toEqual([])
+    await page.close()
+  }, 60_000)
+
+  it('the widget shows nothing, and breaks nothing, when Candor cannot be reached', async () => {
+    const page = await browser.newPage()
+    const pageErrors: string[] = []
+    page.on('pageerror', (error) => pageErrors.push(error.message))
+    // The script loads, but Candor answers nothing after that.
+    await page.route('**/widget.json*', (route) => route.abort('connectionrefused'))
+    await page.goto(hostUrl + '/')
+    await page.waitForTimeout(1500)
+    const widget = page.locator('candor-status [role="status"]')
+    expect(await widget.count()).toBe(1)
+    expect(await widget.isVisible()).toBe(false)
+    expect(await page.locator('h1').innerText()).toBe('Example shop')
+    expect(pageErrors).toEqual([])
+    await screenshot(page, 'widget-unreachable')
+    await page.close()
+  })
+
+  it('the badge is a readable SVG on its own', async () => {
+    const page = await browser.newPage()
+    const res = await page.goto(candor.url + '/badge.svg')
+    expect(res?.headers()['content-type']).toBe('image/svg+xml; charset=utf-8')
+    const label = await page.locator('svg').getAttribute('aria-label')
+    expect(label).toMatch(/^Candor: /)
+    await screenshot(page, 'badge', { fullPage: false })
+    await page.close()
+  })
+})

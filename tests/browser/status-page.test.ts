@@ -1,0 +1,119 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { startCandor, type RunningCandor } from '../e2e/wrangler-dev'
+import { collectErrors, launchChromium, screenshot } from './browser'
+import { adminApi, inMinutes } from './candor-api'
+
+/** The status page as a person sees it, in a real Chromium, with an open incident. */
+
+let candor: RunningCandor
+let browser: Browser
+let incidentId: string
+
+beforeAll(async () => {
+  ;[candor, browser] = await Promise.all([startCandor(), launchChromium()])
+  const fibre = await adminApi(candor, 'POST', '/api/v1/components', {
+    name: 'Fibre broadband',
+    group_name: 'Home broadband',
+  })
+  await adminApi(candor, 'POST', '/api/v1/components', { name: 'Mobile data' })
+  const area = await adminApi(candor, 'POST', '/api/v1/areas', { name: 'M14 (Manchester)' })
+  const incident = await adminApi(candor, 'POST', '/api/v1/incidents', {
+    name: 'No broadband in M14 after a cable cut by roadworks on Wilmslow Road',
+    status: 'identified',
+    impact: 'major',
+    body: 'Engineers are on site splicing the cable.',
+    components: { [fibre.json.id]: 'major_outage' },
+    area_ids: [area.json.id],
+    eta: inMinutes(240),
+    next_update_at: inMinutes(60),
+    progress: 40,
+    workaround: 'Use mobile data; ask us for a MiFi.',
+  })
+  incidentId = incident.json.id
+  await adminApi(candor, 'POST', `/api/v1/incidents/${incidentId}/updates`, {
+    body: 'The splice takes longer than planned.',
+    eta: inMinutes(480),
+  })
+  await adminApi(candor, 'POST', '/api/v1/maintenances', {
+    name: 'Mast upgrade',
+    body: 'Planned work on the mast.',
+    scheduled_for: inMinutes(24 * 60),
+    scheduled_until: inMinutes(26 * 60),
+    component_ids: [],
+  })
+}, 120_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await candor?.stop()
+})
+
+const axeSource = () =>
+  readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+describe('the status page in Chromium', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`at 375 px (${scheme}): no console errors, no sideways scroll, no serious axe violations`, async () => {
+      const context = await browser.newContext({
+        viewport: { width: 375, height: 812 },
+        colorScheme: scheme,
+      })
+      const page = await context.newPage()
+      const errors = collectErrors(page)
+      for (const path of ['/', `/incidents/${incidentId}`, '/history', '/subscribe']) {
+        const res = await page.goto(candor.url + path)
+        expect(res?.status(), path).toBe(200)
+        const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          clientWidth: document.documentElement.clientWidth,
+        }))
+        expect(scrollWidth, `${path} scrolls sideways`).toBeLessThanOrEqual(clientWidth)
+        await page.addScriptTag({ content: await axeSource() })
+        const violations = await page.evaluate(async () => {
+          const result = await (window as any).axe.run(document, {
+            resultTypes: ['violations'],
+          })
+          return result.violations
+            .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+            .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`)
+        })
+        expect(violations, `${path} (${scheme})`).toEqual([])
+        await screenshot(page, `page${path.replace(/\//g, '_') || '_'}-${scheme}`)
+      }
+      expect(errors).toEqual([])
+      await context.close()
+    }, 60_000)
+  }
+
+  it('shows the incident with its stage, ETA moves, next update and workaround', async () => {
+    const page = await browser.newPage()
+    await page.goto(candor.url + '/')
+    const text = await page.locator('main').innerText()
+    expect(text).toContain('No broadband in M14')
+    expect(text).toMatch(/ETA moved 1 time: /)
+    expect(text).toMatch(/next update by/i)
+    expect(text).toContain('Use mobile data; ask us for a MiFi.')
+    expect(text).toContain('Mast upgrade')
+    await page.close()
+  })
+
+  it('follows the reader’s dark preference', async () => {
+    const background = async (scheme: 'light' | 'dark') => {
+      const context = await browser.newContext({ colorScheme: scheme })
+      const page = await context.newPage()
+      await page.goto(candor.url + '/')
+      const colour = await page.evaluate(() => getComputedStyle(document.body).backgroundColor)
+      await context.close()
+      return colour
+    }
+    const luminance = (rgb: string) => {
+      const [r, g, b] = rgb.match(/\d+/g)!.map(Number)
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!
+    }
+    expect(luminance(await background('dark'))).toBeLessThan(80)
+    expect(luminance(await background('light'))).toBeGreaterThan(180)
+  })
+})
