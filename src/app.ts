@@ -7,6 +7,7 @@ import { afterWrite } from './middleware/after-write'
 import { areaRoutes } from './routes/areas'
 import { auditRoutes } from './routes/audit'
 import { componentRoutes } from './routes/components'
+import { customerWordRoutes } from './routes/customer-word-pages'
 import { deliveryRoutes } from './routes/deliveries'
 import { incidentRoutes } from './routes/incidents'
 import { maintenanceRoutes } from './routes/maintenances'
@@ -64,6 +65,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
   }))
 
   app.route('/', subscriptionPageRoutes)
+  app.route('/', customerWordRoutes)
   app.route('/', publicPageRoutes)
   app.notFound(handleNotFound)
   app.onError(handleError)

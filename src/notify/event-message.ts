@@ -50,6 +50,8 @@ export async function buildEventMessage(
     now,
     components,
     children: groupChildren(componentList),
+    // Webhooks and emails reach the public: they follow the page's setting.
+    showAffectedReports: page.showAffectedCounts,
   }
   const status = computePageStatus(componentList, await selectIncidentsByIds(db, openIds))
   const message: EventMessage = {
