@@ -250,3 +250,28 @@ describe('the one-click reopen link', () => {
     expect((await callJson('GET', `/api/v1/incidents/${incident.id}`)).status).toBe('resolved')
   })
 })
+
+describe('the OpenAPI document', () => {
+  it('describes reopen, the counts and the page settings', async () => {
+    const doc = await callJson('GET', '/api/v1/openapi.json', { token: null })
+    const reopen = doc.paths['/api/v1/incidents/{id}/reopen']?.post
+    expect(reopen?.security).toEqual([{ Bearer: [] }])
+    expect(Object.keys(reopen.responses)).toEqual(expect.arrayContaining(['201', '404', '409']))
+    expect(reopen.requestBody.required).toBe(false)
+    const schemas = doc.components.schemas
+    expect(schemas.Incident.properties.resolution_check).toEqual({
+      $ref: '#/components/schemas/ResolutionCheck',
+    })
+    expect(Object.keys(schemas.ResolutionCheck.properties)).toEqual([
+      'fixed',
+      'still_broken',
+      'by_area',
+    ])
+    expect(schemas.Incident.properties).toHaveProperty(['affected_reports'])
+    expect(schemas.PageInput.properties).toHaveProperty(['dispute_min_votes'])
+    expect(schemas.PageInput.properties).toHaveProperty(['dispute_min_share'])
+    expect(schemas.PageInput.properties).toHaveProperty(['show_affected_counts'])
+    // PageSettings extends the Statuspage Page object with the settings.
+    expect(JSON.stringify(schemas.PageSettings)).toContain('"show_affected_counts"')
+  })
+})
