@@ -122,11 +122,14 @@ export async function answerByLink(
   return outcome
 }
 
-/** "ip:" and a salted hash of the address: counts a reader once without keeping the address. */
-async function readerKey(db: D1Database, ip: string, now: Date): Promise<string> {
+/**
+ * "ip:" and a salted hash of the address and the incident: counts a reader once per incident
+ * without keeping the address, and without linking one reader's answers across incidents.
+ */
+async function readerKey(db: D1Database, ip: string, incidentId: string, now: Date) {
   await ensurePage(db, now)
   const salt = (await selectVoterSalt(db)) ?? ''
-  return `ip:${await sha256Hex(`${salt}:${ip}`)}`
+  return `ip:${await sha256Hex(`${salt}:${incidentId}:${ip}`)}`
 }
 
 async function checkedArea(db: D1Database, areaId: string | null): Promise<string | null> {
@@ -160,7 +163,7 @@ export async function answerOnPage(
       ctx.db,
       {
         incidentId: incident.id,
-        voterKey: await readerKey(ctx.db, input.ip, ctx.now),
+        voterKey: await readerKey(ctx.db, input.ip, incident.id, ctx.now),
         subscriberId: null,
         choice: input.choice,
         areaId,
@@ -197,7 +200,11 @@ export async function reportAffected(
   const [insert] = await ctx.db.batch([
     insertAffectedReport(
       ctx.db,
-      { incidentId: incident.id, voterKey: await readerKey(ctx.db, input.ip, ctx.now), areaId },
+      {
+        incidentId: incident.id,
+        voterKey: await readerKey(ctx.db, input.ip, incident.id, ctx.now),
+        areaId,
+      },
       at,
     ),
     // A repeat changes nothing, so it leaves no audit line either.
