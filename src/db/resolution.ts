@@ -94,7 +94,11 @@ export function markIncidentLinkTokenUsed(
     .bind(at, tokenHash)
 }
 
-/** Records a voter's answer, or changes the one they gave before (one per voter and incident). */
+/**
+ * Records a voter's answer, or changes the one they gave before (one per voter and incident).
+ * Giving the same answer again changes no row — unless the answer predates the incident's
+ * latest resolution, when it is renewed so that it counts for the current one.
+ */
 export function upsertResolutionVote(
   db: D1Database,
   vote: {
@@ -111,7 +115,9 @@ export function upsertResolutionVote(
       `INSERT INTO resolution_votes (incident_id, voter_key, subscriber_id, choice, area_id,
          created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (incident_id, voter_key) DO UPDATE SET choice = excluded.choice,
-         area_id = excluded.area_id, updated_at = excluded.updated_at`,
+         area_id = excluded.area_id, updated_at = excluded.updated_at
+       WHERE choice IS NOT excluded.choice OR area_id IS NOT excluded.area_id
+         OR updated_at < (SELECT resolved_at FROM incidents WHERE id = excluded.incident_id)`,
     )
     .bind(vote.incidentId, vote.voterKey, vote.subscriberId, vote.choice, vote.areaId, at, at)
 }

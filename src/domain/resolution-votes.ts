@@ -1,5 +1,5 @@
 import { selectArea } from '../db/areas'
-import { insertAudit, insertAuditIfChanged } from '../db/audit'
+import { insertAuditIfChanged } from '../db/audit'
 import { selectIncident } from '../db/incidents'
 import { selectVoterSalt } from '../db/page'
 import {
@@ -29,6 +29,8 @@ export interface AnswerLink {
   incident: Incident
   choice: ResolutionChoice
   subscriberId: string
+  /** After answering: whether the answer changed anything (the same answer again does not). */
+  changed?: boolean
 }
 
 /** `/resolution/{token}` under the base URL. */
@@ -98,7 +100,7 @@ export async function answerByLink(
   const { incident, choice, subscriberId } = outcome.value
   const at = ctx.now.toISOString()
   const actor: Actor = { id: `subscriber:${subscriberId}`, scopes: [] }
-  await ctx.db.batch([
+  const [vote] = await ctx.db.batch([
     upsertResolutionVote(
       ctx.db,
       {
@@ -110,7 +112,8 @@ export async function answerByLink(
       },
       at,
     ),
-    insertAudit(
+    // The same answer again changes nothing, so it leaves no audit line either.
+    insertAuditIfChanged(
       ctx.db,
       actor,
       'resolution.answer',
@@ -119,7 +122,7 @@ export async function answerByLink(
       at,
     ),
   ])
-  return outcome
+  return { ok: true, value: { ...outcome.value, changed: (vote?.meta.changes ?? 0) === 1 } }
 }
 
 /**
@@ -142,12 +145,13 @@ const READER: Actor = { id: 'reader', scopes: [] }
 
 /**
  * A reader's answer from the incident page, open for 48 hours after resolution: one per IP
- * address and incident (answering again changes it), optionally naming an area.
+ * address and incident (answering again changes it), optionally naming an area. `changed` is
+ * false when it repeats the reader's current answer.
  */
 export async function answerOnPage(
   ctx: PublicWriteContext,
   input: { incidentId: string; choice: ResolutionChoice; ip: string; areaId: string | null },
-): Promise<Incident> {
+): Promise<{ incident: Incident; changed: boolean }> {
   const incident = await selectIncident(ctx.db, input.incidentId)
   if (!incident || incident.kind !== 'incident') throw notFound('incident', input.incidentId)
   if (!pageAnswersOpen(incident, ctx.now)) {
@@ -158,7 +162,7 @@ export async function answerOnPage(
   }
   const areaId = await checkedArea(ctx.db, input.areaId)
   const at = ctx.now.toISOString()
-  await ctx.db.batch([
+  const [vote] = await ctx.db.batch([
     upsertResolutionVote(
       ctx.db,
       {
@@ -170,7 +174,7 @@ export async function answerOnPage(
       },
       at,
     ),
-    insertAudit(
+    insertAuditIfChanged(
       ctx.db,
       READER,
       'resolution.answer',
@@ -179,7 +183,7 @@ export async function answerOnPage(
       at,
     ),
   ])
-  return incident
+  return { incident, changed: (vote?.meta.changes ?? 0) === 1 }
 }
 
 /**

@@ -118,8 +118,9 @@ customerWordRoutes.post('/resolution/:token', limitBody(), async (c) => {
       outcome.reason === 'unknown' ? 404 : outcome.reason === 'expired' ? 410 : 409,
     )
   }
-  await refreshSnapshot(c.env)
-  const { incident, choice } = outcome.value
+  const { incident, choice, changed } = outcome.value
+  // A repeated answer changes no count: the snapshot stays as it is.
+  if (changed) await refreshSnapshot(c.env)
   return privatePage(
     c,
     <AnsweredPage
@@ -137,11 +138,11 @@ customerWordRoutes.post('/incidents/:id/resolution', limitBody(), async (c) => {
   const choice = parseChoice(field(form, 'choice'))
   const ip = clientIp(c)
   if (!(await withinAnswerLimit(c.env, ip))) return rateLimitedPage(c)
-  const incident = await answerOnPage(
+  const { incident, changed } = await answerOnPage(
     { db: c.env.DB, now: new Date() },
     { incidentId: c.req.param('id'), choice, ip, areaId: field(form, 'area') || null },
   )
-  await refreshSnapshot(c.env)
+  if (changed) await refreshSnapshot(c.env)
   return privatePage(
     c,
     <AnsweredPage

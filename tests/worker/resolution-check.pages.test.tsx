@@ -83,6 +83,13 @@ describe('"fixed for me / still broken" on the incident page', () => {
     expect(seen.v2).toMatchObject({ fixed: 2, still_broken: 0 })
     expect(pageCountsText(seen.pageHtml)).toBe('Customers say: 2 fixed for me, 0 still broken.')
 
+    // Three changes, three audit lines; the repeated answer left none.
+    const audit = await rows(
+      "SELECT actor FROM audit_log WHERE action = 'resolution.answer' AND target_id = ?",
+      incident.id,
+    )
+    expect(audit).toEqual([{ actor: 'reader' }, { actor: 'reader' }, { actor: 'reader' }])
+
     // The address itself is never stored.
     const stored = await rows<{ voter_key: string }>(
       'SELECT voter_key FROM resolution_votes WHERE incident_id = ?',
@@ -93,6 +100,22 @@ describe('"fixed for me / still broken" on the incident page', () => {
       expect(row.voter_key).toMatch(/^ip:[0-9a-f]{64}$/)
       expect(row.voter_key).not.toContain(ip)
     }
+  })
+
+  it('after a reopen and a new resolution, the same reader giving the same answer is counted again', async () => {
+    const incident = await resolvedIncident(0)
+    const ip = uniqueIp()
+    await answer(incident.id, 'still_broken', ip)
+    expect((await call('POST', `/api/v1/incidents/${incident.id}/reopen`)).status).toBe(201)
+    await postUpdate(incident.id, { status: 'resolved', body: 'Fixed, really.' })
+    expect((await countsEverywhere(incident.id)).native).toMatchObject({
+      fixed: 0,
+      still_broken: 0,
+    })
+    expect((await answer(incident.id, 'still_broken', ip)).status).toBe(200)
+    const seen = await countsEverywhere(incident.id)
+    expect(seen.native).toMatchObject({ fixed: 0, still_broken: 1 })
+    expect(seen.v2).toMatchObject({ fixed: 0, still_broken: 1 })
   })
 
   it('an answer may name an area: counts per area, and the page offers the areas', async () => {
