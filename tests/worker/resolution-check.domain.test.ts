@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { upsertResolutionVote } from '../../src/db/resolution'
 import { issueReopenLink } from '../../src/domain/reopen'
+import { issueAnswerLinks } from '../../src/domain/resolution-votes'
 import { isResolutionDisputed, listDisputedIncidents } from '../../src/domain/resolution-check'
 import {
   call,
@@ -13,7 +14,8 @@ import {
   postUpdate,
   rows,
 } from './factories'
-import { getPage, postForm } from './subscriptions-helpers'
+import { makeEmailSubscriber } from './pipeline-helpers'
+import { getPage, postForm, uniqueEmail } from './subscriptions-helpers'
 
 /** The threshold, the disputed-incidents query, and reopening through the API and a link. */
 
@@ -273,5 +275,35 @@ describe('the OpenAPI document', () => {
     expect(schemas.PageInput.properties).toHaveProperty(['show_affected_counts'])
     // PageSettings extends the Statuspage Page object with the settings.
     expect(JSON.stringify(schemas.PageSettings)).toContain('"show_affected_counts"')
+  })
+})
+
+describe('answer links', () => {
+  it('work for 14 days, then answer nothing (410)', async () => {
+    const incident = await resolved()
+    const subscriberId = await makeEmailSubscriber(uniqueEmail('expiry'))
+    const day = 86_400_000
+    const issue = async (ageDays: number) => {
+      const { links, statement } = await issueAnswerLinks(
+        env.DB,
+        incident.id,
+        [subscriberId],
+        'http://candor.test',
+        new Date(Date.now() - ageDays * day),
+      )
+      await statement!.run()
+      return new URL(links.get(subscriberId)!.stillBroken).pathname
+    }
+    const stale = await issue(14.01)
+    expect((await getPage(stale)).status).toBe(410)
+    expect((await postForm(stale, {})).status).toBe(410)
+    expect(await rows('SELECT * FROM resolution_votes WHERE incident_id = ?', incident.id)).toEqual(
+      [],
+    )
+    const recent = await issue(13.9)
+    expect((await postForm(recent, {})).status).toBe(200)
+    expect(
+      (await callJson('GET', `/api/v1/incidents/${incident.id}`)).resolution_check,
+    ).toMatchObject({ fixed: 0, still_broken: 1 })
   })
 })
