@@ -7,6 +7,7 @@ import { afterWrite } from './middleware/after-write'
 import { areaRoutes } from './routes/areas'
 import { auditRoutes } from './routes/audit'
 import { componentRoutes } from './routes/components'
+import { customerWordRoutes } from './routes/customer-word-pages'
 import { deliveryRoutes } from './routes/deliveries'
 import { embedRoutes } from './routes/embeds'
 import { feedRoutes } from './routes/feeds'
@@ -70,6 +71,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
   app.route('/', feedRoutes)
   app.route('/', embedRoutes)
   app.route('/', subscriptionPageRoutes)
+  app.route('/', customerWordRoutes)
   app.route('/', publicPageRoutes)
   app.notFound(handleNotFound)
   app.onError(handleError)

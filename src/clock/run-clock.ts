@@ -2,12 +2,13 @@ import { refreshSnapshot } from '../domain/snapshot'
 import type { AppEnv } from '../env'
 import { requeueStuckOpsSends } from '../notify/ops-alerts'
 import { runSweep } from '../notify/sweep'
+import { alertDisputedResolutions } from './dispute-alerts'
 import { alertLatePromises } from './incident-alerts'
 import { runMaintenanceAutopilot } from './maintenance-autopilot'
 
 /**
  * The clock, every minute (the Cron Trigger in wrangler.toml): maintenance that runs itself,
- * ops alerts for late updates and passed ETAs, then the notification sweep (which also hands
+ * ops alerts for late updates, passed ETAs and disputed resolutions, then the notification sweep (which also hands
  * what the clock announced to the queues). Each step runs even if another fails.
  */
 export async function runClock(env: AppEnv, now: Date): Promise<void> {
@@ -20,6 +21,7 @@ export async function runClock(env: AppEnv, now: Date): Promise<void> {
       },
     ],
     ['late promises', () => alertLatePromises(env, now)],
+    ['disputed resolutions', () => alertDisputedResolutions(env, now)],
     ['stuck ops alerts', () => requeueStuckOpsSends(env, now)],
   ]
   for (const [name, step] of steps) {

@@ -26,6 +26,26 @@ export function insertAudit(
     .bind(actor.id, action, target.type, target.id, JSON.stringify(details ?? {}), at)
 }
 
+/**
+ * insertAudit, but written only when the statement just before it in the batch changed a row
+ * (an `INSERT OR IGNORE` that was ignored leaves no audit line).
+ */
+export function insertAuditIfChanged(
+  db: D1Database,
+  actor: Actor,
+  action: string,
+  target: { type: string; id: string | null },
+  details: unknown,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (actor, action, target_type, target_id, details, at)
+       SELECT ?, ?, ?, ?, ?, ? WHERE changes() = 1`,
+    )
+    .bind(actor.id, action, target.type, target.id, JSON.stringify(details ?? {}), at)
+}
+
 export async function selectAudit(db: D1Database, limit: number): Promise<AuditEntry[]> {
   const { results } = await db
     .prepare('SELECT * FROM audit_log ORDER BY id DESC LIMIT ?')

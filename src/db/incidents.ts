@@ -1,3 +1,4 @@
+import { attachCounts, countStatements } from './resolution-counts'
 import type {
   AffectedComponent,
   Area,
@@ -94,6 +95,8 @@ function toIncident(row: IncidentRow): Incident {
     areas: [],
     updates: [],
     etaHistory: [],
+    resolutionCheck: { fixed: 0, stillBroken: 0, byArea: [] },
+    affectedReports: { total: 0, byArea: [] },
   }
 }
 
@@ -247,12 +250,15 @@ export function insertIncidentArea(
     .bind(incidentId, areaId)
 }
 
-/** Loads incidents with their updates, ETA history, components and areas, in `ids` order. */
+/**
+ * Loads incidents with their updates, ETA history, components, areas and customers' answers,
+ * in `ids` order.
+ */
 export async function selectIncidentsByIds(db: D1Database, ids: string[]): Promise<Incident[]> {
   if (ids.length === 0) return []
   const idList = JSON.stringify(ids)
   const inList = 'IN (SELECT value FROM json_each(?))'
-  const [incidents, updates, etas, components, areas] = await db.batch<unknown>([
+  const [incidents, updates, etas, components, areas, ...counts] = await db.batch<unknown>([
     db.prepare(`SELECT * FROM incidents WHERE id ${inList}`).bind(idList),
     db
       .prepare(
@@ -278,6 +284,7 @@ export async function selectIncidentsByIds(db: D1Database, ids: string[]): Promi
          JOIN areas a ON a.id = ia.area_id WHERE ia.incident_id ${inList} ORDER BY a.name`,
       )
       .bind(idList),
+    ...countStatements(db, idList),
   ])
   const byId = new Map<string, Incident>()
   for (const row of incidents!.results as IncidentRow[]) byId.set(row.id, toIncident(row))
@@ -310,6 +317,7 @@ export async function selectIncidentsByIds(db: D1Database, ids: string[]): Promi
     const area: Area = { id: row.id, name: row.name, createdAt: row.created_at }
     byId.get(row.incident_id)?.areas.push(area)
   }
+  attachCounts(byId, counts)
   return ids.map((id) => byId.get(id)).filter((i): i is Incident => i !== undefined)
 }
 

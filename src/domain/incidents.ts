@@ -65,6 +65,8 @@ export function blankIncident(kind: IncidentKind, name: string, at: string): Inc
     areas: [],
     updates: [],
     etaHistory: [],
+    resolutionCheck: { fixed: 0, stillBroken: 0, byArea: [] },
+    affectedReports: { total: 0, byArea: [] },
   }
 }
 
@@ -92,6 +94,7 @@ export async function createIncident(ctx: VerbContext, input: NewIncidentInput):
 
 /**
  * Posts an update to an incident. Returns the update and the incident as it now stands.
+ * `extraStatements` adds writes that must land in the same batch (a link token marked used).
  * If another update landed first, nothing is written and 409 asks the caller to retry.
  */
 export async function postIncidentUpdate(
@@ -99,11 +102,12 @@ export async function postIncidentUpdate(
   id: string,
   kind: IncidentKind,
   input: UpdateFields,
+  extraStatements: (current: Incident) => D1PreparedStatement[] = () => [],
 ): Promise<{ update: IncidentUpdate; incident: Incident }> {
   const current = await getIncident(ctx.db, id, kind)
   const plan = await planIncidentChange(ctx, current, current, input)
   try {
-    await ctx.db.batch(plan.statements)
+    await ctx.db.batch([...plan.statements, ...extraStatements(current)])
   } catch (error) {
     if (String(error).includes('NOT NULL constraint failed: incident_updates.incident_id')) {
       throw new CandorError('conflict', 'The incident changed while this update was posted; retry.')

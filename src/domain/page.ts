@@ -1,22 +1,34 @@
 import { insertAudit } from '../db/audit'
 import { insertPageIfMissing, selectPage, updatePageRow } from '../db/page'
-import { newId } from '../lib/ids'
+import { newId, randomSecret } from '../lib/ids'
 import type { VerbContext } from './context'
 import { invalidField } from './errors'
 import type { PageSettings } from './types'
+
+/** The resolution-check settings of a new page: 3 "still broken" answers and 30 %. */
+export const DEFAULT_PAGE_THRESHOLDS = {
+  disputeMinVotes: 3,
+  disputeMinShare: 30,
+  showAffectedCounts: false,
+}
 
 /** The page row, created on first use with a fresh Statuspage-style id. */
 export async function ensurePage(db: D1Database, now: Date): Promise<PageSettings> {
   const existing = await selectPage(db)
   if (existing) return existing
   const at = now.toISOString()
-  await insertPageIfMissing(db, {
-    pageId: newId(),
-    name: null,
-    timeZone: 'Etc/UTC',
-    createdAt: at,
-    updatedAt: at,
-  }).run()
+  await insertPageIfMissing(
+    db,
+    {
+      pageId: newId(),
+      name: null,
+      timeZone: 'Etc/UTC',
+      ...DEFAULT_PAGE_THRESHOLDS,
+      createdAt: at,
+      updatedAt: at,
+    },
+    randomSecret(16),
+  ).run()
   return (await selectPage(db))!
 }
 
@@ -25,10 +37,17 @@ export function pageName(page: PageSettings, configured: string | undefined): st
   return page.name ?? configured ?? 'Candor'
 }
 
-export async function updatePage(
-  ctx: VerbContext,
-  input: { name?: string | null; time_zone?: string },
-): Promise<PageSettings> {
+/** What PATCH /api/v1/page may change; an omitted field keeps its value. */
+export interface PageChanges {
+  name?: string | null
+  time_zone?: string
+  dispute_min_votes?: number
+  dispute_min_share?: number
+  show_affected_counts?: boolean
+}
+
+/** Changes the page's settings, with its audit row. */
+export async function updatePage(ctx: VerbContext, input: PageChanges): Promise<PageSettings> {
   if (input.time_zone) {
     try {
       new Intl.DateTimeFormat('en', { timeZone: input.time_zone })
@@ -37,12 +56,25 @@ export async function updatePage(
     }
   }
   const page = await ensurePage(ctx.db, ctx.now)
-  const name = input.name !== undefined ? input.name : page.name
-  const timeZone = input.time_zone ?? page.timeZone
-  const at = ctx.now.toISOString()
+  const next: PageSettings = {
+    ...page,
+    name: input.name !== undefined ? input.name : page.name,
+    timeZone: input.time_zone ?? page.timeZone,
+    disputeMinVotes: input.dispute_min_votes ?? page.disputeMinVotes,
+    disputeMinShare: input.dispute_min_share ?? page.disputeMinShare,
+    showAffectedCounts: input.show_affected_counts ?? page.showAffectedCounts,
+    updatedAt: ctx.now.toISOString(),
+  }
   await ctx.db.batch([
-    updatePageRow(ctx.db, name, timeZone, at),
-    insertAudit(ctx.db, ctx.actor, 'page.update', { type: 'page', id: page.pageId }, input, at),
+    updatePageRow(ctx.db, next, next.updatedAt),
+    insertAudit(
+      ctx.db,
+      ctx.actor,
+      'page.update',
+      { type: 'page', id: page.pageId },
+      input,
+      next.updatedAt,
+    ),
   ])
-  return { ...page, name, timeZone, updatedAt: at }
+  return next
 }

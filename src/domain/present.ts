@@ -7,12 +7,14 @@ import type {
 } from '../schemas/statuspage'
 import { computeHonesty } from './honesty'
 import type {
+  AffectedCounts,
   Component,
   Impact,
   Incident,
   IncidentStatus,
   IncidentUpdate,
   MaintenanceStatus,
+  ResolutionCounts,
 } from './types'
 
 /** What every presenter needs: the page, the base URL for links, the clock, the components. */
@@ -23,6 +25,8 @@ export interface PresentContext {
   components: Map<string, Component>
   /** Children ids per group id, for the group components' `components` list. */
   children?: Map<string, string[]>
+  /** Whether `affected_reports` is shown: always to ops, to the public by page setting. */
+  showAffectedReports?: boolean
 }
 
 export function presentPage(
@@ -116,8 +120,33 @@ function presentCommon(i: Incident, ctx: PresentContext) {
     progress: i.progress,
     workaround: i.workaround,
     areas: i.areas.map((a) => ({ id: a.id, name: a.name })),
-    // Counted once customers can answer "fixed for me / still broken"; none can yet.
-    resolution_check: { fixed: 0, still_broken: 0 },
+    resolution_check: presentResolutionCheck(i.resolutionCheck),
+    ...(ctx.showAffectedReports ? { affected_reports: presentAffected(i.affectedReports) } : {}),
+  }
+}
+
+/** Snapshots written before answers existed carry no counts: those read as none. */
+function presentResolutionCheck(counts: ResolutionCounts | undefined) {
+  return {
+    fixed: counts?.fixed ?? 0,
+    still_broken: counts?.stillBroken ?? 0,
+    by_area: (counts?.byArea ?? []).map((a) => ({
+      area_id: a.areaId,
+      name: a.name,
+      fixed: a.fixed,
+      still_broken: a.stillBroken,
+    })),
+  }
+}
+
+function presentAffected(counts: AffectedCounts | undefined) {
+  return {
+    total: counts?.total ?? 0,
+    by_area: (counts?.byArea ?? []).map((a) => ({
+      area_id: a.areaId,
+      name: a.name,
+      count: a.count,
+    })),
   }
 }
 

@@ -30,6 +30,7 @@ export class PublicView {
       now,
       components: new Map(snapshot.components.map((c) => [c.id, c])),
       children: groupChildren(snapshot.components),
+      showAffectedReports: snapshot.page.showAffectedCounts === true,
     }
   }
 

@@ -85,6 +85,23 @@ export interface EtaChange {
   updateId: string
 }
 
+/** A customer's answer once an incident is resolved. */
+export type ResolutionChoice = 'fixed' | 'still_broken'
+
+/** "Fixed for me / still broken" answers since the incident was last resolved. */
+export interface ResolutionCounts {
+  fixed: number
+  stillBroken: number
+  /** Per area: a vote counts for the area it names, else for its subscriber's areas. */
+  byArea: { areaId: string; name: string; fixed: number; stillBroken: number }[]
+}
+
+/** "I'm affected" reports on an incident, overall and per area named. */
+export interface AffectedCounts {
+  total: number
+  byArea: { areaId: string; name: string; count: number }[]
+}
+
 /** An incident or a scheduled maintenance with everything that hangs off it. */
 export interface Incident {
   id: string
@@ -113,6 +130,8 @@ export interface Incident {
   updates: IncidentUpdate[]
   /** Oldest first. */
   etaHistory: EtaChange[]
+  resolutionCheck: ResolutionCounts
+  affectedReports: AffectedCounts
 }
 
 export interface ApiToken {
@@ -134,6 +153,12 @@ export interface PageSettings {
   pageId: string
   name: string | null
   timeZone: string
+  /** A resolution is disputed from this many "still broken" answers… */
+  disputeMinVotes: number
+  /** …making up at least this share (percent) of all answers. */
+  disputeMinShare: number
+  /** Whether the public page and v2 API show "I'm affected" counts (ops always see them). */
+  showAffectedCounts: boolean
   createdAt: string
   updatedAt: string
 }

@@ -9,10 +9,11 @@ import {
 import { selectOutboxMessages } from '../db/outbox-fanout'
 import { resetConsecutiveFailures } from '../db/subscriber-health'
 import { issueLinkToken } from '../domain/link-tokens'
+import { issueAnswerLinks } from '../domain/resolution-votes'
 import type { AppEnv } from '../env'
 import { sendEmailDeliveries, type EmailDelivery } from './email-deliveries'
 import { backoffSeconds } from './retry-schedule'
-import type { DeliveryQueueMessage, EmailResult, EventMessage } from './types'
+import type { DeliveryQueueMessage, EmailLinks, EmailResult, EventMessage } from './types'
 import { sendWebhook } from './webhook-delivery'
 import { disableWebhook } from './webhook-disable'
 import type { PostOutcome } from './webhook-post'
@@ -230,16 +231,16 @@ function record(
   })
 }
 
-/** The links a delivery carries: the incident page, and fresh manage/unsubscribe tokens. */
-interface DeliveryLinks {
-  incident: string
-  manage: string
-  unsubscribe: string
-}
+/**
+ * The links a delivery carries: the incident page, fresh manage/unsubscribe tokens, and for a
+ * resolution email the subscriber's "fixed for me / still broken" answer links.
+ */
+type DeliveryLinks = EmailLinks
 
 /**
  * Issues the link tokens of this batch in one write, before anything is sent, so a link works
- * the moment its message arrives. Signed webhooks get an unsubscribe link; emails get both.
+ * the moment its message arrives. Signed webhooks get an unsubscribe link; emails get both,
+ * and resolution emails their two answer links as well.
  */
 async function issueLinks(
   db: D1Database,
@@ -272,8 +273,31 @@ async function issueLinks(
       unsubscribe: unsubscribe.url,
     })
   }
+  for (const [incidentId, resolved] of resolutionEmails(emails)) {
+    const base = resolved[0]!.event.baseUrl
+    const subscriberIds = resolved.map((c) => c.target.subscriber.id)
+    const answers = await issueAnswerLinks(db, incidentId, subscriberIds, base, now)
+    if (answers.statement) statements.push(answers.statement)
+    for (const c of resolved) {
+      const link = links.get(c.target.id)
+      const pair = answers.links.get(c.target.subscriber.id)
+      if (link && pair) link.answers = pair
+    }
+  }
   if (statements.length > 0) await db.batch(statements)
   return links
+}
+
+/** The batch's `incident.resolved` emails, by incident. */
+function resolutionEmails(emails: Claimed[]): Map<string, Claimed[]> {
+  const byIncident = new Map<string, Claimed[]>()
+  for (const c of emails) {
+    const incident = c.event.incident
+    if (c.event.eventType !== 'incident.resolved' || !incident) continue
+    if (incident.impact === 'maintenance') continue
+    byIncident.set(incident.id, [...(byIncident.get(incident.id) ?? []), c])
+  }
+  return byIncident
 }
 
 function webhookResult(c: Claimed, outcome: PostOutcome) {

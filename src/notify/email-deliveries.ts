@@ -2,13 +2,13 @@ import type { AppEnv } from '../env'
 import { notificationHeaders } from './email-headers'
 import { renderEventEmail } from './email-render'
 import { createMailer } from './mailer'
-import type { EmailResult, EventMessage, OutgoingEmail } from './types'
+import type { EmailLinks, EmailResult, EventMessage, OutgoingEmail } from './types'
 
 /** One notification email to send: the address, the event, and the links it carries. */
 export interface EmailDelivery {
   to: string
   message: EventMessage
-  links: { incident: string; manage: string; unsubscribe: string }
+  links: EmailLinks
 }
 
 /**

@@ -1,8 +1,13 @@
 import { eventEmailHtml } from '../views/event-email'
 import { noticeEmailHtml } from '../views/notice-email'
-import { eventEmailContent, type EmailFact } from './event-email-content'
+import {
+  ANSWER_HINT,
+  ANSWER_QUESTION,
+  eventEmailContent,
+  type EmailFact,
+} from './event-email-content'
 import { LINK_TTL_MS } from './links'
-import type { EventMessage } from './types'
+import type { EmailLinks, EventMessage } from './types'
 
 /** A rendered email: what the Mailer needs besides the recipient and headers. */
 export interface RenderedEmail {
@@ -34,11 +39,9 @@ function factLines(facts: EmailFact[]): string[] {
  * moved, when the next update comes, progress, the workaround and the latest update, with
  * links to the incident page, the subscription's manage page and one-click unsubscribe.
  */
-export function renderEventEmail(
-  message: EventMessage,
-  links: { incident: string; manage: string; unsubscribe: string },
-): RenderedEmail {
+export function renderEventEmail(message: EventMessage, links: EmailLinks): RenderedEmail {
   const content = eventEmailContent(message)
+  const answers = links.answers
   const pageName = message.page.name
   const text = [
     `${pageName} · ${content.kicker}`,
@@ -54,6 +57,14 @@ export function renderEventEmail(
     '',
     `${content.linkLabel}: ${links.incident}`,
     '',
+    ...(answers
+      ? [
+          `${ANSWER_QUESTION} ${ANSWER_HINT}`,
+          `Fixed for me: ${answers.fixed}`,
+          `Still broken: ${answers.stillBroken}`,
+          '',
+        ]
+      : []),
     '-- ',
     `You receive this because you subscribed to status notices from ${pageName}.`,
     `Manage your subscription: ${links.manage}`,

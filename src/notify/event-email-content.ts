@@ -7,6 +7,10 @@ import { formatMinutes, formatUtc } from '../views/time'
 import { clockUtc, dayClockUtc, dayUtc, rangeUtc, shortTimeUtc, timesWord } from './email-time'
 import type { EventMessage } from './types'
 
+/** The resolution email's question, the same in its text and HTML parts. */
+export const ANSWER_QUESTION = 'Is it fixed for you?'
+export const ANSWER_HINT = 'Each link opens a page; press its button to answer.'
+
 /** The colour family of the badge: a status indicator, maintenance, or good news. */
 export type EmailTone = Indicator | 'maintenance' | 'good'
 

@@ -55,6 +55,8 @@ export async function messagePage(
     now,
     components,
     children: groupChildren(componentList),
+    // Webhooks and emails reach the public: they follow the page's setting.
+    showAffectedReports: page.showAffectedCounts,
   }
   const status = computePageStatus(componentList, await selectIncidentsByIds(db, openIds))
   return {

@@ -73,7 +73,8 @@ export async function raiseOpsAlerts(
   const at = now.toISOString()
   const baseUrl = clockBaseUrl(env)
   const { page, ctx } = await messagePage(env.DB, env, baseUrl, now)
-  const presented = presentAny(incident, ctx)
+  // Ops see how many readers say they are affected, whatever the public page shows.
+  const presented = presentAny(incident, { ...ctx, showAffectedReports: true })
   const channels = opsChannels(env)
   const statements: D1PreparedStatement[] = []
   for (const { alert, id } of fresh) {

@@ -59,3 +59,12 @@ export type EmailResult = { ok: true } | { ok: false; error: string; temporary: 
 export interface Mailer {
   send(messages: OutgoingEmail[]): Promise<EmailResult[]>
 }
+
+/** The links one notification email carries. */
+export interface EmailLinks {
+  incident: string
+  manage: string
+  unsubscribe: string
+  /** A resolution email's single-purpose answer links, one pair per subscriber. */
+  answers?: { fixed: string; stillBroken: string }
+}

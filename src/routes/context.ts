@@ -28,5 +28,6 @@ export async function presentContextFromDb(c: Context<AppBindings>): Promise<Pre
     now,
     components: new Map(components.map((x) => [x.id, x])),
     children: groupChildren(components),
+    showAffectedReports: true,
   }
 }

@@ -1,8 +1,15 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { createIncident, getIncident, listIncidents, postIncidentUpdate } from '../domain/incidents'
 import { presentIncident } from '../domain/present'
+import { reopenIncident } from '../domain/reopen'
 import { requireReadOrWrite } from '../middleware/auth'
-import { IdParam, IncidentInput, IncidentListQuery, IncidentUpdateInput } from '../schemas/inputs'
+import {
+  IdParam,
+  IncidentInput,
+  IncidentListQuery,
+  IncidentUpdateInput,
+  ReopenInput,
+} from '../schemas/inputs'
 import { IncidentSchema, IncidentUpdateSchema } from '../schemas/statuspage'
 import { presentContextFromDb, verbContext } from './context'
 import {
@@ -113,6 +120,45 @@ incidentRoutes.openapi(
       c.req.valid('param').id,
       'incident',
       c.req.valid('json'),
+    )
+    const json = presentIncident(incident, await presentContextFromDb(c))
+    return c.json(
+      { update: json.incident_updates.find((u) => u.id === update.id)!, incident: json },
+      201,
+    )
+  },
+)
+
+incidentRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/incidents/{id}/reopen',
+    tags: ['Incidents'],
+    summary:
+      'Reopen a resolved incident: an investigating update that puts its components back to the statuses they last had in it',
+    security: bearerSecurity,
+    request: {
+      params: IdParam,
+      body: { content: { 'application/json': { schema: ReopenInput } }, required: false },
+    },
+    responses: {
+      201: jsonResponse(
+        z.object({ update: IncidentUpdateSchema, incident: IncidentSchema }),
+        'The reopening update and the incident as it now stands',
+      ),
+      ...authErrors,
+      ...bodyErrors,
+      ...notFoundError,
+      409: conflictError[409],
+    },
+  }),
+  async (c) => {
+    // The body is optional: an empty POST reopens with the default text.
+    const input = c.req.valid('json') ?? {}
+    const { update, incident } = await reopenIncident(
+      verbContext(c),
+      c.req.valid('param').id,
+      input,
     )
     const json = presentIncident(incident, await presentContextFromDb(c))
     return c.json(

@@ -3,7 +3,7 @@ import { ensurePage, pageName, updatePage } from '../domain/page'
 import type { PageSettings } from '../domain/types'
 import { requireReadOrWrite } from '../middleware/auth'
 import { PageInput } from '../schemas/inputs'
-import { PageSchema } from '../schemas/statuspage'
+import { PageSettingsSchema } from '../schemas/statuspage'
 import { baseUrl, verbContext } from './context'
 import {
   authErrors,
@@ -14,12 +14,21 @@ import {
   newApiApp,
 } from './openapi-helpers'
 
-/** The page's own settings: its name and time zone. */
+/** The page's own settings: its name, time zone and resolution-check rules. */
 export const pageRoutes = newApiApp()
 pageRoutes.use('/page', requireReadOrWrite())
 
 function presentSettings(page: PageSettings, name: string, url: string) {
-  return { id: page.pageId, name, url, time_zone: page.timeZone, updated_at: page.updatedAt }
+  return {
+    id: page.pageId,
+    name,
+    url,
+    time_zone: page.timeZone,
+    updated_at: page.updatedAt,
+    dispute_min_votes: page.disputeMinVotes,
+    dispute_min_share: page.disputeMinShare,
+    show_affected_counts: page.showAffectedCounts,
+  }
 }
 
 pageRoutes.openapi(
@@ -29,7 +38,7 @@ pageRoutes.openapi(
     tags: ['Page'],
     summary: "The page's settings",
     security: bearerSecurity,
-    responses: { 200: jsonResponse(PageSchema, 'The page'), ...authErrors },
+    responses: { 200: jsonResponse(PageSettingsSchema, 'The page'), ...authErrors },
   }),
   async (c) => {
     const page = await ensurePage(c.env.DB, new Date())
@@ -42,10 +51,11 @@ pageRoutes.openapi(
     method: 'patch',
     path: '/page',
     tags: ['Page'],
-    summary: "Change the page's name or time zone",
+    summary:
+      "Change the page's name, time zone, resolution-check threshold or whether affected counts are public",
     security: bearerSecurity,
     request: { body: jsonBody(PageInput) },
-    responses: { 200: jsonResponse(PageSchema, 'The page'), ...authErrors, ...bodyErrors },
+    responses: { 200: jsonResponse(PageSettingsSchema, 'The page'), ...authErrors, ...bodyErrors },
   }),
   async (c) => {
     const input = c.req.valid('json')

@@ -48,7 +48,12 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
       )
       if (!incident) throw notFound('incident', id)
       return documentHtml(
-        <IncidentPage pageName={v.pageName} incident={presentAny(incident, v.ctx)} />,
+        <IncidentPage
+          pageName={v.pageName}
+          incident={presentAny(incident, v.ctx)}
+          areas={incident.areas.length > 0 ? incident.areas : v.snapshot.areas}
+          now={v.ctx.now}
+        />,
       )
     })
   }
@@ -56,7 +61,12 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
   if (!incident) throw notFound('incident', id)
   return renderNow(
     c,
-    <IncidentPage pageName={view.pageName} incident={presentAny(incident, view.ctx)} />,
+    <IncidentPage
+      pageName={view.pageName}
+      incident={presentAny(incident, view.ctx)}
+      areas={incident.areas.length > 0 ? incident.areas : view.snapshot.areas}
+      now={view.ctx.now}
+    />,
   )
 })
 

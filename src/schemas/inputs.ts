@@ -116,8 +116,19 @@ export const PageInput = z
   .strictObject({
     name: text(200).nullable().optional(),
     time_zone: z.string().min(1).max(64).optional(),
+    dispute_min_votes: z.number().int().min(1).max(100000).optional(),
+    dispute_min_share: z.number().int().min(0).max(100).optional(),
+    show_affected_counts: z.boolean().optional(),
   })
   .openapi('PageInput')
+
+export const ReopenInput = z
+  .strictObject({
+    body: text(20000)
+      .optional()
+      .openapi({ description: 'Default: customers report that it is still broken.' }),
+  })
+  .openapi('ReopenInput')
 
 export const IdParam = z.object({
   id: id.openapi({ param: { name: 'id', in: 'path' }, example: 'k3x9q2m7a1bz' }),

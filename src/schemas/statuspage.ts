@@ -91,6 +91,39 @@ export const EtaHistoryEntrySchema = z
   .object({ eta: isoTime.nullable(), set_at: isoTime, update_id: z.string() })
   .openapi('EtaHistoryEntry')
 
+export const ResolutionCheckSchema = z
+  .object({
+    fixed: z.number().int().openapi({ description: '"Fixed for me" answers since resolution.' }),
+    still_broken: z.number().int().openapi({ description: '"Still broken" answers.' }),
+    by_area: z
+      .array(
+        z.object({
+          area_id: z.string(),
+          name: z.string(),
+          fixed: z.number().int(),
+          still_broken: z.number().int(),
+        }),
+      )
+      .openapi({
+        description:
+          "Per area: an answer counts for the area it names, else for its subscriber's areas.",
+      }),
+  })
+  .openapi('ResolutionCheck', {
+    description:
+      "Customers' answers since the incident was last resolved: from the links in the resolution email and the incident page's buttons (48 h).",
+  })
+
+export const AffectedReportsSchema = z
+  .object({
+    total: z.number().int(),
+    by_area: z.array(z.object({ area_id: z.string(), name: z.string(), count: z.number().int() })),
+  })
+  .openapi('AffectedReports', {
+    description:
+      '"I\'m affected" reports from the incident page, once per reader. Always in the admin API; in public answers only when the page setting show_affected_counts is on.',
+  })
+
 /** Candor's fields, present on incidents and maintenances alike. */
 const candorFields = {
   eta: isoTime.nullable().openapi({ description: 'When the fix is expected; null: no estimate.' }),
@@ -106,7 +139,8 @@ const candorFields = {
   progress: z.number().int().min(0).max(100).nullable(),
   workaround: z.string().nullable(),
   areas: z.array(AreaSchema),
-  resolution_check: z.object({ fixed: z.number().int(), still_broken: z.number().int() }),
+  resolution_check: ResolutionCheckSchema,
+  affected_reports: AffectedReportsSchema.optional(),
 }
 
 const incidentBase = {
@@ -155,6 +189,21 @@ export const SummarySchema = z
     status: StatusSchema,
   })
   .openapi('Summary')
+
+/** The page's settings as the admin API shows them: the page and its resolution-check rules. */
+export const PageSettingsSchema = PageSchema.extend({
+  dispute_min_votes: z
+    .number()
+    .int()
+    .openapi({ description: 'A resolution is disputed from this many "still broken" answers…' }),
+  dispute_min_share: z
+    .number()
+    .int()
+    .openapi({ description: '…making up at least this percentage of all answers.' }),
+  show_affected_counts: z
+    .boolean()
+    .openapi({ description: '"I\'m affected" counts shown on the public page and v2 API.' }),
+}).openapi('PageSettings')
 
 export type PageJson = z.infer<typeof PageSchema>
 export type ComponentJson = z.infer<typeof ComponentSchema>

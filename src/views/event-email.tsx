@@ -1,4 +1,5 @@
-import type { EventEmailContent } from '../notify/event-email-content'
+import { ANSWER_HINT, ANSWER_QUESTION, type EventEmailContent } from '../notify/event-email-content'
+import type { EmailLinks } from '../notify/types'
 import {
   Button,
   EmailLayout,
@@ -37,10 +38,30 @@ function Facts(props: { facts: EventEmailContent['facts'] }) {
   )
 }
 
+/** "Is it fixed for you?" with its two single-purpose links. */
+function AnswerLinks(props: { answers: NonNullable<EmailLinks['answers']> }) {
+  const link =
+    'display:inline-block;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600;margin:0 8px 8px 0'
+  return (
+    <>
+      <Heading>{ANSWER_QUESTION}</Heading>
+      <p style="margin:0 0 8px">{ANSWER_HINT}</p>
+      <p style="margin:0 0 16px">
+        <a href={props.answers.fixed} style={`${link};background:#dcfae6;color:#085d3a`}>
+          Fixed for me
+        </a>
+        <a href={props.answers.stillBroken} style={`${link};background:#fee4e2;color:#912018`}>
+          Still broken
+        </a>
+      </p>
+    </>
+  )
+}
+
 interface EventEmailProps {
   content: EventEmailContent
   pageName: string
-  links: { incident: string; manage: string; unsubscribe: string }
+  links: EmailLinks
 }
 
 /** A notification about an incident, a maintenance or a component, with its links. */
@@ -93,6 +114,7 @@ export function EventEmail(props: EventEmailProps) {
       ) : null}
       <Facts facts={content.facts} />
       <Button href={links.incident} label={content.linkLabel} />
+      {links.answers ? <AnswerLinks answers={links.answers} /> : null}
     </EmailLayout>
   )
 }

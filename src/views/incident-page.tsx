@@ -1,4 +1,5 @@
 import type { IncidentUpdateJson } from '../schemas/statuspage'
+import { CustomerWord, type AreaChoice } from './customer-word'
 import { IncidentFacts, isMaintenance, type PresentedIncident } from './incident-facts'
 import { componentStatusLabel, statusLabel } from './labels'
 import { Layout } from './layout'
@@ -115,7 +116,14 @@ function UpdateItem(props: {
  * One incident or maintenance in full: its facts, every ETA it was given, and every update,
  * newest first — the same record for every reader.
  */
-export function IncidentPage(props: { pageName: string; incident: PresentedIncident }) {
+export function IncidentPage(props: {
+  pageName: string
+  incident: PresentedIncident
+  /** The areas a reader may name with an answer; none hides the choice. */
+  areas?: AreaChoice[]
+  /** The clock the 48-hour answer window is read with. */
+  now?: Date
+}) {
   const i = props.incident
   const updates = i.incident_updates
   const kind = isMaintenance(i) ? 'Scheduled maintenance' : 'Incident'
@@ -125,6 +133,7 @@ export function IncidentPage(props: { pageName: string; incident: PresentedIncid
         <p class="kind">{kind}</p>
         <h1 id="incident-title">{i.name}</h1>
         <IncidentFacts incident={i} full />
+        <CustomerWord incident={i} areas={props.areas ?? []} now={props.now ?? new Date()} />
 
         <section aria-labelledby="eta-history-title">
           <h2 id="eta-history-title">ETA history</h2>

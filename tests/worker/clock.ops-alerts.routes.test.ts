@@ -2,9 +2,10 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { runClock } from '../../src/clock/run-clock'
 import type { AppEnv } from '../../src/env'
-import { callJson, inMinutes, makeIncident, postUpdate, rows } from './factories'
+import { call, callJson, inMinutes, makeIncident, postUpdate, rows } from './factories'
 import { hookRequests, hookUrl, mailTo, scriptHook } from './harness'
 import { hookName, verified, waitFor } from './pipeline-helpers'
+import { postForm, uniqueIp } from './subscriptions-helpers'
 
 /**
  * The clock's ops alerts, through the real OPS_ALERTS queue to the real receiver and SMTP
@@ -172,6 +173,51 @@ describe('ops alerts from the clock', () => {
     const listed = await callJson('GET', `/api/v1/ops-alerts?incident_id=${incident.id}`)
     expect(listed).toHaveLength(1)
     expect(listed[0]).toMatchObject({ event_type: 'ops.eta_passed', sends: [] })
+  })
+
+  it('a disputed resolution alerts ops once per resolution, with a one-click reopen link', async () => {
+    const name = hookName('disputed')
+    const ops = opsEnv(name)
+    const incident = await makeIncident({ name: 'Fibre down in M20' })
+    await postUpdate(incident.id, { status: 'resolved', body: 'Fixed.' })
+    const answer = (choice: string) =>
+      postForm(
+        `/incidents/${incident.id}/resolution`,
+        { choice },
+        { 'cf-connecting-ip': uniqueIp() },
+      )
+    // Two "still broken" of three: under the default threshold of three.
+    for (const choice of ['still_broken', 'still_broken', 'fixed']) {
+      expect((await answer(choice)).status).toBeLessThan(400)
+    }
+    await runClock(ops, later(1))
+    expect(await callJson('GET', `/api/v1/ops-alerts?incident_id=${incident.id}`)).toEqual([])
+
+    await answer('still_broken')
+    await runClock(ops, later(2))
+    await runClock(ops, later(3))
+    const [alert] = await waitForAlerts(name, incident.id, 1)
+    expect(await alertsFor(name, incident.id)).toHaveLength(1)
+    expect(alert!.body.meta.event_type).toBe('ops.resolution_disputed')
+    expect(alert!.body.alert).toMatchObject({
+      fixed: 1,
+      still_broken: 3,
+      summary: '[Still broken] Fibre down in M20 — 3 of 4 say the fix did not work',
+      reopen_url: expect.stringMatching(/^https:\/\/status\.candor\.test\/reopen\//),
+    })
+
+    // The link reopens the incident: GET shows a button, its POST reopens.
+    const path = new URL(alert!.body.alert.reopen_url).pathname
+    expect((await call('GET', path, { token: null })).status).toBe(200)
+    expect((await callJson('GET', `/api/v1/incidents/${incident.id}`)).status).toBe('resolved')
+    expect((await postForm(path, {})).status).toBeLessThan(400)
+    expect((await callJson('GET', `/api/v1/incidents/${incident.id}`)).status).toBe('investigating')
+
+    // Resolved again and disputed again: a new episode, a new alert.
+    await postUpdate(incident.id, { status: 'resolved', body: 'Fixed, really.' })
+    for (let i = 0; i < 3; i++) await answer('still_broken')
+    await runClock(ops, later(4))
+    expect(await waitForAlerts(name, incident.id, 2)).toHaveLength(2)
   })
 
   it('nothing for a resolved incident', async () => {

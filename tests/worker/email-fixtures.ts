@@ -104,7 +104,7 @@ export function incident(overrides: Partial<IncidentJson> = {}): IncidentJson {
     progress: 40,
     workaround: 'Use mobile data; ask us for a MiFi.',
     areas: [{ id: 'area_m14', name: 'M14' }],
-    resolution_check: { fixed: 0, still_broken: 0 },
+    resolution_check: { fixed: 0, still_broken: 0, by_area: [] },
     ...overrides,
   })
 }
