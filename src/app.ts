@@ -8,6 +8,7 @@ import { areaRoutes } from './routes/areas'
 import { auditRoutes } from './routes/audit'
 import { componentRoutes } from './routes/components'
 import { deliveryRoutes } from './routes/deliveries'
+import { etaStatsRoutes } from './routes/eta-stats'
 import { incidentRoutes } from './routes/incidents'
 import { maintenanceRoutes } from './routes/maintenances'
 import { pageRoutes } from './routes/page-settings'
@@ -41,6 +42,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     subscriberRoutes,
     webhookRoutes,
     deliveryRoutes,
+    etaStatsRoutes,
   ]) {
     admin.route('/', routes)
   }

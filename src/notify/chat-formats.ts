@@ -65,6 +65,7 @@ export function slackMessage(message: EventMessage): Record<string, unknown> {
   const fields = [
     { label: 'Status', value: slackEscape(s.impact ? `${s.status} · ${s.impact}` : s.status) },
     eta ? { label: 'ETA', value: eta } : null,
+    s.etaHistory ? { label: 'ETA history', value: s.etaHistory } : null,
     s.nextUpdateAt ? { label: 'Next update', value: slackTime(s.nextUpdateAt) } : null,
     s.components.length
       ? { label: 'Components', value: slackEscape(s.components.join(', ')) }
@@ -141,6 +142,7 @@ export function discordMessage(message: EventMessage): Record<string, unknown> {
   const fields = [
     { name: 'Status', value: s.impact ? `${s.status} · ${s.impact}` : s.status, inline: true },
     eta ? { name: 'ETA', value: eta, inline: true } : null,
+    s.etaHistory ? { name: 'ETA history', value: s.etaHistory, inline: false } : null,
     s.nextUpdateAt
       ? { name: 'Next update', value: discordTime(s.nextUpdateAt), inline: true }
       : null,
@@ -176,6 +178,7 @@ export function teamsMessage(message: EventMessage): Record<string, unknown> {
   const facts = [
     { title: 'Status', value: s.impact ? `${s.status} · ${s.impact}` : s.status },
     eta ? { title: 'ETA', value: eta } : null,
+    s.etaHistory ? { title: 'ETA history', value: s.etaHistory } : null,
     s.nextUpdateAt ? { title: 'Next update', value: formatUtc(s.nextUpdateAt) } : null,
     s.workaround ? { title: 'Workaround', value: s.workaround } : null,
     s.components.length ? { title: 'Components', value: s.components.join(', ') } : null,

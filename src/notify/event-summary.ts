@@ -1,5 +1,6 @@
 import type { ComponentStatus } from '../domain/types'
 import { componentStatusLabel, impactLabel, statusLabel } from '../views/labels'
+import { etaHistoryText } from './event-email-content'
 import type { EventMessage } from './types'
 
 /** An event reduced to what a person reads in a chat message; times stay ISO. */
@@ -15,6 +16,8 @@ export interface EventSummary {
   eta: string | null
   /** How often the ETA moved after it was first given. */
   etaMoves: number
+  /** "ETA moved 3 times: Mon 23 Nov 14:00 → Tue 24 Nov 14:00 → Wed 25 Nov 14:00 UTC", or null. */
+  etaHistory: string | null
   nextUpdateAt: string | null
   workaround: string | null
   components: string[]
@@ -46,6 +49,7 @@ export function summarizeEvent(message: EventMessage): EventSummary {
       body: incident.incident_updates[0]?.body ?? null,
       eta: incident.eta,
       etaMoves: incident.eta_moves,
+      etaHistory: etaHistoryText(incident),
       nextUpdateAt: CLOSED.has(incident.status) ? null : incident.next_update_at,
       workaround: incident.workaround,
       components: incident.components.map((c) => c.name),
@@ -66,6 +70,7 @@ export function summarizeEvent(message: EventMessage): EventSummary {
     body: null,
     eta: null,
     etaMoves: 0,
+    etaHistory: null,
     nextUpdateAt: null,
     workaround: null,
     components: component ? [component.name] : [],
