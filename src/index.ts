@@ -24,7 +24,7 @@ export default {
     return consumeDeliveries(batch as MessageBatch<DeliveryQueueMessage>, env, ctx)
   },
 
-  /** The clock (every minute): re-send what the queues may have lost. */
+  /** The clock (every minute): make due upcoming incidents live, re-send what the queues may have lost. */
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(runSweep(env, new Date(controller.scheduledTime)))
   },

@@ -6,13 +6,14 @@ import type {
   PageJson,
 } from '../schemas/statuspage'
 import { computeHonesty } from './honesty'
-import type {
-  Component,
-  Impact,
+import {
+  isUpcoming,
+  type Component,
+  type Impact,
   Incident,
-  IncidentStatus,
-  IncidentUpdate,
-  MaintenanceStatus,
+  type IncidentStatus,
+  type IncidentUpdate,
+  type MaintenanceStatus,
 } from './types'
 
 /** What every presenter needs: the page, the base URL for links, the clock, the components. */
@@ -118,6 +119,8 @@ function presentCommon(i: Incident, ctx: PresentContext) {
     areas: i.areas.map((a) => ({ id: a.id, name: a.name })),
     // Counted once customers can answer "fixed for me / still broken"; none can yet.
     resolution_check: { fixed: 0, still_broken: 0 },
+    expected_start: i.expectedStart,
+    upcoming: isUpcoming(i),
   }
 }
 

@@ -7,8 +7,10 @@ import type { EventMessage } from './types'
 export interface EventSummary {
   /** "Broadband outage in M14" or "Email: Partial outage". */
   title: string
-  /** "Investigating", "Resolved", "Partial outage (was Operational)". */
+  /** "Investigating", "Resolved", "Partial outage (was Operational)", "Upcoming, expected from …". */
   status: string
+  /** For a known fault posted early and not in effect yet: when it is expected. */
+  expectedStart: string | null
   /** "Major impact", "Maintenance"; null for a component's own change. */
   impact: string | null
   /** The latest update's words. */
@@ -44,7 +46,11 @@ export function summarizeEvent(message: EventMessage): EventSummary {
     return {
       ...common,
       title: incident.name,
-      status: statusLabel(incident.status),
+      status:
+        incident.upcoming && incident.expected_start
+          ? `Upcoming, expected from ${formatUtc(incident.expected_start)}`
+          : statusLabel(incident.status),
+      expectedStart: incident.upcoming ? incident.expected_start : null,
       impact: impactLabel(incident.impact),
       body: incident.incident_updates[0]?.body ?? null,
       eta: incident.eta,
@@ -66,6 +72,7 @@ export function summarizeEvent(message: EventMessage): EventSummary {
     ...common,
     title: component ? `${component.name}: ${label(change?.new_status)}` : 'Component update',
     status: `${label(change?.new_status)} (was ${label(change?.old_status)})`,
+    expectedStart: null,
     impact: null,
     body: null,
     eta: null,

@@ -1,4 +1,5 @@
 import { selectStuckDeliveryIds, touchDeliveries } from '../db/deliveries'
+import { activateDueIncidents } from '../domain/activate-upcoming'
 import { expirePendingSubscribers } from '../domain/subscriptions'
 import type { AppEnv } from '../env'
 import { enqueuePendingOutbox } from './enqueue-outbox'
@@ -30,12 +31,14 @@ export async function requeueStuckDeliveries(
 }
 
 /**
- * The cron sweep (every minute): re-send outbox rows and deliveries the queues may have lost,
+ * The cron sweep (every minute): make upcoming incidents that are due live (first, so their
+ * announcements go out with the outbox step of the same run), re-send outbox rows and deliveries the queues may have lost,
  * and remove subscriptions left unconfirmed past their 48 hours. Each step runs even if another
  * fails.
  */
 export async function runSweep(env: AppEnv, now: Date): Promise<void> {
   const steps: [string, () => Promise<unknown>][] = [
+    ['upcoming incidents', () => activateDueIncidents(env, now)],
     ['outbox', () => enqueuePendingOutbox(env, now)],
     ['stuck deliveries', () => requeueStuckDeliveries(env, now)],
     ['expired subscriptions', () => expirePendingSubscribers(env.DB, now)],

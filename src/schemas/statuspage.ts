@@ -107,6 +107,13 @@ const candorFields = {
   workaround: z.string().nullable(),
   areas: z.array(AreaSchema),
   resolution_check: z.object({ fixed: z.number().int(), still_broken: z.number().int() }),
+  expected_start: isoTime.nullable().openapi({
+    description: 'Candor: for a known fault posted early, when it is expected to take effect.',
+  }),
+  upcoming: z.boolean().openapi({
+    description:
+      'Candor: true until an incident posted early takes effect; its component statuses are not applied yet.',
+  }),
 }
 
 const incidentBase = {
