@@ -305,9 +305,9 @@ export async function planIncidentChange(
 
 /**
  * Component effects of an update: statuses it sets explicitly, or all the incident asserts
- * when it takes effect (`takingEffect`: it is new, or an upcoming one going live); a maintenance in progress puts
- * its components under maintenance; closing hands each component back to operational unless
- * another open incident still holds it.
+ * when it takes effect (`takingEffect`: it is new, or an upcoming one going live); a
+ * maintenance in progress puts its components under maintenance; closing hands each component
+ * back to operational unless another open incident still holds it.
  */
 async function planComponentChanges(
   ctx: VerbContext,
@@ -349,8 +349,9 @@ async function planComponentChanges(
       statements.push(upsertIncidentComponent(ctx.db, next.id, id, status))
   }
 
-  // A backfilled (created already closed) incident leaves today's statuses alone, and an
-  // upcoming one leaves them until it goes live.
+  // A backfilled (created already closed) incident leaves today's statuses alone, as does an
+  // upcoming one closed before it took effect (it never set them); an upcoming one leaves them
+  // until it goes live.
   if (takingEffect && isClosedStatus(next.status)) return []
   if (isUpcoming(next)) return []
 
