@@ -1,6 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { selectOutboxRow } from '../../src/db/outbox-fanout'
+import { discordMessage, teamsMessage } from '../../src/notify/chat-formats'
 import { renderEventEmail } from '../../src/notify/email-render'
 import { buildEventMessage } from '../../src/notify/event-message'
 import { runSweep } from '../../src/notify/sweep'
@@ -34,6 +35,24 @@ describe('notices for a known fault posted early', () => {
     )
     expect(email.text).toContain('Advance notice')
     expect(email.html).toContain('Expected from')
+  })
+
+  it('the chat formats say it is upcoming and from when', async () => {
+    const { incident, expectedStart } = await upcomingOutage()
+    const message = await messageOf(incident.id, 0)
+    const epoch = Math.floor(Date.parse(expectedStart) / 1000)
+    const discord = discordMessage(message) as any
+    expect(discord.content).toContain('Upcoming, expected from')
+    expect(discord.embeds[0].fields).toContainEqual(
+      expect.objectContaining({
+        name: 'Expected from',
+        value: expect.stringContaining(`<t:${epoch}:f>`),
+      }),
+    )
+    const teams = teamsMessage(message) as any
+    expect(teams.summary).toContain('Upcoming, expected from')
+    const facts = teams.attachments[0].content.body.find((b: any) => b.type === 'FactSet').facts
+    expect(facts.map((f: any) => f.title)).toContain('Expected from')
   })
 
   it('the creation notice still reads as upcoming when built after the incident went live', async () => {
