@@ -1,6 +1,7 @@
 // Demo data for a local Candor, created through the admin API over HTTP:
 // components in a group, two areas, a resolved incident from a few days ago, an open incident
-// whose ETA has moved twice, and maintenance scheduled for tomorrow.
+// whose ETA has moved twice, maintenance scheduled for tomorrow, and a known fault announced
+// in advance (upcoming until tomorrow 09:00 UTC).
 //
 //   npm run seed       (CANDOR_URL, default http://127.0.0.1:8787;
 //                       CANDOR_TOKEN, default the token in .candor/admin-token)
@@ -143,6 +144,24 @@ async function createMaintenance(call, ids, now) {
   })
 }
 
+/** Voice in M15 goes down tomorrow 09:00–13:00 UTC while a cable is replaced: announced now. */
+async function createKnownFault(call, ids, now) {
+  const start = new Date(now)
+  start.setUTCDate(start.getUTCDate() + 1)
+  start.setUTCHours(9, 0, 0, 0)
+  return call('POST', '/incidents', {
+    name: 'Voice outage in M15 while a cable is replaced',
+    status: 'identified',
+    impact: 'major',
+    body: 'Loss of voice service is expected in M15 while the damaged cable is replaced.',
+    components: { [ids.components.Voice]: 'major_outage' },
+    area_ids: [ids.areas.M15],
+    expected_start: start.toISOString(),
+    eta: at(start, 4 * HOUR),
+    workaround: 'Calls over mobile or Wi-Fi calling keep working.',
+  })
+}
+
 /**
  * Seeds the demo data unless the page already has components. Returns what it created
  * (`{ skipped: true }` when it did nothing). `log` receives one line per created object.
@@ -165,7 +184,11 @@ export async function seed({ baseUrl, token, now = new Date(), log = console.log
   log(`Seed: open incident "${open.name}" (${open.id}), ETA moved ${open.eta_history.length - 1}×`)
   const maintenance = await createMaintenance(call, ids, now)
   log(`Seed: maintenance "${maintenance.name}" (${maintenance.id}) at ${maintenance.scheduled_for}`)
-  return { skipped: false, ids, resolved, open, maintenance }
+  const knownFault = await createKnownFault(call, ids, now)
+  log(
+    `Seed: known fault "${knownFault.name}" (${knownFault.id}), from ${knownFault.expected_start}`,
+  )
+  return { skipped: false, ids, resolved, open, maintenance, knownFault }
 }
 
 /** The admin token from CANDOR_TOKEN, else from .candor/admin-token. */

@@ -36,10 +36,11 @@ function chosenPort() {
   return port
 }
 
-/** The open demo incident to point at (the most recent unresolved one), if any. */
+/** The open demo incident to point at (the most recent one in effect, not upcoming), if any. */
 async function openIncident(baseUrl, token) {
   const call = adminClient(baseUrl, token)
-  const [incident] = await call('GET', '/incidents?status=unresolved&limit=1')
+  const open = await call('GET', '/incidents?status=unresolved&limit=20')
+  const incident = open.find((i) => !i.upcoming) ?? open[0]
   return incident ?? null
 }
 

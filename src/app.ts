@@ -11,6 +11,7 @@ import { customerWordRoutes } from './routes/customer-word-pages'
 import { deliveryRoutes } from './routes/deliveries'
 import { embedRoutes } from './routes/embeds'
 import { feedRoutes } from './routes/feeds'
+import { etaStatsRoutes } from './routes/eta-stats'
 import { incidentRoutes } from './routes/incidents'
 import { maintenanceRoutes } from './routes/maintenances'
 import { opsAlertRoutes } from './routes/ops-alerts'
@@ -46,6 +47,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     webhookRoutes,
     deliveryRoutes,
     opsAlertRoutes,
+    etaStatsRoutes,
   ]) {
     admin.route('/', routes)
   }

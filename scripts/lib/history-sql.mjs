@@ -78,7 +78,11 @@ function makeComponents(now) {
   ]
 }
 
-/** One past resolved incident, spread evenly over the last two years, and its parts. */
+/**
+ * One past resolved incident, spread evenly over the last two years, and its parts. Each has an
+ * ETA and a promised next update, so the ETA record has work to do: every third one moves its
+ * ETA and is fixed after the first one but by the second, and answers its second promise late.
+ */
 function pastIncident(index, count, leaves, now) {
   const span = 730 * DAY
   const start = now - span + Math.floor((index * span) / count)
@@ -86,8 +90,14 @@ function pastIncident(index, count, leaves, now) {
   const id = newId()
   const component = leaves[index % leaves.length]
   const firstUpdate = newId()
+  const middleUpdate = newId()
   const lastUpdate = newId()
+  const slipped = index % 3 === 0
   const eta = iso(120 * MINUTE)
+  const laterEta = slipped ? iso(180 * MINUTE) : eta
+  const firstPromise = iso(60 * MINUTE)
+  const secondPromise = iso(105 * MINUTE)
+  const resolvedAt = iso((slipped ? 150 : 90) * MINUTE)
   return {
     incident: {
       id,
@@ -96,33 +106,53 @@ function pastIncident(index, count, leaves, now) {
       status: 'resolved',
       impact: index % 5 === 0 ? 'major' : 'minor',
       created_at: iso(0),
-      updated_at: iso(90 * MINUTE),
+      updated_at: resolvedAt,
       started_at: iso(0),
-      resolved_at: iso(90 * MINUTE),
-      eta,
+      resolved_at: resolvedAt,
+      eta: laterEta,
     },
     updates: [
       update(firstUpdate, id, 'investigating', `${component.name} is slow for some customers.`, {
         at: iso(0),
         eta,
+        nextUpdateAt: firstPromise,
+      }),
+      update(middleUpdate, id, 'identified', 'We found the cause and are fixing it.', {
+        at: iso(45 * MINUTE),
+        eta: laterEta,
+        nextUpdateAt: secondPromise,
+        promisedBy: firstPromise,
       }),
       update(lastUpdate, id, 'resolved', 'The cause was fixed and service is back to normal.', {
-        at: iso(90 * MINUTE),
-        eta,
+        at: resolvedAt,
+        eta: laterEta,
+        promisedBy: secondPromise,
       }),
     ],
-    eta: { incident_id: id, update_id: firstUpdate, eta, set_at: iso(0) },
+    etas: [
+      { incident_id: id, update_id: firstUpdate, eta, set_at: iso(0) },
+      ...(slipped
+        ? [{ incident_id: id, update_id: middleUpdate, eta: laterEta, set_at: iso(45 * MINUTE) }]
+        : []),
+    ],
     link: { incident_id: id, component_id: component.id, status: 'degraded_performance' },
     changes: [
       statusChange(component.id, 'degraded_performance', iso(0), id),
-      statusChange(component.id, 'operational', iso(90 * MINUTE), id),
+      statusChange(component.id, 'operational', resolvedAt, id),
     ],
   }
 }
 
 /** An incident_updates row. */
 function update(id, incidentId, status, body, options) {
-  const { at, eta = null, nextUpdateAt = null, progress = null, workaround = null } = options
+  const {
+    at,
+    eta = null,
+    nextUpdateAt = null,
+    promisedBy = null,
+    progress = null,
+    workaround = null,
+  } = options
   return {
     id,
     incident_id: incidentId,
@@ -133,7 +163,7 @@ function update(id, incidentId, status, body, options) {
     display_at: at,
     eta,
     next_update_at: nextUpdateAt,
-    promised_by: null,
+    promised_by: promisedBy,
     progress,
     workaround,
     affected_components: '[]',
@@ -215,7 +245,7 @@ export function historySql(count, now = Date.now()) {
     ...inserts('areas', areas),
     ...inserts('incidents', [...past.map((p) => p.incident), open.incident].map(incidentRow)),
     ...inserts('incident_updates', [...past.flatMap((p) => p.updates), open.update]),
-    ...inserts('eta_changes', [...past.map((p) => p.eta), open.eta]),
+    ...inserts('eta_changes', [...past.flatMap((p) => p.etas), open.eta]),
     ...inserts('incident_components', [...past.map((p) => p.link), open.link]),
     ...inserts('incident_areas', [open.area]),
     ...inserts('component_status_changes', [

@@ -1,3 +1,4 @@
+import { activateDueIncidents } from '../domain/activate-upcoming'
 import { refreshSnapshot } from '../domain/snapshot'
 import type { AppEnv } from '../env'
 import { requeueStuckOpsSends } from '../notify/ops-alerts'
@@ -7,12 +8,15 @@ import { alertLatePromises } from './incident-alerts'
 import { runMaintenanceAutopilot } from './maintenance-autopilot'
 
 /**
- * The clock, every minute (the Cron Trigger in wrangler.toml): maintenance that runs itself,
+ * The clock, every minute (the Cron Trigger in wrangler.toml): upcoming incidents that are
+ * due go live, maintenance that runs itself,
  * ops alerts for late updates, passed ETAs and disputed resolutions, then the notification sweep (which also hands
  * what the clock announced to the queues). Each step runs even if another fails.
  */
 export async function runClock(env: AppEnv, now: Date): Promise<void> {
   const steps: [string, () => Promise<unknown>][] = [
+    // First, so their announcements go out with the sweep of the same run.
+    ['upcoming incidents', () => activateDueIncidents(env, now)],
     [
       'maintenance autopilot',
       async () => {

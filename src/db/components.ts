@@ -190,7 +190,10 @@ export async function selectStatusChangesSince(
   }))
 }
 
-/** Components held in a non-operational state by open incidents other than `exceptId`. */
+/**
+ * Components held in a non-operational state by open incidents other than `exceptId` (live
+ * ones: an upcoming incident holds nothing yet).
+ */
 export async function selectStatusesHeldByOpenIncidents(
   db: D1Database,
   componentIds: string[],
@@ -201,6 +204,7 @@ export async function selectStatusesHeldByOpenIncidents(
       `SELECT ic.component_id, ic.status FROM incident_components ic
        JOIN incidents i ON i.id = ic.incident_id
        WHERE i.resolved_at IS NULL AND i.id != ? AND i.status NOT IN ('scheduled')
+         AND NOT (i.expected_start IS NOT NULL AND i.live_at IS NULL)
          AND ic.component_id IN (SELECT value FROM json_each(?))`,
     )
     .bind(exceptId, JSON.stringify(componentIds))

@@ -30,6 +30,8 @@ interface IncidentRow {
   remind_before_minutes: number | null
   auto_start: number
   auto_complete: number
+  expected_start: string | null
+  live_at: string | null
 }
 
 interface UpdateRow {
@@ -91,6 +93,8 @@ function toIncident(row: IncidentRow): Incident {
     remindBeforeMinutes: row.remind_before_minutes,
     autoStart: row.auto_start === 1,
     autoComplete: row.auto_complete === 1,
+    expectedStart: row.expected_start,
+    liveAt: row.live_at,
     componentStatuses: [],
     areas: [],
     updates: [],
@@ -106,8 +110,8 @@ export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement
     .prepare(
       `INSERT INTO incidents (id, kind, name, status, impact, created_at, updated_at, started_at,
          monitoring_at, resolved_at, eta, next_update_at, progress, workaround, scheduled_for,
-         scheduled_until, remind_before_minutes, auto_start, auto_complete)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         scheduled_until, remind_before_minutes, auto_start, auto_complete, expected_start, live_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       i.id,
@@ -129,6 +133,8 @@ export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement
       i.remindBeforeMinutes,
       i.autoStart ? 1 : 0,
       i.autoComplete ? 1 : 0,
+      i.expectedStart,
+      i.liveAt,
     )
 }
 
@@ -146,7 +152,7 @@ export function updateIncidentRow(
       `UPDATE incidents SET name = ?, status = ?, impact = ?, updated_at = ?, started_at = ?,
          monitoring_at = ?, resolved_at = ?, eta = ?, next_update_at = ?, progress = ?,
          workaround = ?, scheduled_for = ?, scheduled_until = ?, remind_before_minutes = ?,
-         auto_start = ?, auto_complete = ?
+         auto_start = ?, auto_complete = ?, expected_start = ?, live_at = ?
        WHERE id = ? AND updated_at = ?`,
     )
     .bind(
@@ -166,6 +172,8 @@ export function updateIncidentRow(
       i.remindBeforeMinutes,
       i.autoStart ? 1 : 0,
       i.autoComplete ? 1 : 0,
+      i.expectedStart,
+      i.liveAt,
       i.id,
       expectedUpdatedAt,
     )
@@ -376,6 +384,24 @@ export async function selectIncidentIdsBetween(
        ORDER BY started_at DESC LIMIT ?`,
     )
     .bind(from, to, limit)
+    .all<{ id: string }>()
+  return results.map((r) => r.id)
+}
+
+/** Ids of upcoming incidents whose expected start is at or before `now`, soonest first. */
+export async function selectDueUpcomingIds(
+  db: D1Database,
+  now: string,
+  limit: number,
+): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM incidents
+       WHERE expected_start IS NOT NULL AND live_at IS NULL AND expected_start <= ?
+         AND resolved_at IS NULL
+       ORDER BY expected_start LIMIT ?`,
+    )
+    .bind(now, limit)
     .all<{ id: string }>()
   return results.map((r) => r.id)
 }

@@ -24,6 +24,7 @@ import {
   INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
   isClosedStatus,
+  isUpcoming,
   type AffectedComponent,
   type Component,
   type ComponentStatus,
@@ -47,6 +48,13 @@ export interface UpdateFields {
   next_steps?: string | null
   notify?: boolean
   display_at?: string
+  /** On creation: a known fault posted early, expected to take effect at this (future) time. */
+  expected_start?: string
+  /**
+   * While upcoming: whether this update makes it live now (default true: ops posting to it
+   * means it is happening); false posts a note and keeps it upcoming.
+   */
+  go_live?: boolean
 }
 
 const MAINTENANCE_ORDER: Record<string, number> = {
@@ -122,12 +130,14 @@ export interface PlannedChange {
  * Works out everything one update does — to the incident, its ETA history, its components and
  * the page — and returns the statements that make it so, to be run as one `db.batch()`.
  * `current` is null when the update creates the incident (`draft` holds its first state).
+ * `byClock`: the update is the clock's, not ops' — it answers no next-update promise.
  */
 export async function planIncidentChange(
   ctx: VerbContext,
   current: Incident | null,
   draft: Incident,
   input: UpdateFields,
+  options: { byClock?: boolean } = {},
 ): Promise<PlannedChange> {
   const now = ctx.now.toISOString()
   const isNew = current === null
@@ -144,6 +154,17 @@ export async function planIncidentChange(
   }
 
   const closing = isClosedStatus(status)
+  if (input.expected_start !== undefined) {
+    if (!isNew || draft.kind !== 'incident') {
+      throw invalidField('expected_start', 'expected_start is set when an incident is opened.')
+    }
+    if (Date.parse(input.expected_start) <= ctx.now.getTime()) {
+      throw invalidField('expected_start', 'expected_start must be in the future.')
+    }
+    if (closing) {
+      throw invalidField('expected_start', 'An incident expected later cannot be opened resolved.')
+    }
+  }
   const next: Incident = {
     ...before,
     name: input.name ?? before.name,
@@ -167,12 +188,27 @@ export async function planIncidentChange(
   // The next-update promise: an omitted one stands while it is still ahead.
   if (input.next_update_at !== undefined) {
     next.nextUpdateAt = input.next_update_at === null ? null : toIso(input.next_update_at)
-  } else if (before.nextUpdateAt && Date.parse(before.nextUpdateAt) <= ctx.now.getTime()) {
+  } else if (
+    !options.byClock &&
+    before.nextUpdateAt &&
+    Date.parse(before.nextUpdateAt) <= ctx.now.getTime()
+  ) {
     next.nextUpdateAt = null
   }
   if (closing) next.nextUpdateAt = null
   if (input.progress !== undefined) next.progress = input.progress
   if (input.workaround !== undefined) next.workaround = input.workaround
+
+  // A known fault posted early is upcoming until the clock or an update makes it live.
+  if (isNew && input.expected_start !== undefined) {
+    next.expectedStart = toIso(input.expected_start)
+    next.startedAt = next.expectedStart
+  }
+  const goingLive = !isNew && isUpcoming(before) && input.go_live !== false
+  if (goingLive) {
+    next.liveAt = now
+    next.startedAt = effectiveAt
+  }
 
   // Status timestamps.
   if (status === 'monitoring' && !next.monitoringAt) next.monitoringAt = effectiveAt
@@ -199,7 +235,7 @@ export async function planIncidentChange(
     ctx,
     next,
     before,
-    isNew,
+    isNew || goingLive,
     input,
     effectiveAt,
     statements,
@@ -215,7 +251,7 @@ export async function planIncidentChange(
     displayAt: effectiveAt,
     eta: next.eta,
     nextUpdateAt: next.nextUpdateAt,
-    promisedBy: isNew ? null : before.nextUpdateAt,
+    promisedBy: isNew || options.byClock ? null : before.nextUpdateAt,
     progress: next.progress,
     nextSteps: input.next_steps ?? null,
     workaround: input.workaround ?? null,
@@ -268,15 +304,16 @@ export async function planIncidentChange(
 }
 
 /**
- * Component effects of an update: statuses it sets explicitly; a maintenance in progress puts
- * its components under maintenance; closing hands each component back to operational unless
- * another open incident still holds it.
+ * Component effects of an update: statuses it sets explicitly, or all the incident asserts
+ * when it takes effect (`takingEffect`: it is new, or an upcoming one going live); a
+ * maintenance in progress puts its components under maintenance; closing hands each component
+ * back to operational unless another open incident still holds it.
  */
 async function planComponentChanges(
   ctx: VerbContext,
   next: Incident,
   before: Incident,
-  isNew: boolean,
+  takingEffect: boolean,
   input: UpdateFields,
   effectiveAt: string,
   statements: D1PreparedStatement[],
@@ -308,12 +345,15 @@ async function planComponentChanges(
   next.componentStatuses = [...asserted].map(([componentId, status]) => ({ componentId, status }))
   for (const [id, status] of asserted) {
     const was = before.componentStatuses.find((s) => s.componentId === id)?.status
-    if (isNew || was !== status)
+    if (takingEffect || was !== status)
       statements.push(upsertIncidentComponent(ctx.db, next.id, id, status))
   }
 
-  // A backfilled (created already closed) incident leaves today's statuses alone.
-  if (isNew && isClosedStatus(next.status)) return []
+  // A backfilled (created already closed) incident leaves today's statuses alone, as does an
+  // upcoming one closed before it took effect (it never set them); an upcoming one leaves them
+  // until it goes live.
+  if (takingEffect && isClosedStatus(next.status)) return []
+  if (isUpcoming(next)) return []
 
   const closing = isClosedStatus(next.status)
   const target = new Map<string, ComponentStatus>()
@@ -331,7 +371,7 @@ async function planComponentChanges(
     for (const [id, status] of Object.entries(explicit)) target.set(id, status)
   } else {
     for (const [id, status] of asserted) {
-      if (isNew || id in explicit || next.kind === 'maintenance') target.set(id, status)
+      if (takingEffect || id in explicit || next.kind === 'maintenance') target.set(id, status)
     }
   }
 

@@ -61,6 +61,8 @@ export function blankIncident(kind: IncidentKind, name: string, at: string): Inc
     remindBeforeMinutes: null,
     autoStart: false,
     autoComplete: false,
+    expectedStart: null,
+    liveAt: null,
     componentStatuses: [],
     areas: [],
     updates: [],
@@ -76,6 +78,9 @@ export async function createIncident(ctx: VerbContext, input: NewIncidentInput):
   const draft = blankIncident('incident', input.name, at)
   draft.impact = input.impact
   draft.status = input.status
+  if (input.started_at && input.expected_start) {
+    throw invalidField('started_at', 'Give started_at or expected_start, not both.')
+  }
   if (input.started_at) {
     if (Date.parse(input.started_at) > ctx.now.getTime()) {
       throw invalidField('started_at', 'started_at cannot be in the future.')

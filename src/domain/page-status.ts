@@ -1,4 +1,10 @@
-import type { Component, ComponentStatus, Impact, Incident } from './types'
+import {
+  isUpcoming,
+  type Component,
+  type ComponentStatus,
+  type Impact,
+  type Incident,
+} from './types'
 
 export type Indicator = 'none' | 'minor' | 'major' | 'critical'
 
@@ -39,7 +45,7 @@ export function worseStatus(a: ComponentStatus, b: ComponentStatus): ComponentSt
 
 /**
  * The page's overall status as Statuspage derives it: the worst of the components' statuses
- * and the impacts of unresolved incidents; maintenance alone reads "Service Under Maintenance".
+ * and the impacts of unresolved, live incidents; maintenance alone reads "Service Under Maintenance".
  */
 export function computePageStatus(
   components: Component[],
@@ -53,7 +59,8 @@ export function computePageStatus(
     if (component.status === 'under_maintenance') underMaintenance = true
   }
   for (const incident of openIncidents) {
-    if (incident.kind !== 'incident' || incident.resolvedAt) continue
+    // An incident posted early does not count until it takes effect.
+    if (incident.kind !== 'incident' || incident.resolvedAt || isUpcoming(incident)) continue
     indicator = worseIndicator(indicator, incident.impact as Impact)
   }
   const description =

@@ -6,15 +6,16 @@ import type {
   PageJson,
 } from '../schemas/statuspage'
 import { computeHonesty } from './honesty'
-import type {
-  AffectedCounts,
-  Component,
-  Impact,
-  Incident,
-  IncidentStatus,
-  IncidentUpdate,
-  MaintenanceStatus,
-  ResolutionCounts,
+import {
+  isUpcoming,
+  type AffectedCounts,
+  type Component,
+  type Impact,
+  type Incident,
+  type IncidentStatus,
+  type IncidentUpdate,
+  type MaintenanceStatus,
+  type ResolutionCounts,
 } from './types'
 
 /** What every presenter needs: the page, the base URL for links, the clock, the components. */
@@ -121,6 +122,8 @@ function presentCommon(i: Incident, ctx: PresentContext) {
     workaround: i.workaround,
     areas: i.areas.map((a) => ({ id: a.id, name: a.name })),
     resolution_check: presentResolutionCheck(i.resolutionCheck),
+    expected_start: i.expectedStart,
+    upcoming: isUpcoming(i),
     ...(ctx.showAffectedReports ? { affected_reports: presentAffected(i.affectedReports) } : {}),
   }
 }

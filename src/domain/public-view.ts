@@ -64,6 +64,18 @@ export class PublicView {
       .map((i) => presentIncident(i, this.ctx))
   }
 
+  /** Unresolved incidents in effect now (not those posted early and still upcoming). */
+  currentIncidents(): IncidentJson[] {
+    return this.unresolvedIncidents().filter((i) => !i.upcoming)
+  }
+
+  /** Known faults posted early, not in effect yet, soonest first. */
+  upcomingIncidents(): IncidentJson[] {
+    return this.unresolvedIncidents()
+      .filter((i) => i.upcoming)
+      .sort((a, b) => (a.expected_start ?? '').localeCompare(b.expected_start ?? ''))
+  }
+
   maintenances(): MaintenanceJson[] {
     return this.snapshot.maintenances.map((m) => presentMaintenance(m, this.ctx))
   }

@@ -2,6 +2,7 @@ import { selectAreas } from '../db/areas'
 import { selectComponents, selectStatusChangesSince } from '../db/components'
 import { selectIncidentIds, selectIncidentsByIds, selectOpenMaintenanceIds } from '../db/incidents'
 import { computeDailyStatus, HISTORY_DAYS, startOfUtcDay } from './daily-status'
+import { refreshEtaRecord } from './eta-record'
 import { ensurePage } from './page'
 import type { Area, Component, ComponentStatus, Incident, PageSettings } from './types'
 
@@ -62,11 +63,16 @@ export async function buildSnapshot(db: D1Database, now: Date): Promise<Snapshot
 /** The last snapshot this isolate parsed, with the text it came from. */
 let parsed: { text: string; snapshot: Snapshot } | null = null
 
-/** Rebuilds the snapshot and stores it for the read path. Called after every write. */
+/**
+ * Rebuilds the snapshot, and the ETA record beside it, and stores both for the read path.
+ * Called after every write. The record is stored first: answers rendered for the new snapshot
+ * then never show the old record.
+ */
 export async function refreshSnapshot(
   env: { DB: D1Database; SNAPSHOTS: KVNamespace },
   now = new Date(),
 ): Promise<Snapshot> {
+  await refreshEtaRecord(env, now)
   const snapshot = await buildSnapshot(env.DB, now)
   const text = JSON.stringify(snapshot)
   await env.SNAPSHOTS.put(KEY, text)

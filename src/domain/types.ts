@@ -123,6 +123,10 @@ export interface Incident {
   remindBeforeMinutes: number | null
   autoStart: boolean
   autoComplete: boolean
+  /** For a known fault posted early: when it is expected to take effect. */
+  expectedStart: string | null
+  /** When an incident posted early went live; null while it is upcoming. */
+  liveAt: string | null
   /** The status this incident asserts for each component it touches. */
   componentStatuses: { componentId: string; status: ComponentStatus }[]
   areas: Area[]
@@ -161,6 +165,16 @@ export interface PageSettings {
   showAffectedCounts: boolean
   createdAt: string
   updatedAt: string
+}
+
+/**
+ * True for an incident posted before it takes effect and not live yet: its component statuses
+ * are not applied and it does not count towards the page's status.
+ */
+export function isUpcoming(incident: Pick<Incident, 'expectedStart' | 'liveAt' | 'status'>) {
+  return (
+    incident.expectedStart !== null && incident.liveAt === null && !isClosedStatus(incident.status)
+  )
 }
 
 /** True once an incident or maintenance needs no more updates. */

@@ -64,7 +64,9 @@ export function slackMessage(message: EventMessage): Record<string, unknown> {
   const eta = etaLine(s, slackTime)
   const fields = [
     { label: 'Status', value: slackEscape(s.impact ? `${s.status} · ${s.impact}` : s.status) },
+    s.expectedStart ? { label: 'Expected from', value: slackTime(s.expectedStart) } : null,
     eta ? { label: 'ETA', value: eta } : null,
+    s.etaHistory ? { label: 'ETA history', value: s.etaHistory } : null,
     s.nextUpdateAt ? { label: 'Next update', value: slackTime(s.nextUpdateAt) } : null,
     s.components.length
       ? { label: 'Components', value: slackEscape(s.components.join(', ')) }
@@ -140,7 +142,11 @@ export function discordMessage(message: EventMessage): Record<string, unknown> {
   const eta = etaLine(s, discordTime)
   const fields = [
     { name: 'Status', value: s.impact ? `${s.status} · ${s.impact}` : s.status, inline: true },
+    s.expectedStart
+      ? { name: 'Expected from', value: discordTime(s.expectedStart), inline: true }
+      : null,
     eta ? { name: 'ETA', value: eta, inline: true } : null,
+    s.etaHistory ? { name: 'ETA history', value: s.etaHistory, inline: false } : null,
     s.nextUpdateAt
       ? { name: 'Next update', value: discordTime(s.nextUpdateAt), inline: true }
       : null,
@@ -175,7 +181,9 @@ export function teamsMessage(message: EventMessage): Record<string, unknown> {
   const eta = etaLine(s, formatUtc)
   const facts = [
     { title: 'Status', value: s.impact ? `${s.status} · ${s.impact}` : s.status },
+    s.expectedStart ? { title: 'Expected from', value: formatUtc(s.expectedStart) } : null,
     eta ? { title: 'ETA', value: eta } : null,
+    s.etaHistory ? { title: 'ETA history', value: s.etaHistory } : null,
     s.nextUpdateAt ? { title: 'Next update', value: formatUtc(s.nextUpdateAt) } : null,
     s.workaround ? { title: 'Workaround', value: s.workaround } : null,
     s.components.length ? { title: 'Components', value: s.components.join(', ') } : null,

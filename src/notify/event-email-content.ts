@@ -133,6 +133,9 @@ function subjectOf(message: EventMessage, incident: AnyIncident): string {
           : `[Maintenance update] ${name} — ${window}`
     }
   }
+  if (incident.upcoming && incident.expected_start) {
+    return `[Advance notice] ${name} — expected from ${shortTimeUtc(incident.expected_start, message.generatedAt)}`
+  }
   if (closed) {
     const after = incident.resolved_at
       ? ` — after ${duration(incident.started_at, incident.resolved_at)}`
@@ -186,14 +189,21 @@ function etaFact(incident: AnyIncident): EmailFact {
 function incidentFacts(incident: AnyIncident): EmailFact[] {
   const open = !isClosedStatus(incident.status)
   const maintenance = isMaintenance(incident)
-  const facts: EmailFact[] = [{ label: 'Status', value: stageText(incident) }]
+  const facts: EmailFact[] = []
+  if (incident.upcoming && incident.expected_start) {
+    facts.push({
+      label: 'Expected from',
+      value: `${formatUtc(incident.expected_start)} — announced in advance, not in effect yet`,
+    })
+  }
+  facts.push({ label: 'Status', value: stageText(incident) })
   if (isMaintenance(incident)) {
     facts.push({ label: 'When', value: rangeUtc(incident.scheduled_for, incident.scheduled_until) })
   } else {
     facts.push({ label: 'Impact', value: impactLabel(incident.impact) })
   }
   if (incident.components.length > 0) {
-    const showStatus = open && incident.status !== 'scheduled'
+    const showStatus = open && incident.status !== 'scheduled' && !incident.upcoming
     const names = incident.components.map((c) =>
       showStatus ? `${c.name} (${componentStatusLabel(c.status)})` : c.name,
     )
@@ -253,7 +263,9 @@ function incidentContent(message: EventMessage, incident: AnyIncident): EventEma
   const kicker =
     message.eventType === 'incident.updated' && maintenance
       ? 'Maintenance update'
-      : (KICKERS[message.eventType] ?? 'Status update')
+      : incident.upcoming
+        ? 'Advance notice'
+        : (KICKERS[message.eventType] ?? 'Status update')
   const hasLaterUpdate = latest !== undefined && latest !== first
   return {
     subject: subjectOf(message, incident),

@@ -1,13 +1,16 @@
 import type { ComponentStatus } from '../domain/types'
 import { componentStatusLabel, impactLabel, statusLabel } from '../views/labels'
+import { etaHistoryText } from './event-email-content'
 import type { EventMessage } from './types'
 
 /** An event reduced to what a person reads in a chat message; times stay ISO. */
 export interface EventSummary {
   /** "Broadband outage in M14" or "Email: Partial outage". */
   title: string
-  /** "Investigating", "Resolved", "Partial outage (was Operational)". */
+  /** "Investigating", "Resolved", "Partial outage (was Operational)", "Upcoming, expected from …". */
   status: string
+  /** For a known fault posted early and not in effect yet: when it is expected. */
+  expectedStart: string | null
   /** "Major impact", "Maintenance"; null for a component's own change. */
   impact: string | null
   /** The latest update's words. */
@@ -15,6 +18,8 @@ export interface EventSummary {
   eta: string | null
   /** How often the ETA moved after it was first given. */
   etaMoves: number
+  /** "ETA moved 3 times: Mon 23 Nov 14:00 → Tue 24 Nov 14:00 → Wed 25 Nov 14:00 UTC", or null. */
+  etaHistory: string | null
   nextUpdateAt: string | null
   workaround: string | null
   components: string[]
@@ -41,11 +46,16 @@ export function summarizeEvent(message: EventMessage): EventSummary {
     return {
       ...common,
       title: incident.name,
-      status: statusLabel(incident.status),
+      status:
+        incident.upcoming && incident.expected_start
+          ? `Upcoming, expected from ${formatUtc(incident.expected_start)}`
+          : statusLabel(incident.status),
+      expectedStart: incident.upcoming ? incident.expected_start : null,
       impact: impactLabel(incident.impact),
       body: incident.incident_updates[0]?.body ?? null,
       eta: incident.eta,
       etaMoves: incident.eta_moves,
+      etaHistory: etaHistoryText(incident),
       nextUpdateAt: CLOSED.has(incident.status) ? null : incident.next_update_at,
       workaround: incident.workaround,
       components: incident.components.map((c) => c.name),
@@ -62,10 +72,12 @@ export function summarizeEvent(message: EventMessage): EventSummary {
     ...common,
     title: component ? `${component.name}: ${label(change?.new_status)}` : 'Component update',
     status: `${label(change?.new_status)} (was ${label(change?.old_status)})`,
+    expectedStart: null,
     impact: null,
     body: null,
     eta: null,
     etaMoves: 0,
+    etaHistory: null,
     nextUpdateAt: null,
     workaround: null,
     components: component ? [component.name] : [],

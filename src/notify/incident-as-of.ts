@@ -25,6 +25,10 @@ export function incidentAsOf(incident: Incident, updateId: string | null): Incid
     monitoringAt:
       incident.monitoringAt && incident.monitoringAt <= at ? incident.monitoringAt : null,
     resolvedAt: closed ? (incident.resolvedAt ?? at) : null,
+    // An incident posted early was still upcoming at the updates before it went live.
+    ...(incident.liveAt && incident.liveAt > update.createdAt
+      ? { liveAt: null, startedAt: incident.expectedStart ?? incident.startedAt }
+      : {}),
     updates,
     etaHistory: incident.etaHistory.filter((e) => kept.has(e.updateId)),
   }

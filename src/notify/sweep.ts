@@ -30,9 +30,9 @@ export async function requeueStuckDeliveries(
 }
 
 /**
- * The cron sweep (every minute): re-send outbox rows and deliveries the queues may have lost,
- * and remove subscriptions left unconfirmed past their 48 hours. Each step runs even if another
- * fails.
+ * The cron sweep (every minute, the last part of the clock): re-send outbox rows and deliveries
+ * the queues may have lost, and remove subscriptions left unconfirmed past their 48 hours. Each
+ * step runs even if another fails.
  */
 export async function runSweep(env: AppEnv, now: Date): Promise<void> {
   const steps: [string, () => Promise<unknown>][] = [

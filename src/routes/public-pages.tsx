@@ -4,6 +4,8 @@ import type { Child } from 'hono/jsx'
 import type { AppBindings } from '../app-types'
 import { selectIncident, selectIncidentIdsBetween, selectIncidentsByIds } from '../db/incidents'
 import { notFound } from '../domain/errors'
+import { loadEtaRecord } from '../domain/eta-record'
+import { computeEtaStats } from '../domain/eta-stats'
 import { presentAny } from '../domain/present'
 import { HistoryPage } from '../views/history-page'
 import { groupByMonth, historyMonths, parseHistoryPage } from '../views/history-months'
@@ -78,9 +80,10 @@ publicPageRoutes.get('/history', etag(), async (c) => {
   const oldest = months[months.length - 1]!.start
   const until = page === 0 ? now.toISOString() : months[0]!.end
   const db = c.env.DB
-  const [ids, older] = await Promise.all([
+  const [ids, older, record] = await Promise.all([
     selectIncidentIdsBetween(db, oldest, until, 1000),
     selectIncidentIdsBetween(db, '0000', oldest, 1),
+    loadEtaRecord(c.env),
   ])
   const incidents = (await selectIncidentsByIds(db, ids)).map((i) => presentAny(i, view.ctx))
   return renderNow(
@@ -90,6 +93,7 @@ publicPageRoutes.get('/history', etag(), async (c) => {
       months={groupByMonth(incidents, months)}
       page={page}
       hasOlder={older.length > 0}
+      etaStats={computeEtaStats(record.entries, now, 90)}
     />,
   )
 })

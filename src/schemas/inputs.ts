@@ -83,6 +83,10 @@ export const IncidentInput = z
     status: z.enum(['investigating', 'identified', 'monitoring', 'resolved', 'postmortem']),
     impact: z.enum(IMPACTS),
     started_at: isoInstant.optional(),
+    expected_start: isoInstant.optional().openapi({
+      description:
+        'A known fault posted early: when it is expected to take effect (in the future). Until then the incident is upcoming: subscribers are told at once, its component statuses wait.',
+    }),
     ...updateFields,
   })
   .openapi('IncidentInput')
@@ -92,6 +96,10 @@ export const IncidentUpdateInput = z
     status: z.string().min(1).max(40).optional(),
     name: text(300).optional(),
     impact: z.enum(IMPACTS).optional(),
+    go_live: z.boolean().optional().openapi({
+      description:
+        'For an upcoming incident: an update makes it live now unless this is false (a note that keeps it upcoming).',
+    }),
     ...updateFields,
   })
   .openapi('IncidentUpdateInput')

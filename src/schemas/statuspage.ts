@@ -141,6 +141,13 @@ const candorFields = {
   areas: z.array(AreaSchema),
   resolution_check: ResolutionCheckSchema,
   affected_reports: AffectedReportsSchema.optional(),
+  expected_start: isoTime.nullable().openapi({
+    description: 'Candor: for a known fault posted early, when it is expected to take effect.',
+  }),
+  upcoming: z.boolean().openapi({
+    description:
+      'Candor: true until an incident posted early takes effect; its component statuses are not applied yet.',
+  }),
 }
 
 const incidentBase = {

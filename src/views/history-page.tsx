@@ -1,3 +1,5 @@
+import type { EtaStats } from '../domain/eta-stats'
+import { EtaRecord } from './eta-record'
 import type { HistoryMonth } from './history-months'
 import type { PresentedIncident } from './incident-facts'
 import { Layout } from './layout'
@@ -8,18 +10,20 @@ const monthValue = (m: HistoryMonth) => `${m.year}-${String(m.month + 1).padStar
 
 /**
  * Past incidents and maintenances by month, newest month first, with links to older and newer
- * pages of months.
+ * pages of months; first, the ETA record of the last 90 days in plain words.
  */
 export function HistoryPage(props: {
   pageName: string
   months: { month: HistoryMonth; items: PresentedIncident[] }[]
   page: number
   hasOlder: boolean
+  etaStats: EtaStats
 }) {
   const { months, page } = props
   return (
     <Layout pageName={props.pageName} title={`History · ${props.pageName}`} current="history">
       <h1>History</h1>
+      <EtaRecord stats={props.etaStats} />
       {months.map(({ month, items }) => {
         const headingId = `month-${monthValue(month)}`
         return (

@@ -112,9 +112,20 @@ export function IncidentFacts(props: { incident: PresentedIncident; full?: boole
   const maintenance = isMaintenance(i)
   // Current statuses help while it is going on; for a finished or not yet started one they
   // would describe something else.
-  const showComponentStatus = open && i.status !== 'scheduled'
+  const showComponentStatus = open && i.status !== 'scheduled' && !i.upcoming
   return (
     <dl class="facts">
+      {i.upcoming && i.expected_start ? (
+        <>
+          <dt>Expected from</dt>
+          <dd>
+            <strong>
+              <Time iso={i.expected_start} />
+            </strong>{' '}
+            — announced in advance, not in effect yet
+          </dd>
+        </>
+      ) : null}
       <dt>Status</dt>
       <dd>
         <Stages incident={i} />

@@ -126,7 +126,11 @@ export function IncidentPage(props: {
 }) {
   const i = props.incident
   const updates = i.incident_updates
-  const kind = isMaintenance(i) ? 'Scheduled maintenance' : 'Incident'
+  const kind = isMaintenance(i)
+    ? 'Scheduled maintenance'
+    : i.upcoming
+      ? 'Upcoming incident'
+      : 'Incident'
   return (
     <Layout pageName={props.pageName} title={`${i.name} · ${props.pageName}`}>
       <article aria-labelledby="incident-title">

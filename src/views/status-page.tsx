@@ -10,15 +10,17 @@ const RECENT_DAYS = 7
 const OVERALL_GLYPHS = { none: '✓', minor: '!', major: '▲', critical: '✕' } as const
 
 /**
- * The status page: overall status, open incidents, maintenance in progress and upcoming,
+ * The status page: overall status, open incidents, maintenance in progress, what is upcoming
+ * (known faults posted early and scheduled maintenance),
  * components by group with 90-day bars, and the last week's closed incidents.
  */
 export function StatusPage(props: { view: PublicView }) {
   const { view } = props
   const now = view.ctx.now
   const status = view.status()
-  const open = view.unresolvedIncidents()
-  const maintenance = [...view.activeMaintenances(), ...view.upcomingMaintenances()]
+  const open = view.currentIncidents()
+  const active = view.activeMaintenances()
+  const upcoming = [...view.upcomingIncidents(), ...view.upcomingMaintenances()]
   const past = recentlyClosed([...view.incidents(), ...view.maintenances()], now, RECENT_DAYS)
   const maintenanceOnly =
     status.indicator === 'none' &&
@@ -54,11 +56,20 @@ export function StatusPage(props: { view: PublicView }) {
         </section>
       ) : null}
 
-      {maintenance.length > 0 ? (
+      {active.length > 0 ? (
         <section aria-labelledby="maintenance">
-          <h2 id="maintenance">Maintenance</h2>
-          {maintenance.map((m) => (
+          <h2 id="maintenance">Maintenance in progress</h2>
+          {active.map((m) => (
             <IncidentCard incident={m} />
+          ))}
+        </section>
+      ) : null}
+
+      {upcoming.length > 0 ? (
+        <section aria-labelledby="upcoming">
+          <h2 id="upcoming">Upcoming</h2>
+          {upcoming.map((item) => (
+            <IncidentCard incident={item} />
           ))}
         </section>
       ) : null}

@@ -105,6 +105,8 @@ export function incident(overrides: Partial<IncidentJson> = {}): IncidentJson {
     workaround: 'Use mobile data; ask us for a MiFi.',
     areas: [{ id: 'area_m14', name: 'M14' }],
     resolution_check: { fixed: 0, still_broken: 0, by_area: [] },
+    expected_start: null,
+    upcoming: false,
     ...overrides,
   })
 }

@@ -135,7 +135,7 @@ describe('the status page /', () => {
     expect(bars).toMatch(/<title>\w{3} \d{1,2} \w{3} \d{4}: Partial outage<\/title>/)
   })
 
-  it('lists upcoming maintenance and incidents resolved in the last week', async () => {
+  it('lists upcoming maintenance under Upcoming, and incidents resolved in the last week', async () => {
     const component = await makeComponent()
     const maintenance = await callJson('POST', '/api/v1/maintenances', {
       body: {
@@ -153,7 +153,7 @@ describe('the status page /', () => {
 
     const { html } = await page('/')
     const [maintenanceSection] = (await textsOf(html, 'section')).filter((t) =>
-      t.startsWith('Maintenance'),
+      t.startsWith('Upcoming'),
     )
     expect(maintenanceSection).toContain(maintenance.name)
     expect(html).toContain(`<time datetime="${maintenance.scheduled_for}"`)
@@ -313,10 +313,12 @@ describe('the history page /history', () => {
     const first = await page('/history')
     expect(first.status).toBe(200)
     expect(first.headers.get('cache-control')).toBe('public, max-age=10, stale-while-revalidate=30')
-    const headings = await textsOf(first.html, 'main h2')
+    // The ETA record comes first; the months follow.
+    const [record, ...headings] = await textsOf(first.html, 'main h2')
+    expect(record).toBe('How our estimates held')
     expect(headings.slice(0, 2)).toEqual([monthName(now), monthName(lastMonthAt)])
     expect(headings).toHaveLength(3)
-    const months = await textsOf(first.html, 'main section')
+    const months = (await textsOf(first.html, 'main section')).slice(1)
     expect(months[0]).toContain(recent.name)
     expect(months[0]).not.toContain(lastMonth.name)
     expect(months[1]).toContain(lastMonth.name)
@@ -324,7 +326,7 @@ describe('the history page /history', () => {
     expect(first.html).toContain('href="/history?page=1"')
 
     const second = await page('/history?page=1')
-    const olderMonths = await textsOf(second.html, 'main section')
+    const olderMonths = (await textsOf(second.html, 'main section')).slice(1)
     expect(olderMonths.find((m) => m.startsWith(monthName(olderAt)))).toContain(older.name)
     expect(second.html).toContain('href="/history"')
   })
