@@ -174,7 +174,12 @@ describe('the status page /', () => {
     expect(html).toContain('<link rel="stylesheet" href="/style.css"/>')
     expect(html).toContain('href="/history"')
     expect(html).toContain('href="/subscribe"')
-    expect(html).not.toContain('rel="alternate"')
+    // The feeds and the maintenance calendar are announced to feed readers.
+    expect(html).toMatch(
+      /<link rel="alternate" type="application\/atom\+xml"[^>]*href="\/feed.atom"/,
+    )
+    expect(html).toMatch(/<link rel="alternate" type="application\/rss\+xml"[^>]*href="\/feed.rss"/)
+    expect(html).toMatch(/<link rel="alternate" type="text\/calendar"[^>]*href="\/maintenance.ics"/)
     // Every time is a <time datetime> with readable UTC text.
     const times = html.match(/<time[^>]*>[^<]*<\/time>/g) ?? []
     expect(times.length).toBeGreaterThan(0)
