@@ -9,6 +9,7 @@ import { auditRoutes } from './routes/audit'
 import { componentRoutes } from './routes/components'
 import { deliveryRoutes } from './routes/deliveries'
 import { incidentRoutes } from './routes/incidents'
+import { intakeRoutes } from './routes/intake'
 import { maintenanceRoutes } from './routes/maintenances'
 import { pageRoutes } from './routes/page-settings'
 import { publicPageRoutes } from './routes/public-pages'
@@ -34,6 +35,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     componentRoutes,
     areaRoutes,
     incidentRoutes,
+    intakeRoutes,
     maintenanceRoutes,
     pageRoutes,
     auditRoutes,

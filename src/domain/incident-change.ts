@@ -220,7 +220,8 @@ export async function planIncidentChange(
     nextSteps: input.next_steps ?? null,
     workaround: input.workaround ?? null,
     affectedComponents: affected,
-    deliverNotifications: input.notify !== false,
+    // A draft tells nobody; publishing it announces the incident as it then stands.
+    deliverNotifications: input.notify !== false && !next.isDraft,
   }
   next.updates = [update, ...before.updates]
   for (const change of etaChanges) {
@@ -312,8 +313,10 @@ async function planComponentChanges(
       statements.push(upsertIncidentComponent(ctx.db, next.id, id, status))
   }
 
-  // A backfilled (created already closed) incident leaves today's statuses alone.
+  // A backfilled (created already closed) incident leaves today's statuses alone; a draft
+  // leaves the page alone until it is published.
   if (isNew && isClosedStatus(next.status)) return []
+  if (next.isDraft) return []
 
   const closing = isClosedStatus(next.status)
   const target = new Map<string, ComponentStatus>()

@@ -106,6 +106,8 @@ export interface Incident {
   remindBeforeMinutes: number | null
   autoStart: boolean
   autoComplete: boolean
+  /** Held back for one-click publishing: invisible publicly, notifies nobody (see intake). */
+  isDraft: boolean
   /** The status this incident asserts for each component it touches. */
   componentStatuses: { componentId: string; status: ComponentStatus }[]
   areas: Area[]

@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { createIncident, getIncident, listIncidents, postIncidentUpdate } from '../domain/incidents'
-import { presentIncident } from '../domain/present'
+import { publishIncident } from '../domain/incident-publish'
+import { presentAdminIncident } from '../domain/present'
 import { requireReadOrWrite } from '../middleware/auth'
 import { IdParam, IncidentInput, IncidentListQuery, IncidentUpdateInput } from '../schemas/inputs'
 import { IncidentSchema, IncidentUpdateSchema } from '../schemas/statuspage'
@@ -39,7 +40,7 @@ incidentRoutes.openapi(
   }),
   async (c) => {
     const incident = await createIncident(verbContext(c), c.req.valid('json'))
-    return c.json(presentIncident(incident, await presentContextFromDb(c)), 201)
+    return c.json(presentAdminIncident(incident, await presentContextFromDb(c)), 201)
   },
 )
 
@@ -62,7 +63,7 @@ incidentRoutes.openapi(
     const ctx = await presentContextFromDb(c)
     const incidents = await listIncidents(c.env.DB, 'incident', status ?? 'all', limit ?? 100)
     return c.json(
-      incidents.map((i) => presentIncident(i, ctx)),
+      incidents.map((i) => presentAdminIncident(i, ctx)),
       200,
     )
   },
@@ -84,7 +85,7 @@ incidentRoutes.openapi(
   }),
   async (c) => {
     const incident = await getIncident(c.env.DB, c.req.valid('param').id, 'incident')
-    return c.json(presentIncident(incident, await presentContextFromDb(c)), 200)
+    return c.json(presentAdminIncident(incident, await presentContextFromDb(c)), 200)
   },
 )
 
@@ -114,10 +115,31 @@ incidentRoutes.openapi(
       'incident',
       c.req.valid('json'),
     )
-    const json = presentIncident(incident, await presentContextFromDb(c))
+    const json = presentAdminIncident(incident, await presentContextFromDb(c))
     return c.json(
       { update: json.incident_updates.find((u) => u.id === update.id)!, incident: json },
       201,
     )
+  },
+)
+
+incidentRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/incidents/{id}/publish',
+    tags: ['Incidents'],
+    summary: 'Publish a draft: it appears publicly and subscribers are told of it as new',
+    security: bearerSecurity,
+    request: { params: IdParam },
+    responses: {
+      200: jsonResponse(IncidentSchema, 'The incident, now published'),
+      ...authErrors,
+      ...notFoundError,
+      ...conflictError,
+    },
+  }),
+  async (c) => {
+    const incident = await publishIncident(verbContext(c), c.req.valid('param').id)
+    return c.json(presentAdminIncident(incident, await presentContextFromDb(c)), 200)
   },
 )
