@@ -4,15 +4,25 @@ import firingFixture from '../fixtures/alertmanager-v4-firing.json'
 import partlyResolvedFixture from '../fixtures/alertmanager-v4-partly-resolved.json'
 import { call, callJson, makeToken, rows } from './factories'
 
+type FixtureAlert = (typeof firingFixture)['alerts'][number]
+
+/** The fixtures' shape, with labels and annotations open to any names (as Alertmanager's are). */
+export type AlertmanagerPayload = Omit<typeof firingFixture, 'alerts'> & {
+  alerts: (Omit<FixtureAlert, 'labels' | 'annotations'> & {
+    labels: Record<string, string>
+    annotations: Record<string, string | undefined>
+  })[]
+}
+
 /** What a real Alertmanager 0.25 sent: two alerts firing, then one of them resolved. */
-export const firing = firingFixture
-export const partlyResolved = partlyResolvedFixture
+export const firing: AlertmanagerPayload = firingFixture
+export const partlyResolved: AlertmanagerPayload = partlyResolvedFixture
 
 /**
  * The notification Alertmanager sends next, once the second alert resolves too: the group's
  * status turns `resolved` and every alert carries its end time.
  */
-export function allResolved(): typeof partlyResolvedFixture {
+export function allResolved(): AlertmanagerPayload {
   const body = structuredClone(partlyResolvedFixture)
   body.status = 'resolved'
   for (const alert of body.alerts) {

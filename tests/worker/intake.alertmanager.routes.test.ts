@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import { IncidentSchema } from '../../src/schemas/statuspage'
 import { callJson, postUpdate, publicJson, rows, tableCounts } from './factories'
+import { hookRequests } from './harness'
 import {
   allResolved,
   deliver,
@@ -11,6 +12,7 @@ import {
   forgetIntake,
   partlyResolved,
 } from './intake-helpers'
+import { hookName, makeWebhook, verified, waitFor } from './pipeline-helpers'
 
 async function incident(id: string) {
   return IncidentSchema.parse(await callJson('GET', `/api/v1/incidents/${id}`))
@@ -182,6 +184,39 @@ describe('Alertmanager webhooks, the real fixtures in sequence', () => {
     expect(current.components[0]!.status).toBe('major_outage')
     expect(current.impact).toBe('critical')
     expect(current.incident_updates[0]!.body).toContain('Monitoring also reports')
+  })
+})
+
+describe('two Alertmanagers of a cluster delivering the same group at once', () => {
+  it('open one incident between them', async () => {
+    await fixturePage()
+    const before = (await incidentsOpenedByIntake()).length
+    const answers = await Promise.all([1, 2, 3].map(() => deliver('alertmanager', firing)))
+    expect(answers.map((r) => r.status).sort()).toEqual([200, 200, 201])
+    expect((await incidentsOpenedByIntake()).length).toBe(before + 1)
+  })
+})
+
+describe('subscribers and a flapping group', () => {
+  it('a webhook subscriber hears once while the group fires, clears and fires again', async () => {
+    const page = await fixturePage()
+    const name = hookName('intake-flap')
+    const hook = await makeWebhook(name, { component_ids: [page.broadband] })
+    const opened = await deliverOk('alertmanager', firing, 201)
+    await deliverOk('alertmanager', partlyResolved, 200)
+    await deliverOk('alertmanager', allResolved(), 200)
+    await deliverOk('alertmanager', firing, 200)
+    const id = opened.alerts[0]!.incident_id!
+    // Events of earlier tests may still be fanning out to this new subscriber: count this one's.
+    const about = async () =>
+      (await hookRequests(name))
+        .map((r) => verified(hook.secret, r))
+        .filter((e) => e.incident?.id === id)
+    await waitFor(about, (events) => events.length >= 1, 15_000, 'the notice')
+    // Anything sent for the later updates would arrive now.
+    await new Promise((r) => setTimeout(r, 2500))
+    const events = await about()
+    expect(events.map((e) => e.meta.event_type)).toEqual(['incident.created'])
   })
 })
 
