@@ -24,7 +24,7 @@ import { webhookRoutes } from './routes/webhooks'
 export function createApp(): OpenAPIHono<AppBindings> {
   const app = new OpenAPIHono<AppBindings>()
   app.use('*', requestId())
-  app.use('/api/*', limitBody())
+  app.use('/api/*', limitBody({ larger: { '/api/v1/intake/alertmanager': 1024 * 1024 } }))
   app.use('/api/v1/*', requireJsonBody({ '/api/v1/subscribers/import': /^text\/csv\b/i }))
   // Subscriber changes touch neither the public snapshot nor the outbox.
   app.use('/api/v1/*', afterWrite({ skip: ['/api/v1/subscriptions', '/api/v1/subscribers'] }))

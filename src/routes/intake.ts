@@ -10,6 +10,7 @@ import {
   IntakeSettingsJson,
   IntakeSettingsPatch,
 } from '../schemas/intake'
+import { ErrorSchema } from '../schemas/inputs'
 import { verbContext } from './context'
 import {
   authErrors,
@@ -48,7 +49,7 @@ intakeRoutes.openapi(
       'Point a webhook_configs receiver here, with an intake-scoped token as http_config.authorization.credentials and send_resolved: true.',
     security: bearerSecurity,
     request: { body: jsonBody(AlertmanagerWebhook) },
-    responses: answers,
+    responses: { ...answers, 413: jsonResponse(ErrorSchema, 'Body larger than 1 MB') },
   }),
   async (c) => {
     const results = await receiveAlertmanager(verbContext(c), c.req.valid('json'))

@@ -220,6 +220,27 @@ describe('subscribers and a flapping group', () => {
   })
 })
 
+describe('a large group', () => {
+  it('is taken whole: Alertmanager sends every alert of a group in one body, over 64 KB', async () => {
+    await fixturePage()
+    const body = structuredClone(firing)
+    body.groupKey = '{}:{alertname="CabinetDown"}'
+    body.alerts = Array.from({ length: 300 }, (_, n) => ({
+      ...firing.alerts[1]!,
+      fingerprint: `dd${String(n).padStart(14, '0')}`,
+      labels: { ...firing.alerts[1]!.labels, instance: `cab-${n}.example.net` },
+      annotations: {
+        summary: `Broadband degraded behind cabinet ${n}`,
+        description: 'x'.repeat(300),
+      },
+    }))
+    expect(JSON.stringify(body).length).toBeGreaterThan(64 * 1024)
+    const answer = await deliverOk('alertmanager', body, 201)
+    expect(answer.alerts).toHaveLength(300)
+    expect(new Set(answer.alerts.map((a) => a.incident_id)).size).toBe(1)
+  })
+})
+
 describe('refused deliveries', () => {
   it('answers 400 with the paths of what is wrong, and writes nothing', async () => {
     const counts = await tableCounts()
@@ -238,6 +259,13 @@ describe('refused deliveries', () => {
       expect(error.code).toBe('validation_failed')
       expect(error.details.map((d) => d.path)).toContain(path)
     }
+    // A generic alert is small: 64 KB is the limit, as everywhere in the API.
+    const huge = await deliver('generic', {
+      fingerprint: 'x',
+      status: 'firing',
+      title: 'x'.repeat(70_000),
+    })
+    expect(huge.status).toBe(413)
     const notJson = await deliver('alertmanager', '{"receiver": ')
     expect(notJson.status).toBe(400)
     expect(await tableCounts()).toEqual(counts)
