@@ -143,6 +143,23 @@ describe('Alertmanager webhooks, the real fixtures in sequence', () => {
     expect(reopened.alerts[0]!.incident_id).not.toBe(id)
   })
 
+  it('an alert coming back while the rest of its group still fires posts nothing', async () => {
+    await fixturePage()
+    const id = (await deliverOk('alertmanager', firing, 201)).alerts[0]!.incident_id!
+    await deliverOk('alertmanager', partlyResolved, 200)
+    const back = await deliverOk('alertmanager', firing, 200)
+    expect(back.alerts.map((a) => [a.outcome, a.update_id])).toEqual([
+      ['joined', null],
+      ['ignored-duplicate', null],
+    ])
+    const current = await incident(id)
+    expect(current.status).toBe('investigating')
+    expect(current.incident_updates).toHaveLength(1)
+    // Its state was kept: when the group clears, the monitoring update still comes.
+    await deliverOk('alertmanager', allResolved(), 200)
+    expect((await incident(id)).status).toBe('monitoring')
+  })
+
   it('an unknown component or area does not fail the alert: the incident says what was unmapped', async () => {
     await fixturePage()
     const body = structuredClone(firing)

@@ -71,19 +71,25 @@ export async function feedOpenIncident(
   const allResolved = [...state.values()].every((row) => row.status === 'resolved')
   const arriving = [...joined, ...refired]
 
-  // What the incident must now say.
-  const explicit: Record<string, ComponentStatus> = {}
-  const asserted = new Map(incident.componentStatuses.map((s) => [s.componentId, s.status]))
-  const current = new Map(components.map((c) => [c.id, c.status]))
+  // What the incident must now say. A new alert only ever makes a component's status worse;
+  // one firing again also restores the status it had given, if someone has changed it since.
+  const wanted = new Map<string, { status: ComponentStatus; again: boolean }>()
   for (const m of arriving) {
     if (!m.componentId) continue
-    const wanted = worseStatus(explicit[m.componentId] ?? 'operational', m.rule.component_status)
-    const held = asserted.get(m.componentId)
-    const again = refired.includes(m)
-    // A new alert only ever makes things worse; one firing again restores what it said.
-    if (held === undefined || worseStatus(held, wanted) !== held) explicit[m.componentId] = wanted
-    else if (again && (held !== wanted || current.get(m.componentId) !== wanted)) {
-      explicit[m.componentId] = worseStatus(held, wanted)
+    const was = wanted.get(m.componentId)
+    wanted.set(m.componentId, {
+      status: worseStatus(was?.status ?? 'operational', m.rule.component_status),
+      again: (was?.again ?? false) || refired.includes(m),
+    })
+  }
+  const asserted = new Map(incident.componentStatuses.map((s) => [s.componentId, s.status]))
+  const current = new Map(components.map((c) => [c.id, c.status]))
+  const explicit: Record<string, ComponentStatus> = {}
+  for (const [id, want] of wanted) {
+    const held = asserted.get(id)
+    const target = held === undefined ? want.status : worseStatus(held, want.status)
+    if (held === undefined || target !== held || (want.again && current.get(id) !== target)) {
+      explicit[id] = target
     }
   }
   const newAreas = [
