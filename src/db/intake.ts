@@ -86,6 +86,20 @@ export function writeIntakeGroup(
     .bind(group.groupKey, group.incidentId, group.lastNotifiedAt, readVersion, at)
 }
 
+/**
+ * Counts a publication as the intake's notification of the groups that feed the incident, so
+ * that flapping right after publishing a draft does not notify again within the interval.
+ */
+export function markGroupsNotified(
+  db: D1Database,
+  incidentId: string,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare('UPDATE intake_groups SET last_notified_at = ? WHERE incident_id = ?')
+    .bind(at, incidentId)
+}
+
 /** True when a batch failed because another delivery of the same group wrote first. */
 export function isIntakeRace(error: unknown): boolean {
   return String(error).includes('NOT NULL constraint failed: intake_groups.version')

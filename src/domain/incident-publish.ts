@@ -1,6 +1,7 @@
 import { insertAudit } from '../db/audit'
 import { insertStatusChange, selectComponents, setComponentStatus } from '../db/components'
 import { publishDraftRow, selectIncident } from '../db/incidents'
+import { markGroupsNotified } from '../db/intake'
 import { insertOutbox } from '../db/outbox'
 import { newId } from '../lib/ids'
 import type { VerbContext } from './context'
@@ -43,6 +44,7 @@ export async function publishIncident(ctx: VerbContext, id: string): Promise<Inc
       createdAt: now,
     }),
     insertAudit(ctx.db, ctx.actor, 'incident.publish', { type: 'incident', id }, {}, now),
+    markGroupsNotified(ctx.db, id, now),
   )
   try {
     await ctx.db.batch(statements)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { IncidentSchema } from '../../src/schemas/statuspage'
 import { call, callJson, errorOf, makeToken, publicJson } from './factories'
-import { deliverOk, eventsOf, firing, fixturePage, setIntake } from './intake-helpers'
+import { allResolved, deliverOk, eventsOf, firing, fixturePage, setIntake } from './intake-helpers'
 
 async function publicIds(path: string, key: string): Promise<string[]> {
   return ((await publicJson(path))[key] as { id: string }[]).map((i) => i.id)
@@ -70,6 +70,12 @@ describe('incidents held as drafts', () => {
     // Once only.
     const twice = await call('POST', `/api/v1/incidents/${id}/publish`)
     expect((await errorOf(twice)).code).toBe('conflict')
+    expect(await eventsOf(id)).toHaveLength(1)
+
+    // Publishing was the notice: the group clearing right after is on the timeline only.
+    const cleared = await deliverOk('alertmanager', allResolved(), 200)
+    expect(cleared.alerts.some((a) => a.update_id !== null)).toBe(true)
+    expect(cleared.alerts.every((a) => !a.notified && !a.draft)).toBe(true)
     expect(await eventsOf(id)).toHaveLength(1)
   })
 
