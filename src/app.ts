@@ -13,6 +13,7 @@ import { embedRoutes } from './routes/embeds'
 import { feedRoutes } from './routes/feeds'
 import { etaStatsRoutes } from './routes/eta-stats'
 import { incidentRoutes } from './routes/incidents'
+import { intakeRoutes } from './routes/intake'
 import { maintenanceRoutes } from './routes/maintenances'
 import { opsAlertRoutes } from './routes/ops-alerts'
 import { pageRoutes } from './routes/page-settings'
@@ -28,7 +29,7 @@ import { webhookRoutes } from './routes/webhooks'
 export function createApp(): OpenAPIHono<AppBindings> {
   const app = new OpenAPIHono<AppBindings>()
   app.use('*', requestId())
-  app.use('/api/*', limitBody())
+  app.use('/api/*', limitBody({ larger: { '/api/v1/intake/alertmanager': 1024 * 1024 } }))
   app.use('/api/v1/*', requireJsonBody({ '/api/v1/subscribers/import': /^text\/csv\b/i }))
   // Subscriber changes touch neither the public snapshot nor the outbox.
   app.use('/api/v1/*', afterWrite({ skip: ['/api/v1/subscriptions', '/api/v1/subscribers'] }))
@@ -39,6 +40,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     componentRoutes,
     areaRoutes,
     incidentRoutes,
+    intakeRoutes,
     maintenanceRoutes,
     pageRoutes,
     auditRoutes,

@@ -203,7 +203,7 @@ export async function selectStatusesHeldByOpenIncidents(
     .prepare(
       `SELECT ic.component_id, ic.status FROM incident_components ic
        JOIN incidents i ON i.id = ic.incident_id
-       WHERE i.resolved_at IS NULL AND i.id != ? AND i.status NOT IN ('scheduled')
+       WHERE i.resolved_at IS NULL AND i.id != ? AND i.status NOT IN ('scheduled') AND i.draft = 0
          AND NOT (i.expected_start IS NOT NULL AND i.live_at IS NULL)
          AND ic.component_id IN (SELECT value FROM json_each(?))`,
     )

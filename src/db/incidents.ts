@@ -32,6 +32,7 @@ interface IncidentRow {
   auto_complete: number
   expected_start: string | null
   live_at: string | null
+  draft: number
 }
 
 interface UpdateRow {
@@ -95,6 +96,7 @@ function toIncident(row: IncidentRow): Incident {
     autoComplete: row.auto_complete === 1,
     expectedStart: row.expected_start,
     liveAt: row.live_at,
+    isDraft: row.draft === 1,
     componentStatuses: [],
     areas: [],
     updates: [],
@@ -110,8 +112,9 @@ export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement
     .prepare(
       `INSERT INTO incidents (id, kind, name, status, impact, created_at, updated_at, started_at,
          monitoring_at, resolved_at, eta, next_update_at, progress, workaround, scheduled_for,
-         scheduled_until, remind_before_minutes, auto_start, auto_complete, expected_start, live_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         scheduled_until, remind_before_minutes, auto_start, auto_complete, expected_start, live_at,
+         draft)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       i.id,
@@ -135,7 +138,28 @@ export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement
       i.autoComplete ? 1 : 0,
       i.expectedStart,
       i.liveAt,
+      i.isDraft ? 1 : 0,
     )
+}
+
+/**
+ * Publishes a draft. Guarded like `updateIncidentRow`: if the incident changed since it was
+ * read, or is no longer a draft, `updated_at` would become NULL, the NOT NULL constraint fails
+ * and the whole batch (its events, its component changes) is rolled back.
+ */
+export function publishDraftRow(
+  db: D1Database,
+  id: string,
+  expectedUpdatedAt: string,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE incidents SET draft = 0,
+         updated_at = CASE WHEN updated_at = ? AND draft = 1 THEN ? END
+       WHERE id = ?`,
+    )
+    .bind(expectedUpdatedAt, at, id)
 }
 
 /**
@@ -336,13 +360,17 @@ export async function selectIncident(db: D1Database, id: string): Promise<Incide
 
 export type IncidentFilter = 'unresolved' | 'resolved' | 'all'
 
-/** Ids of incidents (not maintenances), newest first. */
+/**
+ * Ids of incidents or maintenances, newest first. Drafts are left out unless `includeDrafts`
+ * (the admin API): everything else that lists incidents is seen by the public or subscribers.
+ */
 export async function selectIncidentIds(
   db: D1Database,
   kind: IncidentKind,
   filter: IncidentFilter,
   limit: number,
   before?: string,
+  options: { includeDrafts?: boolean } = {},
 ): Promise<string[]> {
   const where =
     filter === 'unresolved'
@@ -350,9 +378,10 @@ export async function selectIncidentIds(
       : filter === 'resolved'
         ? 'AND resolved_at IS NOT NULL'
         : ''
+  const drafts = options.includeDrafts ? '' : 'AND draft = 0'
   const { results } = await db
     .prepare(
-      `SELECT id FROM incidents WHERE kind = ? ${where} AND created_at < ?
+      `SELECT id FROM incidents WHERE kind = ? ${where} ${drafts} AND created_at < ?
        ORDER BY created_at DESC LIMIT ?`,
     )
     .bind(kind, before ?? '9999', limit)
@@ -371,7 +400,7 @@ export async function selectOpenMaintenanceIds(db: D1Database): Promise<string[]
   return results.map((r) => r.id)
 }
 
-/** Ids of incidents started in [from, to), newest first, for the history page. */
+/** Ids of published incidents started in [from, to), newest first, for the history page. */
 export async function selectIncidentIdsBetween(
   db: D1Database,
   from: string,
@@ -380,7 +409,7 @@ export async function selectIncidentIdsBetween(
 ): Promise<string[]> {
   const { results } = await db
     .prepare(
-      `SELECT id FROM incidents WHERE started_at >= ? AND started_at < ?
+      `SELECT id FROM incidents WHERE started_at >= ? AND started_at < ? AND draft = 0
        ORDER BY started_at DESC LIMIT ?`,
     )
     .bind(from, to, limit)

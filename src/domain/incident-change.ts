@@ -256,7 +256,8 @@ export async function planIncidentChange(
     nextSteps: input.next_steps ?? null,
     workaround: input.workaround ?? null,
     affectedComponents: affected,
-    deliverNotifications: input.notify !== false,
+    // A draft tells nobody; publishing it announces the incident as it then stands.
+    deliverNotifications: input.notify !== false && !next.isDraft,
   }
   next.updates = [update, ...before.updates]
   for (const change of etaChanges) {
@@ -351,9 +352,10 @@ async function planComponentChanges(
 
   // A backfilled (created already closed) incident leaves today's statuses alone, as does an
   // upcoming one closed before it took effect (it never set them); an upcoming one leaves them
-  // until it goes live.
+  // until it goes live, and a draft leaves the page alone until it is published.
   if (takingEffect && isClosedStatus(next.status)) return []
   if (isUpcoming(next)) return []
+  if (next.isDraft) return []
 
   const closing = isClosedStatus(next.status)
   const target = new Map<string, ComponentStatus>()

@@ -30,13 +30,25 @@ export async function getIncident(
   return incident
 }
 
+/** Incidents or maintenances for the admin API, newest first, drafts included. */
 export async function listIncidents(
   db: D1Database,
   kind: IncidentKind,
   filter: IncidentFilter,
   limit: number,
 ): Promise<Incident[]> {
-  return selectIncidentsByIds(db, await selectIncidentIds(db, kind, filter, limit))
+  const ids = await selectIncidentIds(db, kind, filter, limit, undefined, { includeDrafts: true })
+  return selectIncidentsByIds(db, ids)
+}
+
+/**
+ * What a caller may add to a verb's write: `draft` holds a new incident back from the public
+ * and subscribers; `alsoWrite` returns statements that must land in the same batch as the
+ * change (the intake's own bookkeeping), given the incident and update as planned.
+ */
+export interface WriteOptions {
+  draft?: boolean
+  alsoWrite?: (incident: Incident, update: IncidentUpdate) => D1PreparedStatement[]
 }
 
 /** A blank incident with defaults, the starting point of a creation. */
@@ -63,6 +75,7 @@ export function blankIncident(kind: IncidentKind, name: string, at: string): Inc
     autoComplete: false,
     expectedStart: null,
     liveAt: null,
+    isDraft: false,
     componentStatuses: [],
     areas: [],
     updates: [],
@@ -72,10 +85,18 @@ export function blankIncident(kind: IncidentKind, name: string, at: string): Inc
   }
 }
 
-/** Opens an incident with its first update; announces it unless `notify` is false. */
-export async function createIncident(ctx: VerbContext, input: NewIncidentInput): Promise<Incident> {
+/**
+ * Opens an incident with its first update; announces it unless `notify` is false or it is held
+ * as a draft.
+ */
+export async function createIncident(
+  ctx: VerbContext,
+  input: NewIncidentInput,
+  options: WriteOptions = {},
+): Promise<Incident> {
   const at = ctx.now.toISOString()
   const draft = blankIncident('incident', input.name, at)
+  draft.isDraft = options.draft === true
   draft.impact = input.impact
   draft.status = input.status
   if (input.started_at && input.expected_start) {
@@ -93,7 +114,10 @@ export async function createIncident(ctx: VerbContext, input: NewIncidentInput):
     ...input,
     display_at: input.display_at ?? input.started_at,
   })
-  await ctx.db.batch(plan.statements)
+  await ctx.db.batch([
+    ...plan.statements,
+    ...(options.alsoWrite?.(plan.incident, plan.update) ?? []),
+  ])
   return plan.incident
 }
 
@@ -107,12 +131,15 @@ export async function postIncidentUpdate(
   id: string,
   kind: IncidentKind,
   input: UpdateFields,
-  extraStatements: (current: Incident) => D1PreparedStatement[] = () => [],
+  options: Pick<WriteOptions, 'alsoWrite'> = {},
 ): Promise<{ update: IncidentUpdate; incident: Incident }> {
   const current = await getIncident(ctx.db, id, kind)
   const plan = await planIncidentChange(ctx, current, current, input)
   try {
-    await ctx.db.batch([...plan.statements, ...extraStatements(current)])
+    await ctx.db.batch([
+      ...plan.statements,
+      ...(options.alsoWrite?.(plan.incident, plan.update) ?? []),
+    ])
   } catch (error) {
     if (String(error).includes('NOT NULL constraint failed: incident_updates.incident_id')) {
       throw new CandorError('conflict', 'The incident changed while this update was posted; retry.')

@@ -162,6 +162,11 @@ export function presentIncident(i: Incident, ctx: PresentContext): IncidentJson 
   }
 }
 
+/** An incident as the admin API shows it: with whether it is held as a draft. */
+export function presentAdminIncident(i: Incident, ctx: PresentContext): IncidentJson {
+  return { ...presentIncident(i, ctx), draft: i.isDraft }
+}
+
 /** A scheduled maintenance in Statuspage's shape with Candor's fields. */
 export function presentMaintenance(i: Incident, ctx: PresentContext): MaintenanceJson {
   return {

@@ -81,7 +81,7 @@ export async function reopenIncident(
       body: input.body ?? DEFAULT_REOPEN_BODY,
       components: lastIncidentStatuses(current),
     },
-    extraStatements,
+    { alsoWrite: extraStatements },
   )
 }
 

@@ -1,19 +1,36 @@
 import { bodyLimit } from 'hono/body-limit'
+import type { MiddlewareHandler } from 'hono'
 import { createMiddleware } from 'hono/factory'
 import type { AppBindings } from '../app-types'
 import { CandorError } from '../domain/errors'
 
 export const MAX_BODY_BYTES = 64 * 1024
 
-/** 413 for bodies over 64 KB, before anything reads them. */
-export function limitBody() {
-  return bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => {
-      throw new CandorError('payload_too_large', 'The request body is larger than 64 KB.', {
-        max_bytes: MAX_BODY_BYTES,
+/**
+ * 413 for bodies over 64 KB (or the size `larger` gives a path), before anything reads them.
+ * Alertmanager sends a whole alert group in one body, which can be much more than 64 KB.
+ */
+export function limitBody(options: { larger?: Record<string, number> } = {}) {
+  const limits = new Map<number, MiddlewareHandler>()
+  const limitOf = (maxSize: number) => {
+    let limit = limits.get(maxSize)
+    if (!limit) {
+      limit = bodyLimit({
+        maxSize,
+        onError: () => {
+          throw new CandorError(
+            'payload_too_large',
+            `The request body is larger than ${maxSize / 1024} KB.`,
+            { max_bytes: maxSize },
+          )
+        },
       })
-    },
+      limits.set(maxSize, limit)
+    }
+    return limit
+  }
+  return createMiddleware<AppBindings>(async function limitBodyHandler(c, next) {
+    return limitOf(options.larger?.[c.req.path] ?? MAX_BODY_BYTES)(c, next)
   })
 }
 

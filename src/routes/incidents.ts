@@ -1,6 +1,7 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { createIncident, getIncident, listIncidents, postIncidentUpdate } from '../domain/incidents'
-import { presentIncident } from '../domain/present'
+import { publishIncident } from '../domain/incident-publish'
+import { presentAdminIncident, presentIncident } from '../domain/present'
 import { reopenIncident } from '../domain/reopen'
 import { requireReadOrWrite } from '../middleware/auth'
 import {
@@ -46,7 +47,7 @@ incidentRoutes.openapi(
   }),
   async (c) => {
     const incident = await createIncident(verbContext(c), c.req.valid('json'))
-    return c.json(presentIncident(incident, await presentContextFromDb(c)), 201)
+    return c.json(presentAdminIncident(incident, await presentContextFromDb(c)), 201)
   },
 )
 
@@ -69,7 +70,7 @@ incidentRoutes.openapi(
     const ctx = await presentContextFromDb(c)
     const incidents = await listIncidents(c.env.DB, 'incident', status ?? 'all', limit ?? 100)
     return c.json(
-      incidents.map((i) => presentIncident(i, ctx)),
+      incidents.map((i) => presentAdminIncident(i, ctx)),
       200,
     )
   },
@@ -91,7 +92,7 @@ incidentRoutes.openapi(
   }),
   async (c) => {
     const incident = await getIncident(c.env.DB, c.req.valid('param').id, 'incident')
-    return c.json(presentIncident(incident, await presentContextFromDb(c)), 200)
+    return c.json(presentAdminIncident(incident, await presentContextFromDb(c)), 200)
   },
 )
 
@@ -121,7 +122,7 @@ incidentRoutes.openapi(
       'incident',
       c.req.valid('json'),
     )
-    const json = presentIncident(incident, await presentContextFromDb(c))
+    const json = presentAdminIncident(incident, await presentContextFromDb(c))
     return c.json(
       { update: json.incident_updates.find((u) => u.id === update.id)!, incident: json },
       201,
@@ -165,5 +166,26 @@ incidentRoutes.openapi(
       { update: json.incident_updates.find((u) => u.id === update.id)!, incident: json },
       201,
     )
+  },
+)
+
+incidentRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/incidents/{id}/publish',
+    tags: ['Incidents'],
+    summary: 'Publish a draft: it appears publicly and subscribers are told of it as new',
+    security: bearerSecurity,
+    request: { params: IdParam },
+    responses: {
+      200: jsonResponse(IncidentSchema, 'The incident, now published'),
+      ...authErrors,
+      ...notFoundError,
+      ...conflictError,
+    },
+  }),
+  async (c) => {
+    const incident = await publishIncident(verbContext(c), c.req.valid('param').id)
+    return c.json(presentAdminIncident(incident, await presentContextFromDb(c)), 200)
   },
 )

@@ -60,7 +60,7 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
     })
   }
   const incident = await selectIncident(c.env.DB, id)
-  if (!incident) throw notFound('incident', id)
+  if (!incident || incident.isDraft) throw notFound('incident', id)
   return renderNow(
     c,
     <IncidentPage

@@ -170,6 +170,10 @@ export const IncidentSchema = z
     ...incidentBase,
     status: z.enum(INCIDENT_STATUSES),
     impact: z.enum(IMPACTS),
+    draft: z.boolean().optional().openapi({
+      description:
+        'Admin API only: true while the incident is held as a draft, invisible publicly and notifying nobody, until POST /api/v1/incidents/{id}/publish.',
+    }),
   })
   .openapi('Incident')
 

@@ -76,6 +76,9 @@ const COUNTED_TABLES = [
   'api_tokens',
   'audit_log',
   'outbox',
+  'intake_settings',
+  'intake_groups',
+  'intake_alerts',
 ] as const
 
 /** Row counts of every table, to show that a refused request wrote nothing. */
