@@ -68,7 +68,8 @@ export function widgetData(view: PublicView, componentId?: string): WidgetData |
   if (componentId && !state) return null
   const concerns = (i: IncidentJson | MaintenanceJson) =>
     !componentId || touchesComponent(i, componentId)
-  const open = view.unresolvedIncidents().filter(concerns)
+  // A known fault posted early is not shown as happening until it takes effect.
+  const open = view.currentIncidents().filter(concerns)
   const lead = leadIncident(open)
   const active = view.activeMaintenances().filter(concerns)
   const upcoming = view.upcomingMaintenances().filter(concerns)
