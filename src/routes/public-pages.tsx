@@ -1,4 +1,4 @@
-import { Hono, type Context } from 'hono'
+import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import type { Child } from 'hono/jsx'
 import type { AppBindings } from '../app-types'
@@ -11,18 +11,13 @@ import { HistoryPage } from '../views/history-page'
 import { groupByMonth, historyMonths, parseHistoryPage } from '../views/history-months'
 import { IncidentPage } from '../views/incident-page'
 import { StatusPage } from '../views/status-page'
-import { PUBLIC_CACHE_CONTROL, servePublic } from './public-cache'
+import { servePublic } from './public-cache'
+import { renderThroughCache } from './render-cache'
 import { publicView } from './public-view-loader'
 
 /** A whole HTML document. */
 function documentHtml(page: Child): string {
   return `<!doctype html>${String(page)}`
-}
-
-/** Answers with a page rendered now (pages that read D1), with the public caching headers. */
-async function renderNow(c: Context<AppBindings>, page: Child) {
-  c.header('Cache-Control', PUBLIC_CACHE_CONTROL)
-  return c.html(documentHtml(page))
 }
 
 /**
@@ -59,16 +54,24 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
       )
     })
   }
-  const incident = await selectIncident(c.env.DB, id)
-  if (!incident || incident.isDraft) throw notFound('incident', id)
-  return renderNow(
+  // An older incident: read from D1 once per snapshot build, then from the Cache API.
+  return renderThroughCache(
     c,
-    <IncidentPage
-      pageName={view.pageName}
-      incident={presentAny(incident, view.ctx)}
-      areas={incident.areas.length > 0 ? incident.areas : view.snapshot.areas}
-      now={view.ctx.now}
-    />,
+    view.snapshot.builtAt,
+    view.ctx.now,
+    async () => {
+      const incident = await selectIncident(c.env.DB, id)
+      if (!incident || incident.isDraft) return null
+      return documentHtml(
+        <IncidentPage
+          pageName={view.pageName}
+          incident={presentAny(incident, view.ctx)}
+          areas={incident.areas.length > 0 ? incident.areas : view.snapshot.areas}
+          now={view.ctx.now}
+        />,
+      )
+    },
+    () => notFound('incident', id),
   )
 })
 
@@ -79,21 +82,23 @@ publicPageRoutes.get('/history', etag(), async (c) => {
   const months = historyMonths(now, page)
   const oldest = months[months.length - 1]!.start
   const until = page === 0 ? now.toISOString() : months[0]!.end
-  const db = c.env.DB
-  const [ids, older, record] = await Promise.all([
-    selectIncidentIdsBetween(db, oldest, until, 1000),
-    selectIncidentIdsBetween(db, '0000', oldest, 1),
-    loadEtaRecord(c.env),
-  ])
-  const incidents = (await selectIncidentsByIds(db, ids)).map((i) => presentAny(i, view.ctx))
-  return renderNow(
-    c,
-    <HistoryPage
-      pageName={view.pageName}
-      months={groupByMonth(incidents, months)}
-      page={page}
-      hasOlder={older.length > 0}
-      etaStats={computeEtaStats(record.entries, now, 90)}
-    />,
-  )
+  // Read from D1 once per snapshot build, then from the Cache API.
+  return renderThroughCache(c, view.snapshot.builtAt, now, async () => {
+    const db = c.env.DB
+    const [ids, older, record] = await Promise.all([
+      selectIncidentIdsBetween(db, oldest, until, 1000),
+      selectIncidentIdsBetween(db, '0000', oldest, 1),
+      loadEtaRecord(c.env),
+    ])
+    const incidents = (await selectIncidentsByIds(db, ids)).map((i) => presentAny(i, view.ctx))
+    return documentHtml(
+      <HistoryPage
+        pageName={view.pageName}
+        months={groupByMonth(incidents, months)}
+        page={page}
+        hasOlder={older.length > 0}
+        etaStats={computeEtaStats(record.entries, now, 90)}
+      />,
+    )
+  })
 })
