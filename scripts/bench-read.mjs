@@ -3,6 +3,8 @@
 // incidents, starts `wrangler dev` on it and measures, alternating in one run:
 //   /api/v2/summary.json   the public API (from the KV snapshot)
 //   /                      the status page
+//   /badge.svg             the badge other sites embed
+//   /widget.json           the data /widget.js fetches on every host page
 //   /robots.txt            a static file served by the same wrangler dev: the ceiling
 //
 // Options (or env): --sizes 1000,10000 (BENCH_SIZES)  --duration 5 (BENCH_DURATION, seconds)
@@ -34,10 +36,12 @@ import {
 const TARGETS = [
   { key: 'summary', path: '/api/v2/summary.json' },
   { key: 'page', path: '/' },
+  { key: 'badge', path: '/badge.svg' },
+  { key: 'widget', path: '/widget.json' },
   { key: 'ceiling', path: '/robots.txt' },
 ]
 const FLATNESS_LIMIT = 0.2
-const CEILING_RATIO_TARGET = 0.5
+const CEILING_RATIO_TARGET = 0.8
 
 /** Reads `--name value`, `--name=value` or env `BENCH_NAME`, else `fallback`. */
 function option(argv, name, fallback) {

@@ -60,8 +60,15 @@ export async function buildSnapshot(db: D1Database, now: Date): Promise<Snapshot
   }
 }
 
-/** The last snapshot this isolate parsed, with the text it came from. */
-let parsed: { text: string; snapshot: Snapshot } | null = null
+/**
+ * How long an isolate serves the snapshot it holds before asking KV again. A write refreshes
+ * its own isolate at once; other isolates see it within this (KV itself may take longer to
+ * reach other locations).
+ */
+export const SNAPSHOT_REUSE_MS = 1_000
+
+/** The last snapshot this isolate parsed, the text it came from, and when KV was last read. */
+let parsed: { text: string; snapshot: Snapshot; checkedAt: number } | null = null
 
 /**
  * Rebuilds the snapshot, and the ETA record beside it, and stores both for the read path.
@@ -76,20 +83,25 @@ export async function refreshSnapshot(
   const snapshot = await buildSnapshot(env.DB, now)
   const text = JSON.stringify(snapshot)
   await env.SNAPSHOTS.put(KEY, text)
-  parsed = { text, snapshot }
+  parsed = { text, snapshot, checkedAt: Date.now() }
   return snapshot
 }
 
 /**
  * The stored snapshot; built once if none exists yet (first request after deploy). KV stays the
- * source of truth on every read; only the parsing is skipped when the text has not changed.
+ * source of truth: it is read again once the isolate's copy is a second old, and parsed again
+ * only when its text changed.
  */
 export async function loadSnapshot(env: {
   DB: D1Database
   SNAPSHOTS: KVNamespace
 }): Promise<Snapshot> {
+  const now = Date.now()
+  if (parsed && now - parsed.checkedAt < SNAPSHOT_REUSE_MS) return parsed.snapshot
   const text = await env.SNAPSHOTS.get(KEY, 'text')
   if (text === null) return refreshSnapshot(env)
-  if (parsed?.text !== text) parsed = { text, snapshot: JSON.parse(text) as Snapshot }
+  if (parsed?.text !== text)
+    parsed = { text, snapshot: JSON.parse(text) as Snapshot, checkedAt: now }
+  else parsed.checkedAt = now
   return parsed.snapshot
 }

@@ -18,9 +18,23 @@ export function summariseDays(days: readonly (ComponentStatus | null)[]): string
   return `${problems} ${problems === 1 ? 'day' : 'days'} with problems ${span}`
 }
 
+/** Consecutive days of the same status, as index ranges (inclusive). */
+function runsOf(
+  days: readonly (ComponentStatus | null)[],
+): { start: number; end: number; status: ComponentStatus | null }[] {
+  const runs: { start: number; end: number; status: ComponentStatus | null }[] = []
+  days.forEach((status, i) => {
+    const last = runs[runs.length - 1]
+    if (last && last.status === status) last.end = i
+    else runs.push({ start: i, end: i, status })
+  })
+  return runs
+}
+
 /**
  * One bar per UTC day, oldest first, the last being today: an inline SVG whose accessible name
- * is the summary in words; each day carries its date and worst status as a tooltip.
+ * is the summary in words; each run of days with the same worst status carries its dates and
+ * that status as a tooltip (one per run keeps the page small).
  */
 export function UptimeBars(props: {
   componentId: string
@@ -39,19 +53,17 @@ export function UptimeBars(props: {
         preserveAspectRatio="none"
         focusable="false"
       >
-        {days.map((status, i) => {
-          const day = today - (days.length - 1 - i) * DAY_MS
-          const words = status ? componentStatusLabel(status) : 'No data'
+        {runsOf(days).map((run) => {
+          const words = run.status ? componentStatusLabel(run.status) : 'No data'
+          const first = formatUtcDay(today - (days.length - 1 - run.start) * DAY_MS)
+          const last = formatUtcDay(today - (days.length - 1 - run.end) * DAY_MS)
           return (
-            <rect
-              x={i * BAR_STEP}
-              y={0}
-              width={BAR_WIDTH}
-              height={BAR_HEIGHT}
-              class={`day tone-${status ? componentTone(status) : 'unknown'}`}
-            >
-              <title>{`${formatUtcDay(day)}: ${words}`}</title>
-            </rect>
+            <g class={`day tone-${run.status ? componentTone(run.status) : 'unknown'}`}>
+              <title>{`${run.start === run.end ? first : `${first} – ${last}`}: ${words}`}</title>
+              {Array.from({ length: run.end - run.start + 1 }, (_, k) => (
+                <rect x={(run.start + k) * BAR_STEP} width={BAR_WIDTH} height={BAR_HEIGHT} />
+              ))}
+            </g>
           )
         })}
       </svg>

@@ -1,7 +1,7 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { alignDailyStatus } from '../../src/domain/daily-status'
-import { refreshSnapshot } from '../../src/domain/snapshot'
+import { refreshSnapshot, SNAPSHOT_REUSE_MS } from '../../src/domain/snapshot'
 import {
   call,
   callJson,
@@ -278,6 +278,8 @@ describe('the incident page /incidents/{id}', () => {
       'snapshot:v1',
       JSON.stringify({ ...(await refreshSnapshot(env)), incidents: [] }),
     )
+    // Other isolates' copies of the snapshot are read from KV again after a second.
+    await new Promise((r) => setTimeout(r, SNAPSHOT_REUSE_MS + 50))
     const { status, html } = await page(`/incidents/${old.id}`)
     expect(status).toBe(200)
     expect(html).toContain('Long ago')
