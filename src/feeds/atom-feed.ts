@@ -1,14 +1,8 @@
-import { entryHtml, entrySummary, entryTitle, type FeedItem } from './feed-entries'
+import { entryHtml, entrySummary, entryTitle, type FeedInput } from './feed-entries'
 import { escapeXml } from './markup'
 
 /** An Atom 1.0 document (RFC 4287) of incidents and maintenance, each entry with its updates. */
-export function atomFeed(input: {
-  pageName: string
-  baseUrl: string
-  selfUrl: string
-  builtAt: string
-  items: FeedItem[]
-}): string {
+export function atomFeed(input: FeedInput): string {
   const { pageName, baseUrl, selfUrl, items } = input
   const updated = items[0]?.updated_at ?? input.builtAt
   const entries = items.map(

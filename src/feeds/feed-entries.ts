@@ -10,6 +10,16 @@ export const FEED_LIMIT = 50
 
 export type FeedItem = IncidentJson | MaintenanceJson
 
+/** What a feed document is made of. */
+export interface FeedInput {
+  pageName: string
+  baseUrl: string
+  /** The feed's own URL (its query included). */
+  selfUrl: string
+  builtAt: string
+  items: FeedItem[]
+}
+
 /** True when the incident or maintenance touches the component (or, for a group, a member). */
 export function touchesComponent(item: FeedItem, componentId: string): boolean {
   return item.components.some((c) => c.id === componentId || c.group_id === componentId)

@@ -1,4 +1,4 @@
-import { entryHtml, entryTitle, type FeedItem } from './feed-entries'
+import { entryHtml, entryTitle, type FeedInput } from './feed-entries'
 import { escapeXml } from './markup'
 
 /** An RFC 822 date as RSS 2.0 wants it ("Tue, 01 Dec 2026 07:20:00 GMT"). */
@@ -7,13 +7,7 @@ function rssDate(iso: string): string {
 }
 
 /** An RSS 2.0 document of incidents and maintenance, each item with its updates. */
-export function rssFeed(input: {
-  pageName: string
-  baseUrl: string
-  selfUrl: string
-  builtAt: string
-  items: FeedItem[]
-}): string {
+export function rssFeed(input: FeedInput): string {
   const { pageName, baseUrl, selfUrl, items } = input
   const updated = items[0]?.updated_at ?? input.builtAt
   const entries = items.map(

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { IncidentSchema, SummarySchema } from '../../src/schemas/statuspage'
+import { callCandor } from './candor-http'
 import { startCandor, type RunningCandor } from './wrangler-dev'
 
 let candor: RunningCandor
@@ -13,23 +14,8 @@ afterAll(async () => {
 })
 
 /** A JSON request to the running Candor, as curl would send it. */
-async function api(
-  method: string,
-  path: string,
-  body?: unknown,
-  token: string | null = candor.token,
-) {
-  const headers: Record<string, string> = {}
-  if (token) headers.authorization = `Bearer ${token}`
-  if (body !== undefined) headers['content-type'] = 'application/json'
-  const res = await fetch(candor.url + path, {
-    method,
-    headers,
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, headers: res.headers, text, json: text ? JSON.parse(text) : null }
-}
+const api = (method: string, path: string, body?: unknown, token: string | null = candor.token) =>
+  callCandor(candor, method, path, body, token)
 
 const hoursAhead = (h: number) => new Date(Date.now() + h * 3_600_000).toISOString()
 

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callCandor } from './candor-http'
 import { freePort, startCandor, type RunningCandor } from './wrangler-dev'
 
 /**
@@ -29,15 +30,8 @@ let alertmanagerUrl = ''
 let alertmanagerLog = ''
 let workDir = ''
 
-async function api(method: string, route: string, body?: unknown) {
-  const res = await fetch(candor.url + route, {
-    method,
-    headers: { authorization: `Bearer ${candor.token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, json: text ? JSON.parse(text) : null }
-}
+const api = (method: string, route: string, body?: unknown) =>
+  callCandor(candor, method, route, body)
 
 async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string) {
   const end = Date.now() + 30_000

@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { callCandor, until as waitUntil } from './candor-http'
 import { startCandor, type RunningCandor } from './wrangler-dev'
 
 /** The notification pipeline under a real `wrangler dev`: its queues, consumers and fetch. */
@@ -39,23 +40,10 @@ afterAll(async () => {
   await new Promise((r) => receiver?.close(r))
 })
 
-async function api(method: string, path: string, body?: unknown) {
-  const res = await fetch(candor.url + path, {
-    method,
-    headers: { authorization: `Bearer ${candor.token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, json: text ? JSON.parse(text) : null }
-}
+const api = (method: string, path: string, body?: unknown) => callCandor(candor, method, path, body)
 
-async function until(check: () => boolean, timeoutMs: number, what: string) {
-  const end = Date.now() + timeoutMs
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}\n${candor.logs()}`)
-    await new Promise((r) => setTimeout(r, 100))
-  }
-}
+const until = (check: () => boolean, timeoutMs: number, what: string) =>
+  waitUntil(check, timeoutMs, what, candor.logs)
 
 describe('notifications under wrangler dev', () => {
   it('an incident reaches a webhook, signed, once per event; a failed attempt is retried', async () => {
