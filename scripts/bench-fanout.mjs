@@ -104,7 +104,8 @@ async function adminCall(dev, token, method, route, body) {
 
 /**
  * Counts until every subscriber got something or `timeoutMs` passed since `startedAt`, then
- * for `settleMs` more (late duplicates). Prints progress every 5 s.
+ * for `settleMs` more (late duplicates). Prints progress every 5 s. Returns the losses: the
+ * subscribers still without anything when the wait ended, before the settling time.
  */
 async function waitForDeliveries(tally, startedAt, { timeoutMs, settleMs }, label) {
   let nextReport = Date.now() + 5000
@@ -116,14 +117,16 @@ async function waitForDeliveries(tally, startedAt, { timeoutMs, settleMs }, labe
       console.log(`  [${label}] ${s} s: ${tally.reached}/${tally.count} subscribers reached`)
     }
   }
+  const losses = tally.lost
   await sleep(settleMs)
+  return losses
 }
 
 /**
  * Figures of one run from its tally; times from `startedAt`. Deliveries/s is the rate while
  * delivering, from the first delivery to the last: the wait before the first is its own figure.
  */
-function figures(tally, startedAt) {
+function figures(tally, startedAt, losses = tally.lost) {
   const firstMs = tally.first === null ? null : tally.first - startedAt
   const lastMs = tally.lastNew === null ? null : tally.lastNew - startedAt
   const windowMs = lastMs === null ? 0 : lastMs - firstMs || lastMs
@@ -135,7 +138,7 @@ function figures(tally, startedAt) {
     duplicates: tally.duplicateIds + tally.duplicateSubscribers,
     duplicateIds: tally.duplicateIds,
     duplicateSubscribers: tally.duplicateSubscribers,
-    losses: tally.lost,
+    losses,
     badSignatures: tally.badSignatures,
     unknown: tally.unknown,
   }
@@ -217,8 +220,8 @@ async function runWebhooks(opts) {
   )
   const startedAt = Date.now()
   const incidentId = await postIncident(candor.dev, candor.token)
-  await waitForDeliveries(tally, startedAt, opts, 'webhook')
-  const run = figures(tally, startedAt)
+  const losses = await waitForDeliveries(tally, startedAt, opts, 'webhook')
+  const run = figures(tally, startedAt, losses)
   run.candorCounts = await deliveryCounts(candor.dev, candor.token, incidentId)
   await candor.dev.stop()
 
@@ -278,8 +281,8 @@ async function runEmail(opts) {
   )
   const startedAt = Date.now()
   const incidentId = await postIncident(candor.dev, candor.token)
-  await waitForDeliveries(tally, startedAt, opts, 'email')
-  const run = figures(tally, startedAt)
+  const losses = await waitForDeliveries(tally, startedAt, opts, 'email')
+  const run = figures(tally, startedAt, losses)
   run.candorCounts = await deliveryCounts(candor.dev, candor.token, incidentId)
   await candor.dev.stop()
   await mail.stop()
@@ -303,7 +306,7 @@ function printRun(label, f) {
   console.log(
     `  duplicates                        ${f.duplicates} (same id twice: ${f.duplicateIds}, same subscriber twice: ${f.duplicateSubscribers})`,
   )
-  console.log(`  losses                            ${f.losses}`)
+  console.log(`  losses (nothing by the time limit) ${f.losses}`)
   if (f.badSignatures !== undefined)
     console.log(`  bad signatures                    ${f.badSignatures}`)
   if (f.unknown > 0) console.log(`  not addressed to a subscriber     ${f.unknown}`)
