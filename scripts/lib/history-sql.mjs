@@ -2,50 +2,10 @@
 // components and areas, N past resolved incidents with their updates, ETA changes, component
 // links and status changes, and one open incident. Used by the read benchmark.
 
-import { randomBytes } from 'node:crypto'
+import { inserts, newId } from './sql-inserts.mjs'
 
-const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 const MINUTE = 60_000
 const DAY = 86_400_000
-/** Keep each INSERT well under D1's 100 KB statement limit. */
-const MAX_STATEMENT_BYTES = 60_000
-
-/** A Statuspage-style id: 12 characters of [a-z0-9]. */
-export function newId(length = 12) {
-  let id = ''
-  for (const byte of randomBytes(length)) id += ALPHABET[byte % ALPHABET.length]
-  return id
-}
-
-/** A SQL literal for a string, number, boolean or null. */
-function lit(value) {
-  if (value === null || value === undefined) return 'NULL'
-  if (typeof value === 'number') return String(value)
-  if (typeof value === 'boolean') return value ? '1' : '0'
-  return `'${String(value).replaceAll("'", "''")}'`
-}
-
-/** Multi-row INSERT statements for `rows` (objects with the same keys), split by size. */
-function inserts(table, rows) {
-  if (rows.length === 0) return []
-  const columns = Object.keys(rows[0])
-  const head = `INSERT INTO ${table} (${columns.join(', ')}) VALUES\n`
-  const statements = []
-  let values = []
-  let bytes = head.length
-  for (const row of rows) {
-    const tuple = `(${columns.map((c) => lit(row[c])).join(', ')})`
-    if (values.length > 0 && bytes + tuple.length + 2 > MAX_STATEMENT_BYTES) {
-      statements.push(`${head}${values.join(',\n')};`)
-      values = []
-      bytes = head.length
-    }
-    values.push(tuple)
-    bytes += tuple.length + 2
-  }
-  statements.push(`${head}${values.join(',\n')};`)
-  return statements
-}
 
 /** Two groups of components, eight components in all, plus ungrouped ones. */
 function makeComponents(now) {
