@@ -206,7 +206,10 @@ function incidentFacts(incident: AnyIncident): EmailFact[] {
   }
   facts.push({ label: 'Status', value: stageText(incident) })
   if (isMaintenance(incident)) {
-    facts.push({ label: 'When', value: rangeUtc(incident.scheduled_for, incident.scheduled_until) })
+    facts.push({
+      label: incident.cancelled_at ? 'Was planned for' : 'When',
+      value: rangeUtc(incident.scheduled_for, incident.scheduled_until),
+    })
   } else {
     facts.push({ label: 'Impact', value: impactLabel(incident.impact) })
   }
