@@ -32,6 +32,7 @@ interface IncidentRow {
   auto_complete: number
   expected_start: string | null
   live_at: string | null
+  cancelled_at: string | null
   draft: number
 }
 
@@ -96,6 +97,7 @@ function toIncident(row: IncidentRow): Incident {
     autoComplete: row.auto_complete === 1,
     expectedStart: row.expected_start,
     liveAt: row.live_at,
+    cancelledAt: row.cancelled_at,
     isDraft: row.draft === 1,
     componentStatuses: [],
     areas: [],
@@ -113,8 +115,8 @@ export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement
       `INSERT INTO incidents (id, kind, name, status, impact, created_at, updated_at, started_at,
          monitoring_at, resolved_at, eta, next_update_at, progress, workaround, scheduled_for,
          scheduled_until, remind_before_minutes, auto_start, auto_complete, expected_start, live_at,
-         draft)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         cancelled_at, draft)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
     .bind(
       i.id,
@@ -138,6 +140,7 @@ export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement
       i.autoComplete ? 1 : 0,
       i.expectedStart,
       i.liveAt,
+      i.cancelledAt,
       i.isDraft ? 1 : 0,
     )
 }
@@ -176,7 +179,7 @@ export function updateIncidentRow(
       `UPDATE incidents SET name = ?, status = ?, impact = ?, updated_at = ?, started_at = ?,
          monitoring_at = ?, resolved_at = ?, eta = ?, next_update_at = ?, progress = ?,
          workaround = ?, scheduled_for = ?, scheduled_until = ?, remind_before_minutes = ?,
-         auto_start = ?, auto_complete = ?, expected_start = ?, live_at = ?
+         auto_start = ?, auto_complete = ?, expected_start = ?, live_at = ?, cancelled_at = ?
        WHERE id = ? AND updated_at = ?`,
     )
     .bind(
@@ -198,6 +201,7 @@ export function updateIncidentRow(
       i.autoComplete ? 1 : 0,
       i.expectedStart,
       i.liveAt,
+      i.cancelledAt,
       i.id,
       expectedUpdatedAt,
     )

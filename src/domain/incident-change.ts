@@ -126,23 +126,45 @@ export interface PlannedChange {
   statements: D1PreparedStatement[]
 }
 
+/** How an update is made: by the clock, or as the cancellation of a scheduled maintenance. */
+export interface ChangeOptions {
+  /** The update is the clock's, not ops' — it answers no next-update promise. */
+  byClock?: boolean
+  /**
+   * The update calls off a maintenance that has not begun: it closes it as `completed`
+   * (Statuspage's last status) with `cancelledAt` set, and leaves component statuses alone.
+   */
+  cancel?: boolean
+}
+
+/** Refuses to cancel anything but a maintenance still scheduled (409). */
+function checkCancellable(current: Incident | null): void {
+  if (current?.kind !== 'maintenance' || current.status !== 'scheduled') {
+    throw new CandorError(
+      'conflict',
+      'Only a maintenance that is still scheduled can be cancelled.',
+      { status: current?.status ?? null },
+    )
+  }
+}
+
 /**
  * Works out everything one update does — to the incident, its ETA history, its components and
  * the page — and returns the statements that make it so, to be run as one `db.batch()`.
  * `current` is null when the update creates the incident (`draft` holds its first state).
- * `byClock`: the update is the clock's, not ops' — it answers no next-update promise.
  */
 export async function planIncidentChange(
   ctx: VerbContext,
   current: Incident | null,
   draft: Incident,
   input: UpdateFields,
-  options: { byClock?: boolean } = {},
+  options: ChangeOptions = {},
 ): Promise<PlannedChange> {
   const now = ctx.now.toISOString()
   const isNew = current === null
   const before = current ?? draft
-  const status = input.status ?? before.status
+  if (options.cancel) checkCancellable(current)
+  const status = options.cancel ? 'completed' : (input.status ?? before.status)
   checkTransition(draft.kind, current?.status ?? null, status)
 
   const effectiveAt = input.display_at ? toIso(input.display_at) : now
@@ -214,7 +236,14 @@ export async function planIncidentChange(
   if (status === 'monitoring' && !next.monitoringAt) next.monitoringAt = effectiveAt
   if (closing && !next.resolvedAt) next.resolvedAt = effectiveAt
   if (!closing) next.resolvedAt = null
-  if (draft.kind === 'maintenance' && status !== 'scheduled' && before.status === 'scheduled') {
+  if (options.cancel) {
+    // It never began: its start stays the planned one, so the record shows what was called off.
+    next.cancelledAt = effectiveAt
+  } else if (
+    draft.kind === 'maintenance' &&
+    status !== 'scheduled' &&
+    before.status === 'scheduled'
+  ) {
     next.startedAt = effectiveAt
   }
 
@@ -295,7 +324,7 @@ export async function planIncidentChange(
     insertAudit(
       ctx.db,
       ctx.actor,
-      `${draft.kind}.${isNew ? 'create' : 'update'}`,
+      `${draft.kind}.${isNew ? 'create' : options.cancel ? 'cancel' : 'update'}`,
       { type: draft.kind, id: draft.id },
       input,
       now,
@@ -358,8 +387,13 @@ async function planComponentChanges(
   if (next.isDraft) return []
 
   const closing = isClosedStatus(next.status)
+  // A maintenance closed (or cancelled) before it began never put its components under
+  // maintenance, so there is nothing to hand back: only statuses the update names change.
+  const closingUnstarted = closing && next.kind === 'maintenance' && before.status === 'scheduled'
   const target = new Map<string, ComponentStatus>()
-  if (closing) {
+  if (closingUnstarted) {
+    for (const [id, status] of Object.entries(explicit)) target.set(id, status)
+  } else if (closing) {
     const others = await selectStatusesHeldByOpenIncidents(ctx.db, [...asserted.keys()], next.id)
     for (const id of asserted.keys()) {
       if (id in explicit) {

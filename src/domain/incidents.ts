@@ -8,7 +8,7 @@ import { newId } from '../lib/ids'
 import { toIso } from '../lib/time'
 import type { VerbContext } from './context'
 import { CandorError, invalidField, notFound } from './errors'
-import { planIncidentChange, type UpdateFields } from './incident-change'
+import { planIncidentChange, type ChangeOptions, type UpdateFields } from './incident-change'
 import type { Impact, Incident, IncidentKind, IncidentUpdate } from './types'
 
 export interface NewIncidentInput extends UpdateFields {
@@ -75,6 +75,7 @@ export function blankIncident(kind: IncidentKind, name: string, at: string): Inc
     autoComplete: false,
     expectedStart: null,
     liveAt: null,
+    cancelledAt: null,
     isDraft: false,
     componentStatuses: [],
     areas: [],
@@ -123,7 +124,8 @@ export async function createIncident(
 
 /**
  * Posts an update to an incident. Returns the update and the incident as it now stands.
- * `extraStatements` adds writes that must land in the same batch (a link token marked used).
+ * `alsoWrite` adds writes that must land in the same batch (a link token marked used); `cancel`
+ * calls off a maintenance still scheduled (see `ChangeOptions`).
  * If another update landed first, nothing is written and 409 asks the caller to retry.
  */
 export async function postIncidentUpdate(
@@ -131,10 +133,10 @@ export async function postIncidentUpdate(
   id: string,
   kind: IncidentKind,
   input: UpdateFields,
-  options: Pick<WriteOptions, 'alsoWrite'> = {},
+  options: Pick<WriteOptions, 'alsoWrite'> & Pick<ChangeOptions, 'cancel'> = {},
 ): Promise<{ update: IncidentUpdate; incident: Incident }> {
   const current = await getIncident(ctx.db, id, kind)
-  const plan = await planIncidentChange(ctx, current, current, input)
+  const plan = await planIncidentChange(ctx, current, current, input, { cancel: options.cancel })
   try {
     await ctx.db.batch([
       ...plan.statements,

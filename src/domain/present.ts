@@ -179,6 +179,8 @@ export function presentMaintenance(i: Incident, ctx: PresentContext): Maintenanc
     scheduled_auto_in_progress: i.autoStart,
     scheduled_auto_completed: i.autoComplete,
     remind_before_minutes: i.remindBeforeMinutes,
+    // Snapshots written before cancelling existed carry no such field: those were not cancelled.
+    cancelled_at: i.cancelledAt ?? null,
   }
 }
 

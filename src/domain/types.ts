@@ -127,6 +127,8 @@ export interface Incident {
   expectedStart: string | null
   /** When an incident posted early went live; null while it is upcoming. */
   liveAt: string | null
+  /** When a scheduled maintenance was called off before it began; null if it was not. */
+  cancelledAt: string | null
   /** Held back for one-click publishing: invisible publicly, notifies nobody (see intake). */
   isDraft: boolean
   /** The status this incident asserts for each component it touches. */

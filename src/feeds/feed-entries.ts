@@ -1,7 +1,7 @@
 import type { PublicView } from '../domain/public-view'
 import type { IncidentJson, MaintenanceJson } from '../schemas/statuspage'
 import { formatMinutes, formatUtc } from '../views/time'
-import { impactLabel, statusLabel } from '../views/labels'
+import { impactLabel, isCancelled, itemStatusLabel, updateStatusLabel } from '../views/labels'
 import { etaMovesText } from '../notify/event-summary'
 import { escapeXml } from './markup'
 
@@ -35,9 +35,9 @@ export function feedItems(view: PublicView, componentId?: string): FeedItem[] {
   return chosen.sort((a, b) => b.updated_at.localeCompare(a.updated_at)).slice(0, FEED_LIMIT)
 }
 
-/** "Fibre down in M16 — Identified" / "Mast upgrade — Scheduled". */
+/** "Fibre down in M16 — Identified" / "Mast upgrade — Scheduled" / "Mast upgrade — Cancelled". */
 export function entryTitle(item: FeedItem): string {
-  return `${item.name} — ${statusLabel(item.status)}`
+  return `${item.name} — ${itemStatusLabel(item)}`
 }
 
 /** The honest state of an open incident in one line each: ETA and its moves, next update. */
@@ -68,7 +68,7 @@ function promiseLines(item: FeedItem): string[] {
 export function entryHtml(item: FeedItem): string {
   const facts = [
     item.impact === 'maintenance'
-      ? `Maintenance ${formatUtc((item as MaintenanceJson).scheduled_for)} – ${formatUtc((item as MaintenanceJson).scheduled_until)}`
+      ? `${isCancelled(item) ? 'Cancelled maintenance, was planned for' : 'Maintenance'} ${formatUtc((item as MaintenanceJson).scheduled_for)} – ${formatUtc((item as MaintenanceJson).scheduled_until)}`
       : impactLabel(item.impact),
     ...(item.components.length
       ? [`Affects: ${item.components.map((c) => c.name).join(', ')}`]
@@ -78,7 +78,7 @@ export function entryHtml(item: FeedItem): string {
   ]
   const updates = item.incident_updates.map(
     (u) =>
-      `<p><strong>${escapeXml(statusLabel(u.status))}</strong> — ${escapeXml(formatUtc(u.display_at))}<br>${escapeXml(u.body).replace(/\n/g, '<br>')}</p>`,
+      `<p><strong>${escapeXml(updateStatusLabel(u, item))}</strong> — ${escapeXml(formatUtc(u.display_at))}<br>${escapeXml(u.body).replace(/\n/g, '<br>')}</p>`,
   )
   return [`<p>${facts.map(escapeXml).join('<br>')}</p>`, ...updates].join('\n')
 }

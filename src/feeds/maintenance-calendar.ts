@@ -40,7 +40,9 @@ export function foldLine(line: string): string {
 
 /**
  * An iCalendar (RFC 5545) of maintenance: one VEVENT each, with a UID that stays the same and a
- * SEQUENCE that grows with every update, so calendar apps replace the event when it changes.
+ * SEQUENCE that grows with every update, so calendar apps replace the event when it changes. A
+ * cancelled maintenance stays in the calendar as `STATUS:CANCELLED` (its cancelling update bumped
+ * the SEQUENCE), which is how subscribed calendars learn to drop it.
  */
 export function maintenanceCalendar(input: {
   pageName: string
@@ -76,11 +78,11 @@ export function maintenanceCalendar(input: {
       `SEQUENCE:${Math.max(0, m.incident_updates.length - 1)}`,
       `DTSTART:${icsTime(m.scheduled_for)}`,
       `DTEND:${icsTime(m.scheduled_until)}`,
-      `SUMMARY:${icsText(m.name)}`,
+      `SUMMARY:${icsText(m.cancelled_at ? `Cancelled: ${m.name}` : m.name)}`,
       `DESCRIPTION:${icsText(description)}`,
       `URL:${m.shortlink}`,
-      'STATUS:CONFIRMED',
-      'TRANSP:OPAQUE',
+      m.cancelled_at ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',
+      m.cancelled_at ? 'TRANSP:TRANSPARENT' : 'TRANSP:OPAQUE',
       'END:VEVENT',
     )
   }

@@ -2,7 +2,13 @@ import { componentIndicator, worseStatus, type Indicator } from '../domain/page-
 import { isClosedStatus, type ComponentStatus } from '../domain/types'
 import type { IncidentJson, MaintenanceJson } from '../schemas/statuspage'
 import { isMaintenance } from '../views/incident-facts'
-import { componentStatusLabel, impactLabel, statusLabel } from '../views/labels'
+import {
+  componentStatusLabel,
+  impactLabel,
+  isCancelled,
+  statusLabel,
+  updateStatusLabel,
+} from '../views/labels'
 import { formatMinutes, formatUtc } from '../views/time'
 import { clockUtc, dayClockUtc, dayUtc, rangeUtc, shortTimeUtc, timesWord } from './email-time'
 import type { EventMessage } from './types'
@@ -118,6 +124,7 @@ function subjectOf(message: EventMessage, incident: AnyIncident): string {
   const closed = isClosedStatus(incident.status)
   if (isMaintenance(incident)) {
     const window = rangeUtc(incident.scheduled_for, incident.scheduled_until)
+    if (isCancelled(incident)) return `[Maintenance cancelled] ${name} — was ${window}`
     switch (message.eventType) {
       case 'maintenance.reminder':
         return `[Maintenance soon] ${name} — ${window}`
@@ -151,6 +158,7 @@ function subjectOf(message: EventMessage, incident: AnyIncident): string {
 
 /** "Identified (step 2 of 4: Investigating → Identified → Monitoring → Resolved)". */
 function stageText(incident: AnyIncident): string {
+  if (isCancelled(incident)) return 'Cancelled — no work will take place'
   const stages = isMaintenance(incident) ? MAINTENANCE_STAGES : INCIDENT_STAGES
   const current = incident.status === 'postmortem' ? 'resolved' : incident.status
   const index = stages.indexOf(current)
@@ -198,7 +206,10 @@ function incidentFacts(incident: AnyIncident): EmailFact[] {
   }
   facts.push({ label: 'Status', value: stageText(incident) })
   if (isMaintenance(incident)) {
-    facts.push({ label: 'When', value: rangeUtc(incident.scheduled_for, incident.scheduled_until) })
+    facts.push({
+      label: incident.cancelled_at ? 'Was planned for' : 'When',
+      value: rangeUtc(incident.scheduled_for, incident.scheduled_until),
+    })
   } else {
     facts.push({ label: 'Impact', value: impactLabel(incident.impact) })
   }
@@ -233,7 +244,9 @@ function incidentFacts(incident: AnyIncident): EmailFact[] {
   }
   if (incident.workaround) facts.push({ label: 'Workaround', value: incident.workaround })
   if (!maintenance) facts.push({ label: 'Started', value: formatUtc(incident.started_at) })
-  if (incident.resolved_at) {
+  if (isMaintenance(incident) && incident.cancelled_at) {
+    facts.push({ label: 'Cancelled', value: formatUtc(incident.cancelled_at) })
+  } else if (incident.resolved_at) {
     facts.push({
       label: maintenance ? 'Completed' : 'Resolved',
       value: `${formatUtc(incident.resolved_at)} (after ${duration(incident.started_at, incident.resolved_at)})`,
@@ -252,16 +265,20 @@ function incidentContent(message: EventMessage, incident: AnyIncident): EventEma
   const first = updates[updates.length - 1]
   const latest = updates[0]
   const closed = isClosedStatus(incident.status)
-  const badge: EventEmailContent['badge'] = maintenance
-    ? {
-        label: closed ? 'Maintenance completed' : 'Maintenance',
-        tone: closed ? 'good' : 'maintenance',
-      }
-    : closed
-      ? { label: 'Resolved', tone: 'good' }
-      : severity(incident)
-  const kicker =
-    message.eventType === 'incident.updated' && maintenance
+  const cancelled = isCancelled(incident)
+  const badge: EventEmailContent['badge'] = cancelled
+    ? { label: 'Maintenance cancelled', tone: 'maintenance' }
+    : maintenance
+      ? {
+          label: closed ? 'Maintenance completed' : 'Maintenance',
+          tone: closed ? 'good' : 'maintenance',
+        }
+      : closed
+        ? { label: 'Resolved', tone: 'good' }
+        : severity(incident)
+  const kicker = cancelled
+    ? 'Maintenance cancelled'
+    : message.eventType === 'incident.updated' && maintenance
       ? 'Maintenance update'
       : incident.upcoming
         ? 'Advance notice'
@@ -274,12 +291,19 @@ function incidentContent(message: EventMessage, incident: AnyIncident): EventEma
     title: incident.name,
     badge,
     description: first
-      ? { heading: maintenance ? 'What is planned' : 'What is wrong', body: updateText(first) }
+      ? {
+          heading: cancelled
+            ? 'What was planned'
+            : maintenance
+              ? 'What is planned'
+              : 'What is wrong',
+          body: updateText(first),
+        }
       : null,
     facts: incidentFacts(incident),
     latest: hasLaterUpdate
       ? {
-          heading: `Latest update — ${statusLabel(latest.status)}, ${formatUtc(latest.display_at)}`,
+          heading: `Latest update — ${updateStatusLabel(latest, incident)}, ${formatUtc(latest.display_at)}`,
           body: updateText(latest),
         }
       : null,

@@ -1,5 +1,5 @@
 import type { ComponentStatus } from '../domain/types'
-import { componentStatusLabel, impactLabel, statusLabel } from '../views/labels'
+import { componentStatusLabel, impactLabel, itemStatusLabel } from '../views/labels'
 import { etaHistoryText } from './event-email-content'
 import type { EventMessage } from './types'
 
@@ -7,7 +7,10 @@ import type { EventMessage } from './types'
 export interface EventSummary {
   /** "Broadband outage in M14" or "Email: Partial outage". */
   title: string
-  /** "Investigating", "Resolved", "Partial outage (was Operational)", "Upcoming, expected from …". */
+  /**
+   * "Investigating", "Resolved", "Partial outage (was Operational)", "Upcoming, expected from …",
+   * "Cancelled, was planned for …".
+   */
   status: string
   /** For a known fault posted early and not in effect yet: when it is expected. */
   expectedStart: string | null
@@ -49,7 +52,9 @@ export function summarizeEvent(message: EventMessage): EventSummary {
       status:
         incident.upcoming && incident.expected_start
           ? `Upcoming, expected from ${formatUtc(incident.expected_start)}`
-          : statusLabel(incident.status),
+          : 'cancelled_at' in incident && incident.cancelled_at
+            ? `Cancelled, was planned for ${formatUtc(incident.scheduled_for)} – ${formatUtc(incident.scheduled_until)}`
+            : itemStatusLabel(incident),
       expectedStart: incident.upcoming ? incident.expected_start : null,
       impact: impactLabel(incident.impact),
       body: incident.incident_updates[0]?.body ?? null,

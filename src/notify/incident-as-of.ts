@@ -25,6 +25,8 @@ export function incidentAsOf(incident: Incident, updateId: string | null): Incid
     monitoringAt:
       incident.monitoringAt && incident.monitoringAt <= at ? incident.monitoringAt : null,
     resolvedAt: closed ? (incident.resolvedAt ?? at) : null,
+    // A maintenance cancelled later was not cancelled yet at the updates before.
+    cancelledAt: incident.cancelledAt && incident.cancelledAt <= at ? incident.cancelledAt : null,
     // An incident posted early was still upcoming at the updates before it went live.
     ...(incident.liveAt && incident.liveAt > update.createdAt
       ? { liveAt: null, startedAt: incident.expectedStart ?? incident.startedAt }

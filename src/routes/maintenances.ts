@@ -1,15 +1,18 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { getIncident, listIncidents, postIncidentUpdate } from '../domain/incidents'
+import { cancelMaintenance } from '../domain/maintenance-cancel'
 import { createMaintenance } from '../domain/maintenances'
 import { presentMaintenance } from '../domain/present'
 import { requireReadOrWrite } from '../middleware/auth'
 import {
+  CancelMaintenanceInput,
   IdParam,
   IncidentListQuery,
   IncidentUpdateInput,
   MaintenanceInput,
 } from '../schemas/inputs'
 import { IncidentUpdateSchema, MaintenanceSchema } from '../schemas/statuspage'
+import { ErrorSchema } from '../schemas/inputs'
 import { presentContextFromDb, verbContext } from './context'
 import {
   authErrors,
@@ -22,7 +25,10 @@ import {
   notFoundError,
 } from './openapi-helpers'
 
-/** Scheduled maintenance: statuses scheduled → in_progress → verifying → completed. */
+/**
+ * Scheduled maintenance: statuses scheduled → in_progress → verifying → completed; one still
+ * scheduled can be cancelled (closed as completed, with `cancelled_at`).
+ */
 export const maintenanceRoutes = newApiApp()
 maintenanceRoutes.use('/maintenances', requireReadOrWrite())
 maintenanceRoutes.use('/maintenances/*', requireReadOrWrite())
@@ -114,6 +120,51 @@ maintenanceRoutes.openapi(
       c.req.valid('param').id,
       'maintenance',
       c.req.valid('json'),
+    )
+    const json = presentMaintenance(incident, await presentContextFromDb(c))
+    return c.json(
+      { update: json.incident_updates.find((u) => u.id === update.id)!, incident: json },
+      201,
+    )
+  },
+)
+
+maintenanceRoutes.openapi(
+  createRoute({
+    method: 'post',
+    path: '/maintenances/{id}/cancel',
+    tags: ['Maintenances'],
+    summary:
+      'Cancel a maintenance that has not begun: an update that closes it as completed with cancelled_at set; components are left as they are',
+    security: bearerSecurity,
+    request: {
+      params: IdParam,
+      body: {
+        content: { 'application/json': { schema: CancelMaintenanceInput } },
+        required: false,
+      },
+    },
+    responses: {
+      201: jsonResponse(
+        z.object({ update: IncidentUpdateSchema, incident: MaintenanceSchema }),
+        'The cancelling update and the maintenance as it now stands',
+      ),
+      ...authErrors,
+      ...bodyErrors,
+      ...notFoundError,
+      409: jsonResponse(
+        ErrorSchema,
+        'The maintenance is not scheduled any more (under way or over)',
+      ),
+    },
+  }),
+  async (c) => {
+    // The body is optional: an empty POST cancels with the default text and tells subscribers.
+    const input = c.req.valid('json') ?? {}
+    const { update, incident } = await cancelMaintenance(
+      verbContext(c),
+      c.req.valid('param').id,
+      input,
     )
     const json = presentMaintenance(incident, await presentContextFromDb(c))
     return c.json(

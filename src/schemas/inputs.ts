@@ -138,6 +138,15 @@ export const ReopenInput = z
   })
   .openapi('ReopenInput')
 
+export const CancelMaintenanceInput = z
+  .strictObject({
+    body: text(20000).optional().openapi({
+      description: 'Default: "This maintenance is cancelled; no work will take place."',
+    }),
+    notify: z.boolean().optional().openapi({ description: 'Tell subscribers (default true).' }),
+  })
+  .openapi('CancelMaintenanceInput')
+
 export const IdParam = z.object({
   id: id.openapi({ param: { name: 'id', in: 'path' }, example: 'k3x9q2m7a1bz' }),
 })

@@ -188,6 +188,10 @@ export const MaintenanceSchema = z
     scheduled_auto_in_progress: z.boolean(),
     scheduled_auto_completed: z.boolean(),
     remind_before_minutes: z.number().int().nullable(),
+    cancelled_at: isoTime.nullable().openapi({
+      description:
+        'Candor: when the maintenance was cancelled before it began (its status is then completed, as Statuspage has no cancelled status); null if it was not.',
+    }),
   })
   .openapi('ScheduledMaintenance')
 

@@ -144,7 +144,8 @@ export const WebhookEventJson = z
       status_description: z.string(),
     }),
     incident: z.union([IncidentSchema, MaintenanceSchema]).optional().openapi({
-      description: 'incident.* and maintenance.* events: as it stood right after the update.',
+      description:
+        'incident.* and maintenance.* events: as it stood right after the update. A cancelled maintenance is announced as maintenance.completed with cancelled_at set.',
     }),
     component: ComponentSchema.optional(),
     component_update: z

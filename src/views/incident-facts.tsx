@@ -16,6 +16,14 @@ export function isMaintenance(incident: PresentedIncident): incident is Maintena
 
 /** The stages in order with the current one marked in words as well as in style. */
 function Stages(props: { incident: PresentedIncident }) {
+  if (isMaintenance(props.incident) && props.incident.cancelled_at) {
+    // Called off before it began: none of the stages happened, so none is shown as done.
+    return (
+      <p class="cancelled">
+        <strong>Cancelled</strong> <Time iso={props.incident.cancelled_at} /> — no work took place
+      </p>
+    )
+  }
   const stages = isMaintenance(props.incident) ? MAINTENANCE_STAGES : INCIDENT_STAGES
   const current = props.incident.status === 'postmortem' ? 'resolved' : props.incident.status
   const index = stages.indexOf(current)
@@ -145,13 +153,13 @@ export function IncidentFacts(props: { incident: PresentedIncident; full?: boole
           </dd>
         </>
       )}
-      {props.full ? (
+      {props.full && !(maintenance && i.cancelled_at) ? (
         <>
           <dt>Started</dt>
           <dd>
             <Time iso={i.started_at} />
           </dd>
-          {i.resolved_at ? (
+          {i.resolved_at && !(maintenance && i.cancelled_at) ? (
             <>
               <dt>{maintenance ? 'Completed' : 'Resolved'}</dt>
               <dd>

@@ -1,7 +1,7 @@
 import type { IncidentUpdateJson } from '../schemas/statuspage'
 import { CustomerWord, type AreaChoice } from './customer-word'
 import { IncidentFacts, isMaintenance, type PresentedIncident } from './incident-facts'
-import { componentStatusLabel, statusLabel } from './labels'
+import { componentStatusLabel, updateStatusLabel } from './labels'
 import { Layout } from './layout'
 import { Time } from './time'
 
@@ -52,13 +52,14 @@ function EtaSet(props: { update: IncidentUpdateJson; previous: IncidentUpdateJso
 function UpdateItem(props: {
   update: IncidentUpdateJson
   previous: IncidentUpdateJson | undefined
+  incident: PresentedIncident
 }) {
   const u = props.update
   const headingId = `update-${u.id}`
   return (
     <li>
       <article aria-labelledby={headingId}>
-        <h3 id={headingId}>{statusLabel(u.status)}</h3>
+        <h3 id={headingId}>{updateStatusLabel(u, props.incident)}</h3>
         <p class="meta">
           <Time iso={u.display_at} />
         </p>
@@ -127,7 +128,9 @@ export function IncidentPage(props: {
   const i = props.incident
   const updates = i.incident_updates
   const kind = isMaintenance(i)
-    ? 'Scheduled maintenance'
+    ? i.cancelled_at
+      ? 'Cancelled maintenance'
+      : 'Scheduled maintenance'
     : i.upcoming
       ? 'Upcoming incident'
       : 'Incident'
@@ -150,7 +153,7 @@ export function IncidentPage(props: {
           </h2>
           <ol class="timeline" reversed>
             {updates.map((update, index) => (
-              <UpdateItem update={update} previous={updates[index + 1]} />
+              <UpdateItem update={update} previous={updates[index + 1]} incident={i} />
             ))}
           </ol>
         </section>

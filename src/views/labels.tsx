@@ -48,6 +48,35 @@ export function statusLabel(status: string): string {
   return STATUS_LABELS[status] ?? status
 }
 
+/** Anything with a status that may have been cancelled: incidents and maintenances alike. */
+interface MaybeCancelled {
+  status: string
+  cancelled_at?: string | null
+}
+
+/** True for a maintenance called off before it began. */
+export function isCancelled(item: MaybeCancelled): boolean {
+  return typeof item.cancelled_at === 'string'
+}
+
+/**
+ * "Cancelled" for a maintenance called off before it began (its status is `completed`, which
+ * alone would tell readers the work was done), else the status's label.
+ */
+export function itemStatusLabel(item: MaybeCancelled): string {
+  return isCancelled(item) ? 'Cancelled' : statusLabel(item.status)
+}
+
+/** An update's status label: "Cancelled" for the update that cancelled, and any note after it. */
+export function updateStatusLabel(
+  update: { status: string; display_at: string },
+  item: MaybeCancelled,
+): string {
+  const cancelling =
+    isCancelled(item) && update.status === 'completed' && update.display_at >= item.cancelled_at!
+  return cancelling ? 'Cancelled' : statusLabel(update.status)
+}
+
 /** "Major impact" for `major`. */
 export function impactLabel(impact: string): string {
   return IMPACT_LABELS[impact] ?? impact

@@ -1,11 +1,11 @@
 import { isClosedStatus } from '../domain/types'
 import { isMaintenance, type PresentedIncident } from './incident-facts'
-import { Badge, impactLabel, impactTone, statusLabel } from './labels'
+import { Badge, impactLabel, impactTone, isCancelled, itemStatusLabel } from './labels'
 import { formatMinutes, Time } from './time'
 
 /** How long it lasted, from start to resolution, or null while open. */
 function duration(i: PresentedIncident): string | null {
-  if (!i.resolved_at) return null
+  if (!i.resolved_at || isCancelled(i)) return null
   const minutes = Math.max(
     0,
     Math.round((Date.parse(i.resolved_at) - Date.parse(i.started_at)) / 60_000),
@@ -24,14 +24,15 @@ export function PastList(props: { incidents: PresentedIncident[] }) {
             <a href={`/incidents/${encodeURIComponent(i.id)}`}>{i.name}</a>{' '}
             <Badge tone={impactTone(i.impact)} label={impactLabel(i.impact)} />
             <p class="meta">
-              {statusLabel(i.status)}
+              {itemStatusLabel(i)}
               {isClosedStatus(i.status) && i.resolved_at ? (
                 <>
                   {' '}
                   <Time iso={i.resolved_at} />
                 </>
               ) : null}{' '}
-              · {isMaintenance(i) ? 'began' : 'started'} <Time iso={i.started_at} />
+              · {isCancelled(i) ? 'was planned for' : isMaintenance(i) ? 'began' : 'started'}{' '}
+              <Time iso={i.started_at} />
               {lasted ? ` · lasted ${lasted}` : null}
             </p>
           </li>

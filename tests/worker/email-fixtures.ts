@@ -137,6 +137,7 @@ export function maintenance(overrides: Partial<MaintenanceJson> = {}): Maintenan
     scheduled_auto_in_progress: true,
     scheduled_auto_completed: true,
     remind_before_minutes: null,
+    cancelled_at: null,
     ...overrides,
   })
 }

@@ -103,6 +103,15 @@ describe('event email subjects say what, where and when at a glance', () => {
         incident: maintenance({ status: 'completed', resolved_at: '2026-11-24T02:40:00.000Z' }),
       }),
     ).toBe('[Maintenance completed] Router upgrade')
+    expect(
+      subjectOf('maintenance.completed', {
+        incident: maintenance({
+          status: 'completed',
+          resolved_at: '2026-11-23T16:00:00.000Z',
+          cancelled_at: '2026-11-23T16:00:00.000Z',
+        }),
+      }),
+    ).toBe('[Maintenance cancelled] Router upgrade — was Tue 24 Nov 01:00–03:00 UTC')
   })
 
   it('a component changing status outside an incident', () => {
