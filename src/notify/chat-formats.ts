@@ -44,7 +44,8 @@ function etaLine(s: EventSummary, time: (iso: string) => string): string | null 
   if (s.closed) return null
   if (!s.eta) return s.impact === null ? null : 'No estimate yet'
   const moves = etaMovesText(s.etaMoves)
-  return moves ? `${time(s.eta)} (${moves})` : time(s.eta)
+  const when = s.etaPassed ? `${time(s.eta)} passed — no new estimate yet` : time(s.eta)
+  return moves ? `${when} (${moves})` : when
 }
 
 function headline(s: EventSummary): string {

@@ -19,6 +19,8 @@ export interface EventSummary {
   /** The latest update's words. */
   body: string | null
   eta: string | null
+  /** True when the ETA had passed, unresolved, as the event happened. */
+  etaPassed: boolean
   /** How often the ETA moved after it was first given. */
   etaMoves: number
   /** "ETA moved 3 times: Mon 23 Nov 14:00 → Tue 24 Nov 14:00 → Wed 25 Nov 14:00 UTC", or null. */
@@ -59,6 +61,7 @@ export function summarizeEvent(message: EventMessage): EventSummary {
       impact: impactLabel(incident.impact),
       body: incident.incident_updates[0]?.body ?? null,
       eta: incident.eta,
+      etaPassed: incident.eta_passed,
       etaMoves: incident.eta_moves,
       etaHistory: etaHistoryText(incident),
       nextUpdateAt: CLOSED.has(incident.status) ? null : incident.next_update_at,
@@ -81,6 +84,7 @@ export function summarizeEvent(message: EventMessage): EventSummary {
     impact: null,
     body: null,
     eta: null,
+    etaPassed: false,
     etaMoves: 0,
     etaHistory: null,
     nextUpdateAt: null,

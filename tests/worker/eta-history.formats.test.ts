@@ -32,4 +32,13 @@ describe('every move of the ETA, said the same way in each format', () => {
     const body = JSON.stringify(slackMessage(eventMessage('incident.updated', { incident: once })))
     expect(body).not.toContain('ETA history')
   })
+
+  it('a passed ETA is said as passed in each format, never as if it still stood', () => {
+    const passed = eventMessage('incident.updated', { incident: incident({ eta_passed: true }) })
+    const plain = eventMessage('incident.updated', { incident: incident() })
+    for (const format of [slackMessage, discordMessage, teamsMessage]) {
+      expect(JSON.stringify(format(passed))).toContain('passed — no new estimate yet')
+      expect(JSON.stringify(format(plain))).not.toContain('passed')
+    }
+  })
 })
