@@ -123,6 +123,59 @@ describe('embeds on another site', () => {
     await page.close()
   })
 
+  it('the widget backs off while Candor is unreachable, and pauses in hidden tabs', async () => {
+    const page = await browser.newPage()
+    let asked = 0
+    let reachable = false
+    await page.route('**/widget.json*', (route) => {
+      asked++
+      return reachable ? route.continue() : route.abort('connectionrefused')
+    })
+    await page.clock.install()
+    await page.goto(hostUrl + '/')
+    await expect.poll(() => asked, { timeout: 10_000 }).toBe(1)
+    // After a failure it waits two minutes, then four: not every minute.
+    await page.clock.fastForward(61_000)
+    await page.waitForTimeout(300)
+    expect(asked).toBe(1)
+    await page.clock.fastForward(60_000)
+    await expect.poll(() => asked, { timeout: 10_000 }).toBe(2)
+    await page.clock.fastForward(121_000)
+    await page.waitForTimeout(300)
+    expect(asked).toBe(2)
+    await page.clock.fastForward(120_000)
+    await expect.poll(() => asked, { timeout: 10_000 }).toBe(3)
+
+    // Reachable again, then the tab is hidden: no more requests until it is shown.
+    reachable = true
+    const setHidden = (hidden: boolean) =>
+      page.evaluate((h) => {
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => h })
+        document.dispatchEvent(new Event('visibilitychange'))
+      }, hidden)
+    await setHidden(true)
+    await page.clock.fastForward(20 * 60_000)
+    await page.waitForTimeout(300)
+    expect(asked).toBe(3)
+    await setHidden(false)
+    await expect.poll(() => asked, { timeout: 10_000 }).toBe(4)
+    const widget = page.locator('candor-status [role="status"]')
+    await expect.poll(() => widget.isVisible(), { timeout: 10_000 }).toBe(true)
+    await page.close()
+  })
+
+  it('the widget follows the reader’s dark preference', async () => {
+    const context = await browser.newContext({ colorScheme: 'dark' })
+    const page = await context.newPage()
+    await page.goto(hostUrl + '/')
+    const widget = page.locator('candor-status [role="status"]')
+    await expect.poll(() => widget.getAttribute('class'), { timeout: 15_000 }).toContain('dark')
+    const background = await widget.evaluate((el) => getComputedStyle(el).backgroundColor)
+    expect(background).toBe('rgb(22, 27, 34)')
+    await screenshot(page, 'widget-dark')
+    await context.close()
+  })
+
   it('the badge is a readable SVG on its own', async () => {
     const page = await browser.newPage()
     const res = await page.goto(candor.url + '/badge.svg')
