@@ -43,6 +43,8 @@ describe('Alertmanager webhooks, the real fixtures in sequence', () => {
       name: 'Broadband is down in M14',
       status: 'investigating',
       impact: 'critical',
+      // The trouble began when the alert began, not when it reached Candor.
+      started_at: '2026-11-23T18:58:08.489Z',
     })
     expect(current.components.map((c) => [c.name, c.status])).toEqual([
       ['Broadband', 'major_outage'],

@@ -86,6 +86,10 @@ export async function openOrRecord(
   const created = await createIncident(
     ctx,
     {
+      started_at: earliestStart(
+        fresh.map((m) => m.alert.startsAt),
+        ctx.now,
+      ),
       name: clip(fresh[0]!.alert.title, 300),
       status: 'investigating',
       impact: worstImpact(fresh),
@@ -117,4 +121,16 @@ export async function openOrRecord(
     results.set(m.alert.fingerprint, result(m, index === 0 ? 'opened' : 'joined', created, change))
   })
   return mapped.map((m) => results.get(m.alert.fingerprint)!)
+}
+
+/**
+ * When the trouble began: the earliest `startsAt` the monitoring gave, never later than now (a
+ * monitoring clock a little ahead of ours must not refuse the alert); undefined when none.
+ */
+export function earliestStart(starts: (string | null)[], now: Date): string | undefined {
+  const times = starts
+    .map((s) => (s ? Date.parse(s) : NaN))
+    .filter((t) => Number.isFinite(t) && t > 0)
+  if (times.length === 0) return undefined
+  return new Date(Math.min(...times, now.getTime())).toISOString()
 }
