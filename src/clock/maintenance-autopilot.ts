@@ -36,7 +36,8 @@ async function stepMaintenance(
   body: string,
 ): Promise<boolean> {
   try {
-    await postIncidentUpdate(ctx, id, 'maintenance', { status, body })
+    // The clock's step answers no promise ops made: a promised update stays due.
+    await postIncidentUpdate(ctx, id, 'maintenance', { status, body }, { byClock: true })
     return true
   } catch (error) {
     if (error instanceof CandorError && error.code === 'conflict') return false

@@ -1,11 +1,15 @@
 /** What the clock looks for each minute. Times are ISO strings, compared as text. */
 
-/** Open incidents and maintenances whose promised update is late or whose ETA has passed. */
+/**
+ * Open, published incidents and maintenances whose promised update is late or whose ETA has
+ * passed (a draft is no promise to anyone yet).
+ */
 export async function selectIdsOverdueOrPastEta(db: D1Database, now: string): Promise<string[]> {
   const { results } = await db
     .prepare(
       `SELECT id FROM incidents
-       WHERE resolved_at IS NULL AND status NOT IN ('resolved', 'postmortem', 'completed')
+       WHERE resolved_at IS NULL AND draft = 0
+         AND status NOT IN ('resolved', 'postmortem', 'completed')
          AND ((next_update_at IS NOT NULL AND next_update_at < ?1) OR (eta IS NOT NULL AND eta < ?1))
        ORDER BY id LIMIT 500`,
     )

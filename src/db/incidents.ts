@@ -431,7 +431,7 @@ export async function selectDueUpcomingIds(
     .prepare(
       `SELECT id FROM incidents
        WHERE expected_start IS NOT NULL AND live_at IS NULL AND expected_start <= ?
-         AND resolved_at IS NULL
+         AND resolved_at IS NULL AND draft = 0
        ORDER BY expected_start LIMIT ?`,
     )
     .bind(now, limit)

@@ -90,18 +90,24 @@ export async function selectPendingSendIds(db: D1Database, alertIds: string[]): 
   return results.map((r) => r.id)
 }
 
-/** Sends pending or sending whose last change is older than `before` (their message was lost). */
+/**
+ * Sends whose queue message was lost: pending or sending and unchanged since `before`, or failed
+ * and unchanged since `failedBefore` (longer than any retry delay, so the queue has given up).
+ */
 export async function selectStuckSendIds(
   db: D1Database,
   before: string,
   limit: number,
+  failedBefore = before,
 ): Promise<string[]> {
   const { results } = await db
     .prepare(
       `SELECT id FROM ops_alert_sends
-       WHERE status IN ('pending', 'sending') AND updated_at < ? ORDER BY updated_at LIMIT ?`,
+       WHERE (status IN ('pending', 'sending') AND updated_at < ?1)
+          OR (status = 'failed' AND updated_at < ?2)
+       ORDER BY updated_at LIMIT ?3`,
     )
-    .bind(before, limit)
+    .bind(before, failedBefore, limit)
     .all<{ id: string }>()
   return results.map((r) => r.id)
 }
@@ -111,7 +117,7 @@ export function touchSends(db: D1Database, ids: string[], at: string): D1Prepare
   return db
     .prepare(
       `UPDATE ops_alert_sends SET updated_at = ?
-       WHERE id IN (SELECT value FROM json_each(?)) AND status IN ('pending', 'sending')`,
+       WHERE id IN (SELECT value FROM json_each(?)) AND status IN ('pending', 'sending', 'failed')`,
     )
     .bind(at, JSON.stringify(ids))
 }

@@ -58,7 +58,14 @@ export async function activateDueIncidents(
     baseUrl: env.PUBLIC_URL?.replace(/\/+$/, ''),
   }
   let activated = 0
-  for (const id of ids) if (await activateIncident(ctx, id)) activated++
+  for (const id of ids) {
+    try {
+      if (await activateIncident(ctx, id)) activated++
+    } catch (error) {
+      // One incident's failure must not hold back the others; the next run tries it again.
+      console.error(`activating upcoming incident ${id} failed`, error)
+    }
+  }
   if (activated > 0) await refreshSnapshot(env, now)
   return activated
 }

@@ -226,7 +226,8 @@ export async function planIncidentChange(
     next.expectedStart = toIso(input.expected_start)
     next.startedAt = next.expectedStart
   }
-  const goingLive = !isNew && isUpcoming(before) && input.go_live !== false
+  // Closing it before it takes effect calls it off: it never went live.
+  const goingLive = !isNew && isUpcoming(before) && input.go_live !== false && !closing
   if (goingLive) {
     next.liveAt = now
     next.startedAt = effectiveAt

@@ -133,10 +133,13 @@ export async function postIncidentUpdate(
   id: string,
   kind: IncidentKind,
   input: UpdateFields,
-  options: Pick<WriteOptions, 'alsoWrite'> & Pick<ChangeOptions, 'cancel'> = {},
+  options: Pick<WriteOptions, 'alsoWrite'> & Pick<ChangeOptions, 'cancel' | 'byClock'> = {},
 ): Promise<{ update: IncidentUpdate; incident: Incident }> {
   const current = await getIncident(ctx.db, id, kind)
-  const plan = await planIncidentChange(ctx, current, current, input, { cancel: options.cancel })
+  const plan = await planIncidentChange(ctx, current, current, input, {
+    cancel: options.cancel,
+    byClock: options.byClock,
+  })
   try {
     await ctx.db.batch([
       ...plan.statements,

@@ -37,7 +37,14 @@ export function feedItems(view: PublicView, componentId?: string): FeedItem[] {
 
 /** "Fibre down in M16 — Identified" / "Mast upgrade — Scheduled" / "Mast upgrade — Cancelled". */
 export function entryTitle(item: FeedItem): string {
+  if (isUpcomingItem(item))
+    return `${item.name} — Upcoming, expected from ${formatUtc(item.expected_start!)}`
   return `${item.name} — ${itemStatusLabel(item)}`
+}
+
+/** A known fault posted early that has not taken effect yet. */
+function isUpcomingItem(item: FeedItem): boolean {
+  return item.impact !== 'maintenance' && item.upcoming && item.expected_start !== null
 }
 
 /** The honest state of an open incident in one line each: ETA and its moves, next update. */
@@ -69,7 +76,9 @@ export function entryHtml(item: FeedItem): string {
   const facts = [
     item.impact === 'maintenance'
       ? `${isCancelled(item) ? 'Cancelled maintenance, was planned for' : 'Maintenance'} ${formatUtc((item as MaintenanceJson).scheduled_for)} – ${formatUtc((item as MaintenanceJson).scheduled_until)}`
-      : impactLabel(item.impact),
+      : isUpcomingItem(item)
+        ? `Announced in advance: expected from ${formatUtc(item.expected_start!)}, not in effect yet (${impactLabel(item.impact).toLowerCase()})`
+        : impactLabel(item.impact),
     ...(item.components.length
       ? [`Affects: ${item.components.map((c) => c.name).join(', ')}`]
       : []),

@@ -10,11 +10,15 @@ function icsTime(iso: string): string {
 
 /** TEXT value escaping (RFC 5545 §3.3.11). */
 function icsText(text: string): string {
-  return text
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r?\n/g, '\\n')
+  return (
+    text
+      .replace(/\\/g, '\\\\')
+      .replace(/;/g, '\\;')
+      .replace(/,/g, '\\,')
+      .replace(/\r\n|\r|\n/g, '\\n')
+      // Other control characters have no place in a content line.
+      .replace(/[\u0000-\u0008\u000B-\u001F\u007F]/g, '')
+  )
 }
 
 /** Folds a content line at 75 octets (RFC 5545 §3.1), never inside a UTF-8 character. */

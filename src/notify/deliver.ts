@@ -289,12 +289,27 @@ async function issueLinks(
 }
 
 /** The batch's `incident.resolved` emails, by incident. */
+/** An incident posted early and closed before it took effect (it starts after it ended). */
+function neverTookEffect(incident: {
+  expected_start?: string | null
+  started_at: string
+  resolved_at: string | null
+}): boolean {
+  return (
+    !!incident.expected_start &&
+    !!incident.resolved_at &&
+    Date.parse(incident.started_at) >= Date.parse(incident.resolved_at)
+  )
+}
+
 function resolutionEmails(emails: Claimed[]): Map<string, Claimed[]> {
   const byIncident = new Map<string, Claimed[]>()
   for (const c of emails) {
     const incident = c.event.incident
     if (c.event.eventType !== 'incident.resolved' || !incident) continue
     if (incident.impact === 'maintenance') continue
+    // A fault announced early and called off before it took effect: nothing to have fixed.
+    if (neverTookEffect(incident)) continue
     byIncident.set(incident.id, [...(byIncident.get(incident.id) ?? []), c])
   }
   return byIncident

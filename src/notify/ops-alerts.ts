@@ -13,6 +13,7 @@ import type { AppEnv } from '../env'
 import { sha256Hex } from '../lib/ids'
 import { isUsableAddress } from './email-sender'
 import { messagePage } from './event-message'
+import { MAX_DELAY_SECONDS } from './retry-schedule'
 import { opsAlertSummary, type OpsAlertBody } from './ops-alert-message'
 
 /** Body of a message on the OPS_ALERTS queue: one send of one alert. */
@@ -134,10 +135,15 @@ export async function raiseOpsAlerts(
 /** An ops alert send still pending or sending after this long has lost its queue message. */
 const OPS_STUCK_AFTER_MS = 2 * 60_000
 
-/** Re-sends ops alert sends whose queue message was lost (the D1 write and the send are not atomic). */
+/**
+ * Re-sends ops alert sends whose queue message was lost: the D1 write and the queue send are not
+ * atomic, and a retry's message may run out of queue retries while another worker held the claim.
+ */
 export async function requeueStuckOpsSends(env: AppEnv, now: Date): Promise<number> {
   const before = new Date(now.getTime() - OPS_STUCK_AFTER_MS).toISOString()
-  const ids = await selectStuckSendIds(env.DB, before, 100)
+  // The longest retry delay is 12 hours: a send failed for longer than that has no message left.
+  const failedBefore = new Date(now.getTime() - (MAX_DELAY_SECONDS + 3600) * 1000).toISOString()
+  const ids = await selectStuckSendIds(env.DB, before, 100, failedBefore)
   if (ids.length === 0) return 0
   await env.OPS_ALERTS.sendBatch(ids.map((sendId) => ({ body: { sendId } })))
   await touchSends(env.DB, ids, now.toISOString()).run()

@@ -54,11 +54,14 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
       )
     })
   }
-  // An older incident: read from D1 once per snapshot build, then from the Cache API.
+  // An older incident: read from D1 once per snapshot build, then from the Cache API. Ids are
+  // short and plain; anything else names no incident and costs no query.
+  if (!/^[a-z0-9]{1,64}$/.test(id)) throw notFound('incident', id)
   return renderThroughCache(
     c,
     view.snapshot.builtAt,
     view.ctx.now,
+    `incidents/${id}`,
     async () => {
       const incident = await selectIncident(c.env.DB, id)
       if (!incident || incident.isDraft) return null
@@ -83,7 +86,7 @@ publicPageRoutes.get('/history', etag(), async (c) => {
   const oldest = months[months.length - 1]!.start
   const until = page === 0 ? now.toISOString() : months[0]!.end
   // Read from D1 once per snapshot build, then from the Cache API.
-  return renderThroughCache(c, view.snapshot.builtAt, now, async () => {
+  return renderThroughCache(c, view.snapshot.builtAt, now, `history/${page}`, async () => {
     const db = c.env.DB
     const [ids, older, record] = await Promise.all([
       selectIncidentIdsBetween(db, oldest, until, 1000),

@@ -18,13 +18,14 @@ export async function renderThroughCache(
   c: Context<AppBindings>,
   builtAt: string,
   now: Date,
+  /** What tells this page apart (e.g. `incidents/abc`, `history/2`): a query string does not. */
+  page: string,
   render: () => Promise<string | null>,
-  missing: () => CandorError = () => notFound('page', new URL(c.req.url).pathname),
+  missing: () => CandorError = () => notFound('page', page),
 ): Promise<Response> {
-  const url = new URL(c.req.url)
   const bucket = Math.floor(now.getTime() / DB_RENDER_REUSE_MS)
   const key = new Request(
-    `https://rendered.candor.internal/${encodeURIComponent(builtAt)}/${bucket}${url.pathname}${url.search}`,
+    `https://rendered.candor.internal/${encodeURIComponent(builtAt)}/${bucket}/${encodeURIComponent(page)}`,
   )
   const cache = typeof caches === 'undefined' ? null : caches.default
   const hit = await cache?.match(key)

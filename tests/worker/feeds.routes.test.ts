@@ -99,6 +99,52 @@ describe('Atom feed', () => {
   })
 })
 
+describe('text feeds cannot carry', () => {
+  it('control characters from a monitoring system are dropped, so the feed stays valid XML', async () => {
+    const incident = await makeIncident({
+      name: 'Bell\u0007 and escape\u001b[31m',
+      body: 'Disk \u0008full\u0000 on node 3',
+    })
+    const { text } = await fetchText('/feed.atom')
+    expect(XMLValidator.validate(text)).toBe(true)
+    const entry = asList<any>(parser.parse(text).feed.entry).find(
+      (e) => e.id === `http://candor.test/incidents/${incident.id}`,
+    )
+    expect(entry.title).toBe('Bell and escape[31m — Investigating')
+    expect(entry.summary).toBe('Disk full on node 3')
+  })
+
+  it('a line break in a calendar text value cannot start a property of its own', async () => {
+    const m = await makeMaintenance({ name: 'Work\rSTATUS:CANCELLED', body: 'A\rB' })
+    const { text } = await fetchText('/maintenance.ics')
+    expect(text).not.toMatch(/\r(?!\n)/)
+    const event = new ICAL.Component(ICAL.parse(text))
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .find((e) => e.uid === `maintenance-${m.id}@candor.test`)!
+    expect(event.summary).toBe('Work\nSTATUS:CANCELLED')
+    expect(event.component.getFirstPropertyValue('status')).toBe('CONFIRMED')
+  })
+})
+
+describe('an incident announced in advance', () => {
+  it('is titled upcoming, with when it is expected, not as if it were happening', async () => {
+    const expected = new Date(Date.now() + 26 * 3_600_000).toISOString()
+    const incident = await makeIncident({
+      name: 'Cable replacement in M15',
+      status: 'identified',
+      impact: 'major',
+      expected_start: expected,
+    })
+    const { feed } = await atom()
+    const entry = asList<any>(feed.entry).find(
+      (e) => e.id === `http://candor.test/incidents/${incident.id}`,
+    )
+    expect(entry.title).toMatch(/^Cable replacement in M15 — Upcoming, expected from \w{3} /)
+    expect(entry.content['#text']).toContain('Announced in advance: expected from')
+  })
+})
+
 describe('RSS feed', () => {
   it('is a valid RSS 2.0 document with one item per incident and maintenance', async () => {
     const incident = await makeIncident({ name: 'RSS incident' })
