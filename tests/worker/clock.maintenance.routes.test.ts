@@ -172,4 +172,28 @@ describe('maintenance that runs itself', () => {
       incident: { id: m.id, name: 'Mast upgrade', status: 'scheduled' },
     })
   })
+
+  it('a step the clock takes answers no promise ops made', async () => {
+    const m = await makeMaintenance({
+      scheduled_for: inMinutes(10),
+      scheduled_until: inMinutes(90),
+      auto_start: true,
+    })
+    // Ops promised word in five minutes; the clock starts the work at eleven and nobody spoke.
+    const promise = inMinutes(5)
+    await postMaintenanceUpdate(m.id, {
+      body: 'We will say more by then.',
+      next_update_at: promise,
+    })
+    await runMaintenanceAutopilot(env as AppEnv, later(11))
+    const started = await callJson('GET', `/api/v1/maintenances/${m.id}`)
+    expect(started.status).toBe('in_progress')
+    expect(started.next_update_at).toBe(new Date(promise).toISOString())
+    expect(started.incident_updates[0].body).toBe('The maintenance has begun, as scheduled.')
+    const [clockUpdate] = await rows<{ promised_by: string | null }>(
+      'SELECT promised_by FROM incident_updates WHERE incident_id = ? ORDER BY created_at DESC LIMIT 1',
+      m.id,
+    )
+    expect(clockUpdate!.promised_by).toBeNull()
+  })
 })
