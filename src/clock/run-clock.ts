@@ -4,6 +4,7 @@ import type { AppEnv } from '../env'
 import { requeueStuckOpsSends } from '../notify/ops-alerts'
 import { runSweep } from '../notify/sweep'
 import { alertDisputedResolutions } from './dispute-alerts'
+import { sendHeldIntakeNotices } from './held-intake-notices'
 import { alertLatePromises } from './incident-alerts'
 import { runMaintenanceAutopilot } from './maintenance-autopilot'
 
@@ -24,6 +25,7 @@ export async function runClock(env: AppEnv, now: Date): Promise<void> {
         if (done.started.length + done.completed.length > 0) await refreshSnapshot(env, now)
       },
     ],
+    ['held intake notices', () => sendHeldIntakeNotices(env, now)],
     ['late promises', () => alertLatePromises(env, now)],
     ['disputed resolutions', () => alertDisputedResolutions(env, now)],
     ['stuck ops alerts', () => requeueStuckOpsSends(env, now)],

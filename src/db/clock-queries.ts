@@ -72,13 +72,20 @@ export async function selectMaintenanceWithReminders(
  */
 export function insertClockEvent(
   db: D1Database,
-  e: { id: string; eventType: string; incidentId: string; payload: Record<string, unknown> },
+  e: {
+    id: string
+    eventType: string
+    incidentId: string
+    /** The update the event tells of; none for a reminder. */
+    updateId?: string
+    payload: Record<string, unknown>
+  },
   at: string,
 ): D1PreparedStatement {
   return db
     .prepare(
       `INSERT OR IGNORE INTO outbox (id, event_type, incident_id, update_id, component_id, payload, created_at)
-       VALUES (?, ?, ?, NULL, NULL, ?, ?)`,
+       VALUES (?, ?, ?, ?, NULL, ?, ?)`,
     )
-    .bind(e.id, e.eventType, e.incidentId, JSON.stringify(e.payload), at)
+    .bind(e.id, e.eventType, e.incidentId, e.updateId ?? null, JSON.stringify(e.payload), at)
 }

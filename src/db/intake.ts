@@ -143,3 +143,55 @@ export function upsertIntakeAlert(
     )
     .bind(incidentId, alert.fingerprint, alert.status, alert.startsAt, alert.summary, at)
 }
+
+/** Records which of the group's updates the flapping limit held back (null: none). */
+export function setHeldUpdate(
+  db: D1Database,
+  groupKey: string,
+  updateId: string | null,
+): D1PreparedStatement {
+  return db
+    .prepare('UPDATE intake_groups SET held_update_id = ? WHERE group_key = ?')
+    .bind(updateId, groupKey)
+}
+
+/** Groups with an update held back, and when they last notified. */
+export async function selectHeldGroups(
+  db: D1Database,
+): Promise<
+  { groupKey: string; incidentId: string; heldUpdateId: string; lastNotifiedAt: string | null }[]
+> {
+  const { results } = await db
+    .prepare(
+      `SELECT group_key, incident_id, held_update_id, last_notified_at FROM intake_groups
+       WHERE held_update_id IS NOT NULL LIMIT 200`,
+    )
+    .all<{
+      group_key: string
+      incident_id: string
+      held_update_id: string
+      last_notified_at: string | null
+    }>()
+  return results.map((r) => ({
+    groupKey: r.group_key,
+    incidentId: r.incident_id,
+    heldUpdateId: r.held_update_id,
+    lastNotifiedAt: r.last_notified_at,
+  }))
+}
+
+/** Marks a held update as told (or superseded), if it is still the one held. */
+export function releaseHeldUpdate(
+  db: D1Database,
+  groupKey: string,
+  updateId: string,
+  notifiedAt: string | null,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE intake_groups SET held_update_id = NULL,
+         last_notified_at = COALESCE(?3, last_notified_at)
+       WHERE group_key = ?1 AND held_update_id = ?2`,
+    )
+    .bind(groupKey, updateId, notifiedAt)
+}

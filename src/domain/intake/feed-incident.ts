@@ -1,6 +1,7 @@
 import { insertAudit } from '../../db/audit'
 import {
   upsertIntakeAlert,
+  setHeldUpdate,
   writeIntakeGroup,
   type IntakeAlertRow,
   type IntakeGroupRow,
@@ -129,7 +130,10 @@ export async function feedOpenIncident(
 
   const notify =
     needsUpdate && !incident.isDraft && mayNotify(group.lastNotifiedAt, settings, ctx.now)
-  const bookkeeping = () => [
+  // An update the flapping limit keeps from subscribers is remembered, and told by the clock
+  // once the interval has passed (unless something newer is said first): nothing is lost.
+  const held = needsUpdate && !notify && !incident.isDraft
+  const bookkeeping = (_?: unknown, update?: { id: string }) => [
     ...[...rows.values()].map((row) => upsertIntakeAlert(ctx.db, incident.id, row, now)),
     writeIntakeGroup(
       ctx.db,
@@ -141,6 +145,7 @@ export async function feedOpenIncident(
       group.version,
       now,
     ),
+    ...(update ? [setHeldUpdate(ctx.db, delivery.groupKey, held ? update.id : null)] : []),
   ]
 
   let change = { updateId: null as string | null, notified: false }
