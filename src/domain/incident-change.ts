@@ -135,6 +135,11 @@ export interface ChangeOptions {
    * (Statuspage's last status) with `cancelledAt` set, and leaves component statuses alone.
    */
   cancel?: boolean
+  /**
+   * The statuses this update applies are the system's doing (a reopen restoring them), not a
+   * person's choice: no component is set better than another open incident holds it.
+   */
+  keepWorseHeld?: boolean
 }
 
 /** Refuses to cancel anything but a maintenance still scheduled (409). */
@@ -269,6 +274,8 @@ export async function planIncidentChange(
     input,
     effectiveAt,
     statements,
+    // Going live applies what was announced, not what someone chose just now.
+    options.keepWorseHeld === true || goingLive,
   )
 
   const update: IncidentUpdate = {
@@ -348,6 +355,7 @@ async function planComponentChanges(
   input: UpdateFields,
   effectiveAt: string,
   statements: D1PreparedStatement[],
+  keepWorseHeld = false,
 ): Promise<AffectedComponent[]> {
   const explicit = input.components ?? {}
   const requested = Object.keys(explicit)
@@ -410,6 +418,12 @@ async function planComponentChanges(
     for (const [id, status] of asserted) {
       if (takingEffect || id in explicit || next.kind === 'maintenance') target.set(id, status)
     }
+  }
+
+  if (keepWorseHeld && !closing && target.size > 0) {
+    const others = await selectStatusesHeldByOpenIncidents(ctx.db, [...target.keys()], next.id)
+    for (const o of others)
+      target.set(o.componentId, worseStatus(target.get(o.componentId)!, o.status))
   }
 
   const affected: AffectedComponent[] = []

@@ -1,11 +1,17 @@
 import { insertAudit } from '../db/audit'
-import { insertStatusChange, selectComponents, setComponentStatus } from '../db/components'
+import {
+  insertStatusChange,
+  selectComponents,
+  selectStatusesHeldByOpenIncidents,
+  setComponentStatus,
+} from '../db/components'
 import { publishDraftRow, selectIncident } from '../db/incidents'
 import { markGroupsNotified } from '../db/intake'
 import { insertOutbox } from '../db/outbox'
 import { newId } from '../lib/ids'
 import type { VerbContext } from './context'
 import { CandorError, notFound } from './errors'
+import { worseStatus } from './page-status'
 import { isClosedStatus, type Incident } from './types'
 
 /**
@@ -25,7 +31,17 @@ export async function publishIncident(ctx: VerbContext, id: string): Promise<Inc
   // What the draft asserted was kept off the page; now it applies.
   if (!isClosedStatus(current.status)) {
     const components = new Map((await selectComponents(ctx.db)).map((c) => [c.id, c]))
-    for (const { componentId, status } of current.componentStatuses) {
+    // No component is set better than another open incident holds it.
+    const others = await selectStatusesHeldByOpenIncidents(
+      ctx.db,
+      current.componentStatuses.map((s) => s.componentId),
+      id,
+    )
+    for (const asserted of current.componentStatuses) {
+      const { componentId } = asserted
+      const status = others
+        .filter((o) => o.componentId === componentId)
+        .reduce((worst, o) => worseStatus(worst, o.status), asserted.status)
       const component = components.get(componentId)
       if (!component || component.status === status) continue
       statements.push(setComponentStatus(ctx.db, componentId, status, now))

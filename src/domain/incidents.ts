@@ -133,12 +133,14 @@ export async function postIncidentUpdate(
   id: string,
   kind: IncidentKind,
   input: UpdateFields,
-  options: Pick<WriteOptions, 'alsoWrite'> & Pick<ChangeOptions, 'cancel' | 'byClock'> = {},
+  options: Pick<WriteOptions, 'alsoWrite'> &
+    Pick<ChangeOptions, 'cancel' | 'byClock' | 'keepWorseHeld'> = {},
 ): Promise<{ update: IncidentUpdate; incident: Incident }> {
   const current = await getIncident(ctx.db, id, kind)
   const plan = await planIncidentChange(ctx, current, current, input, {
     cancel: options.cancel,
     byClock: options.byClock,
+    keepWorseHeld: options.keepWorseHeld,
   })
   try {
     await ctx.db.batch([

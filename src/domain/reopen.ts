@@ -81,7 +81,8 @@ export async function reopenIncident(
       body: input.body ?? DEFAULT_REOPEN_BODY,
       components: lastIncidentStatuses(current),
     },
-    { alsoWrite: extraStatements },
+    // Restored by Candor, not chosen: another open incident's worse status stands.
+    { alsoWrite: extraStatements, keepWorseHeld: true },
   )
 }
 
