@@ -1,8 +1,7 @@
 import { selectIncidentsByIds } from '../db/incidents'
-import { issueReopenLink } from '../domain/reopen'
 import { listDisputedIncidents } from '../domain/resolution-check'
 import type { AppEnv } from '../env'
-import { raiseOpsAlerts } from '../notify/ops-alerts'
+import { raiseOpsAlerts, REOPEN_LINK_SLOT } from '../notify/ops-alerts'
 
 /**
  * The clock's watch on resolutions: an incident whose customers say "still broken" past the
@@ -24,10 +23,11 @@ export async function alertDisputedResolutions(env: AppEnv, now: Date): Promise<
       facts: { fixed: d.fixed, still_broken: d.stillBroken, resolved_at: d.resolvedAt },
     }
     try {
-      raised += await raiseOpsAlerts(env, incident, [alert], now, async (_, baseUrl) => {
-        const link = await issueReopenLink(env.DB, incident.id, baseUrl, now)
-        return { fields: { reopen_url: link.url }, statements: [link.statement] }
-      })
+      // The link is made when the alert is sent, so its token is never stored in clear.
+      raised += await raiseOpsAlerts(env, incident, [alert], now, async () => ({
+        fields: { reopen_url: REOPEN_LINK_SLOT },
+        statements: [],
+      }))
     } catch (error) {
       console.error(`dispute alert for incident ${incident.id} failed`, error)
     }

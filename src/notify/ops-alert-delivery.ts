@@ -7,7 +7,8 @@ import {
 import type { AppEnv } from '../env'
 import { createMailer } from './mailer'
 import { renderOpsAlertEmail, type OpsAlertBody } from './ops-alert-message'
-import type { OpsAlertQueueMessage } from './ops-alerts'
+import { REOPEN_LINK_SLOT, type OpsAlertQueueMessage } from './ops-alerts'
+import { issueReopenLink } from '../domain/reopen'
 import { backoffSeconds } from './retry-schedule'
 import { postWebhook } from './webhook-post'
 import { standardWebhookHeaders } from './webhook-signing'
@@ -61,6 +62,16 @@ async function emailOps(env: AppEnv, send: OpsSendTarget): Promise<Attempt> {
   }
 }
 
+/** The send with a fresh one-click reopen link in its message, where the alert carries one. */
+async function withReopenLink(env: AppEnv, send: OpsSendTarget, now: Date): Promise<OpsSendTarget> {
+  if (!send.message.includes(REOPEN_LINK_SLOT)) return send
+  const body = JSON.parse(send.message) as OpsAlertBody
+  // The base URL the alert was raised with: its page's.
+  const link = await issueReopenLink(env.DB, body.incident.id, body.page.url, now)
+  await link.statement.run()
+  return { ...send, message: send.message.replaceAll(REOPEN_LINK_SLOT, link.url) }
+}
+
 /**
  * Sends one ops alert on one channel, once: the send is claimed before anything goes out, so a
  * message delivered twice or re-sent by the sweep sends nothing more. Returns the queue's
@@ -81,8 +92,11 @@ export async function deliverOpsSend(
 
   let attempt: Attempt
   try {
+    const ready = await withReopenLink(env, send, now)
     attempt =
-      send.channel === 'webhook' ? await postOpsWebhook(env, send, now) : await emailOps(env, send)
+      ready.channel === 'webhook'
+        ? await postOpsWebhook(env, ready, now)
+        : await emailOps(env, ready)
   } catch (error) {
     attempt = {
       ok: false,

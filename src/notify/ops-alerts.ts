@@ -16,6 +16,12 @@ import { messagePage } from './event-message'
 import { MAX_DELAY_SECONDS } from './retry-schedule'
 import { opsAlertSummary, type OpsAlertBody } from './ops-alert-message'
 
+/**
+ * Stands in a stored alert for its one-click reopen link; each send fills in a fresh link, so
+ * the link's token is kept only as its hash.
+ */
+export const REOPEN_LINK_SLOT = 'candor:reopen-link'
+
 /** Body of a message on the OPS_ALERTS queue: one send of one alert. */
 export interface OpsAlertQueueMessage {
   sendId: string

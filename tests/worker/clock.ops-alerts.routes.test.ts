@@ -206,6 +206,13 @@ describe('ops alerts from the clock', () => {
       reopen_url: expect.stringMatching(/^https:\/\/status\.candor\.test\/reopen\//),
     })
 
+    // The link's token is stored only as its hash: the kept message has no link in it.
+    const [stored] = await rows<{ message: string }>(
+      "SELECT message FROM ops_alerts WHERE incident_id = ? AND event_type = 'ops.resolution_disputed'",
+      incident.id,
+    )
+    expect(stored!.message).not.toContain('/reopen/')
+
     // The link reopens the incident: GET shows a button, its POST reopens.
     const path = new URL(alert!.body.alert.reopen_url).pathname
     expect((await call('GET', path, { token: null })).status).toBe(200)
