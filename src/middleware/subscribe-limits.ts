@@ -1,12 +1,17 @@
 import type { Context } from 'hono'
 import type { AppBindings } from '../app-types'
+import { clientNetwork } from '../lib/client-network'
 
 /** What a client is told to wait after hitting a subscribe limit: the limits' period. */
 export const SUBSCRIBE_RETRY_AFTER_SECONDS = 60
 
-/** The client's address as Cloudflare reports it; `local` under tests and plain local runs. */
+/**
+ * The client as Cloudflare reports it — its IPv4 address or its IPv6 /64 network (see
+ * clientNetwork); `local` under tests and plain local runs.
+ */
 export function clientIp(c: Context<AppBindings>): string {
-  return c.req.header('cf-connecting-ip') ?? 'local'
+  const ip = c.req.header('cf-connecting-ip')
+  return ip ? clientNetwork(ip) : 'local'
 }
 
 /** Which subscribe limit a request hit, if any. */
