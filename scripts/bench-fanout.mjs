@@ -34,24 +34,11 @@ import {
   stopAll,
   waitForHttp,
 } from './lib/wrangler.mjs'
+import { option, positiveInt } from './lib/bench-options.mjs'
 
 const TARGETS = { firstMs: 5_000, allMs: 60_000, ratio: 0.25 }
 /** Ceiling rounds; the median counts. */
 const CEILING_ROUNDS = 3
-
-/** Reads `--name value`, `--name=value` or env `BENCH_NAME`, else `fallback`. */
-function option(argv, name, fallback) {
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`))
-  if (i >= 0) return argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]
-  return process.env[`BENCH_${name.toUpperCase()}`] ?? fallback
-}
-
-/** A positive integer option, or a clear error. */
-function positiveInt(value, name) {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer.`)
-  return n
-}
 
 /** The benchmark's settings from the command line and environment. */
 function parseOptions(argv) {

@@ -32,6 +32,7 @@ import {
   stopAll,
   waitForHttp,
 } from './lib/wrangler.mjs'
+import { median, option, positiveInt } from './lib/bench-options.mjs'
 
 const TARGETS = [
   { key: 'summary', path: '/api/v2/summary.json' },
@@ -42,20 +43,6 @@ const TARGETS = [
 ]
 const FLATNESS_LIMIT = 0.2
 const CEILING_RATIO_TARGET = 0.8
-
-/** Reads `--name value`, `--name=value` or env `BENCH_NAME`, else `fallback`. */
-function option(argv, name, fallback) {
-  const i = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`))
-  if (i >= 0) return argv[i].includes('=') ? argv[i].split('=')[1] : argv[i + 1]
-  return process.env[`BENCH_${name.toUpperCase()}`] ?? fallback
-}
-
-/** A positive integer option, or a clear error. */
-function positiveInt(value, name) {
-  const n = Number(value)
-  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be a positive integer.`)
-  return n
-}
 
 /** The benchmark's settings from the command line and environment. */
 function parseOptions(argv) {
@@ -77,13 +64,6 @@ function parseOptions(argv) {
 function onOff(value, name) {
   if (value === 'on' || value === 'off') return value === 'on'
   throw new Error(`--${name} must be "on" or "off".`)
-}
-
-/** The median of a list of numbers. */
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = Math.floor(sorted.length / 2)
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
 /** Runs autocannon against one URL; returns req/s, p99 latency and what went wrong. */

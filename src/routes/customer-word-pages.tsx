@@ -86,6 +86,23 @@ function parseChoice(value: string): ResolutionChoice {
  */
 export const customerWordRoutes = new Hono<AppBindings>()
 
+/** "Thank you": the page after an answer, from the email link or the incident page. */
+async function answeredPage(
+  c: Context<AppBindings>,
+  incident: { id: string; name: string },
+  choice: ResolutionChoice,
+) {
+  return privatePage(
+    c,
+    <AnsweredPage
+      pageName={await pageNameOf(c)}
+      incidentId={incident.id}
+      incidentName={incident.name}
+      choice={choice}
+    />,
+  )
+}
+
 customerWordRoutes.get('/resolution/:token', async (c) => {
   const outcome = await viewAnswerLink(c.env.DB, c.req.param('token'), new Date())
   const pageName = await pageNameOf(c)
@@ -121,15 +138,7 @@ customerWordRoutes.post('/resolution/:token', limitBody(), async (c) => {
   const { incident, choice, changed } = outcome.value
   // A repeated answer changes no count: the snapshot stays as it is.
   if (changed) await refreshSnapshot(c.env)
-  return privatePage(
-    c,
-    <AnsweredPage
-      pageName={await pageNameOf(c)}
-      incidentId={incident.id}
-      incidentName={incident.name}
-      choice={choice}
-    />,
-  )
+  return answeredPage(c, incident, choice)
 })
 
 customerWordRoutes.post('/incidents/:id/resolution', limitBody(), async (c) => {
@@ -143,15 +152,7 @@ customerWordRoutes.post('/incidents/:id/resolution', limitBody(), async (c) => {
     { incidentId: c.req.param('id'), choice, ip, areaId: field(form, 'area') || null },
   )
   if (changed) await refreshSnapshot(c.env)
-  return privatePage(
-    c,
-    <AnsweredPage
-      pageName={await pageNameOf(c)}
-      incidentId={incident.id}
-      incidentName={incident.name}
-      choice={choice}
-    />,
-  )
+  return answeredPage(c, incident, choice)
 })
 
 customerWordRoutes.post('/incidents/:id/affected', limitBody(), async (c) => {
