@@ -9,6 +9,8 @@ import type { Area, Component, ComponentStatus, Incident, PageSettings } from '.
 /** How many recent incidents and maintenances the public API lists, as Statuspage does. */
 export const RECENT_LIMIT = 50
 const KEY = 'snapshot:v1'
+/** When the stored snapshot's build began (ms): which of two racing builds is newer. */
+const STARTED_KEY = 'snapshot:v1:started'
 
 /**
  * Everything the public read path shows, built when something changes so that no public
@@ -79,10 +81,17 @@ export async function refreshSnapshot(
   env: { DB: D1Database; SNAPSHOTS: KVNamespace },
   now = new Date(),
 ): Promise<Snapshot> {
+  // When this build began reading D1, by the wall clock (not `now`, which callers may set).
+  const startedAt = Date.now()
   await refreshEtaRecord(env, now)
   const snapshot = await buildSnapshot(env.DB, now)
   const text = JSON.stringify(snapshot)
+  // Two rebuilds racing (a vote and an admin write): the one that read D1 later wins, so an
+  // older build finishing last cannot hide a newer change until the next write.
+  const stored = Number(await env.SNAPSHOTS.get(STARTED_KEY, 'text'))
+  if (Number.isFinite(stored) && stored > startedAt) return snapshot
   await env.SNAPSHOTS.put(KEY, text)
+  await env.SNAPSHOTS.put(STARTED_KEY, String(startedAt))
   parsed = { text, snapshot, checkedAt: Date.now() }
   return snapshot
 }
