@@ -18,7 +18,7 @@
 // subscriber was told twice or not at all (or something broke).
 
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { Webhook } from 'standardwebhooks'
@@ -29,11 +29,11 @@ import {
   applyMigrations,
   executeSqlFile,
   freePort,
-  ROOT,
   startDev,
   stopAll,
   waitForHttp,
 } from './lib/wrangler.mjs'
+import { machineLine } from './lib/bench-machine.mjs'
 import { option, positiveInt } from './lib/bench-options.mjs'
 
 const TARGETS = { firstMs: 5_000, allMs: 60_000, ratio: 0.25 }
@@ -330,25 +330,6 @@ function printVerdicts(results, count) {
     )
   }
   return exact
-}
-
-/** The version field of an installed package. */
-async function packageVersion(name) {
-  const file = path.join(ROOT, 'node_modules', name, 'package.json')
-  return JSON.parse(await readFile(file, 'utf8')).version
-}
-
-/** The machine summary line: cores, CPU model, Node and wrangler versions, load. */
-async function machineLine() {
-  const cpus = os.cpus()
-  return [
-    `machine: nproc=${os.availableParallelism()}`,
-    `cpu="${cpus[0]?.model.trim() ?? 'unknown'}"`,
-    `node=${process.version}`,
-    `wrangler=${await packageVersion('wrangler')}`,
-    `platform=${os.platform()}-${os.arch()}`,
-    `loadavg=${os.loadavg()[0].toFixed(2)}`,
-  ].join(' ')
 }
 
 /** Stops wrangler and the receivers, removes the temporary state and exits when interrupted. */

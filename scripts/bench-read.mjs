@@ -19,7 +19,7 @@
 
 import autocannon from 'autocannon'
 import { randomBytes } from 'node:crypto'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { historySql } from './lib/history-sql.mjs'
@@ -27,11 +27,11 @@ import {
   applyMigrations,
   executeSqlFile,
   freePort,
-  ROOT,
   startDev,
   stopAll,
   waitForHttp,
 } from './lib/wrangler.mjs'
+import { loadAverage, machineLine } from './lib/bench-machine.mjs'
 import { median, option, positiveInt } from './lib/bench-options.mjs'
 
 const TARGETS = [
@@ -251,31 +251,6 @@ function printVerdicts(runs) {
   }
 }
 
-/** The 1-minute load average, to show how busy the machine was. */
-function loadAverage() {
-  return os.loadavg()[0].toFixed(2)
-}
-
-/** The version field of an installed package. */
-async function packageVersion(name) {
-  const file = path.join(ROOT, 'node_modules', name, 'package.json')
-  return JSON.parse(await readFile(file, 'utf8')).version
-}
-
-/** The machine summary line: cores, CPU model, Node, wrangler and autocannon versions. */
-async function machineLine() {
-  const cpus = os.cpus()
-  return [
-    `machine: nproc=${os.availableParallelism()}`,
-    `cpu="${cpus[0]?.model.trim() ?? 'unknown'}"`,
-    `node=${process.version}`,
-    `wrangler=${await packageVersion('wrangler')}`,
-    `autocannon=${await packageVersion('autocannon')}`,
-    `platform=${os.platform()}-${os.arch()}`,
-    `loadavg=${loadAverage()}`,
-  ].join(' ')
-}
-
 /** Stops wrangler, removes the temporary state and exits when interrupted. */
 function stopOnSignals() {
   for (const signal of ['SIGINT', 'SIGTERM']) {
@@ -299,7 +274,7 @@ async function main() {
   for (const size of opts.sizes) runs.push(await benchSize(size, opts))
   for (const run of runs) printSize(run, opts)
   printVerdicts(runs)
-  console.log(`\n${await machineLine()}`)
+  console.log(`\n${await machineLine(['autocannon'])}`)
 }
 
 main().catch(async (error) => {
