@@ -1,8 +1,7 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callCandor, until as waitUntil } from './candor-http'
+import { startReceiver, type ReceivedRequest, type WebhookReceiver } from './webhook-receiver'
 import { startCandor, type RunningCandor } from './wrangler-dev'
 
 /**
@@ -13,27 +12,16 @@ import { startCandor, type RunningCandor } from './wrangler-dev'
 const OPS_SECRET = 'whsec_ZTJlLW9wcy1hbGVydHMtc2lnbmluZy1zZWNyZXQ='
 
 let candor: RunningCandor
-let receiver: Server
-const received: { headers: Record<string, string>; body: string }[] = []
+let receiver: WebhookReceiver
+let received: ReceivedRequest[]
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      const headers: Record<string, string> = {}
-      for (const [k, v] of Object.entries(req.headers)) headers[k] = String(v)
-      received.push({ headers, body: Buffer.concat(chunks).toString('utf8') })
-      res.writeHead(204)
-      res.end()
-    })
-  })
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
-  const port = (receiver.address() as AddressInfo).port
+  receiver = await startReceiver()
+  received = receiver.received
   candor = await startCandor(
     {
       ALLOW_HTTP_WEBHOOKS: 'true',
-      OPS_WEBHOOK_URL: `http://127.0.0.1:${port}/ops`,
+      OPS_WEBHOOK_URL: `${receiver.url}/ops`,
       OPS_WEBHOOK_SECRET: OPS_SECRET,
     },
     ['--test-scheduled'],
@@ -42,7 +30,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await candor?.stop()
-  await new Promise((r) => receiver?.close(r))
+  await receiver?.close()
 })
 
 const api = (method: string, path: string, body?: unknown) => callCandor(candor, method, path, body)

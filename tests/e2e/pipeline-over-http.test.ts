@@ -1,43 +1,26 @@
-import { createServer, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { Webhook } from 'standardwebhooks'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { callCandor, until as waitUntil } from './candor-http'
+import { startReceiver, type ReceivedRequest, type WebhookReceiver } from './webhook-receiver'
 import { startCandor, type RunningCandor } from './wrangler-dev'
 
 /** The notification pipeline under a real `wrangler dev`: its queues, consumers and fetch. */
 
-interface Received {
-  headers: Record<string, string>
-  body: string
-}
-
 let candor: RunningCandor
-let receiver: Server
+let receiver: WebhookReceiver
 let receiverUrl: string
-const received: Received[] = []
-let answers: number[] = []
+let received: ReceivedRequest[]
 
 beforeAll(async () => {
-  receiver = createServer((req, res) => {
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => chunks.push(c))
-    req.on('end', () => {
-      const headers: Record<string, string> = {}
-      for (const [k, v] of Object.entries(req.headers)) headers[k] = String(v)
-      received.push({ headers, body: Buffer.concat(chunks).toString('utf8') })
-      res.writeHead(answers.shift() ?? 204)
-      res.end()
-    })
-  })
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r))
-  receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
+  receiver = await startReceiver()
+  received = receiver.received
+  receiverUrl = `${receiver.url}/hook`
   candor = await startCandor({ ALLOW_HTTP_WEBHOOKS: 'true' })
 })
 
 afterAll(async () => {
   await candor?.stop()
-  await new Promise((r) => receiver?.close(r))
+  await receiver?.close()
 })
 
 const api = (method: string, path: string, body?: unknown) => callCandor(candor, method, path, body)
@@ -49,7 +32,7 @@ describe('notifications under wrangler dev', () => {
   it('an incident reaches a webhook, signed, once per event; a failed attempt is retried', async () => {
     const hook = await api('POST', '/api/v1/webhooks', { url: receiverUrl })
     expect(hook.status).toBe(201)
-    answers = [500]
+    receiver.answers.push(500)
     const incident = await api('POST', '/api/v1/incidents', {
       name: 'Fibre down in M16',
       status: 'identified',
