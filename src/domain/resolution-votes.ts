@@ -143,6 +143,13 @@ async function checkedArea(db: D1Database, areaId: string | null): Promise<strin
 
 const READER: Actor = { id: 'reader', scopes: [] }
 
+/** An incident readers can see (published), or 404: what page answers and reports are about. */
+async function publishedIncident(db: D1Database, id: string): Promise<Incident> {
+  const incident = await selectIncident(db, id)
+  if (!incident || incident.kind !== 'incident' || incident.isDraft) throw notFound('incident', id)
+  return incident
+}
+
 /**
  * A reader's answer from the incident page, open for 48 hours after resolution: one per IP
  * address and incident (answering again changes it), optionally naming an area. `changed` is
@@ -152,8 +159,7 @@ export async function answerOnPage(
   ctx: PublicWriteContext,
   input: { incidentId: string; choice: ResolutionChoice; ip: string; areaId: string | null },
 ): Promise<{ incident: Incident; changed: boolean }> {
-  const incident = await selectIncident(ctx.db, input.incidentId)
-  if (!incident || incident.kind !== 'incident') throw notFound('incident', input.incidentId)
+  const incident = await publishedIncident(ctx.db, input.incidentId)
   if (!pageAnswersOpen(incident, ctx.now)) {
     throw new CandorError(
       'conflict',
@@ -194,8 +200,7 @@ export async function reportAffected(
   ctx: PublicWriteContext,
   input: { incidentId: string; ip: string; areaId: string | null },
 ): Promise<{ incident: Incident; counted: boolean }> {
-  const incident = await selectIncident(ctx.db, input.incidentId)
-  if (!incident || incident.kind !== 'incident') throw notFound('incident', input.incidentId)
+  const incident = await publishedIncident(ctx.db, input.incidentId)
   if (isClosedStatus(incident.status)) {
     throw new CandorError('conflict', 'This incident is resolved; reports are closed.')
   }
