@@ -25,4 +25,6 @@ export interface AppEnv extends Env {
   OPS_EMAIL?: string
   /** Consecutive failed events after which a webhook is disabled (default 5). */
   WEBHOOK_DISABLE_AFTER?: string
+  /** Seconds a delivery's claim holds without being extended (default 60). */
+  DELIVERY_CLAIM_SECONDS?: string
 }

@@ -1,32 +1,45 @@
 import { createApp } from './app'
 import { runClock } from './clock/run-clock'
 import type { AppEnv } from './env'
-import { consumeDeadLetters } from './notify/dead-letter'
+import {
+  consumeDeadLetters,
+  consumeEventDeadLetters,
+  consumeOpsAlertDeadLetters,
+} from './notify/dead-letter'
 import { consumeDeliveries } from './notify/deliver'
 import { consumeEvents } from './notify/fan-out'
 import { consumeOpsAlerts } from './notify/ops-alert-delivery'
 import type { OpsAlertQueueMessage } from './notify/ops-alerts'
-import type { DeliveryQueueMessage, EventQueueMessage } from './notify/types'
+import { QUEUES } from './notify/queue-names'
+import type { DeliveriesQueueMessage, EventQueueMessage } from './notify/types'
 
 const app = createApp()
 
-type QueueMessage = EventQueueMessage | DeliveryQueueMessage | OpsAlertQueueMessage
+type QueueMessage = EventQueueMessage | DeliveriesQueueMessage | OpsAlertQueueMessage
 
 export default {
   fetch: app.fetch,
 
-  /** Queue consumers, chosen by queue name (see wrangler.toml). */
+  /** Queue consumers, one per queue name of wrangler.toml (see QUEUES). */
   async queue(batch, env, ctx) {
-    if (batch.queue.startsWith('candor-events')) {
-      return consumeEvents(batch as MessageBatch<EventQueueMessage>, env, ctx)
+    switch (batch.queue) {
+      case QUEUES.events:
+        return consumeEvents(batch as MessageBatch<EventQueueMessage>, env, ctx)
+      case QUEUES.eventsDeadLetters:
+        return consumeEventDeadLetters(batch as MessageBatch<EventQueueMessage>, env)
+      case QUEUES.deliveries:
+        return consumeDeliveries(batch as MessageBatch<DeliveriesQueueMessage>, env, ctx)
+      case QUEUES.deliveriesDeadLetters:
+        return consumeDeadLetters(batch as MessageBatch<DeliveriesQueueMessage>, env, ctx)
+      case QUEUES.opsAlerts:
+        return consumeOpsAlerts(batch as MessageBatch<OpsAlertQueueMessage>, env)
+      case QUEUES.opsAlertsDeadLetters:
+        return consumeOpsAlertDeadLetters(batch as MessageBatch<OpsAlertQueueMessage>, env)
+      default:
+        // A queue this Worker does not know: keep its messages rather than drop them.
+        console.error(`no consumer for queue "${batch.queue}"; its messages are retried`)
+        batch.retryAll({ delaySeconds: 300 })
     }
-    if (batch.queue.startsWith('candor-ops-alerts')) {
-      return consumeOpsAlerts(batch as MessageBatch<OpsAlertQueueMessage>, env)
-    }
-    if (batch.queue.endsWith('-dlq')) {
-      return consumeDeadLetters(batch as MessageBatch<DeliveryQueueMessage>, env, ctx)
-    }
-    return consumeDeliveries(batch as MessageBatch<DeliveryQueueMessage>, env, ctx)
   },
 
   /** The clock (every minute): see runClock. */

@@ -119,23 +119,51 @@ export async function selectDeliveryTargets(
   return results.map(toTarget)
 }
 
-/** How long a claim protects a delivery being sent; after that another worker may take it. */
+/** How long a claim protects a delivery being sent, unless DELIVERY_CLAIM_SECONDS says otherwise. */
 export const CLAIM_LEASE_MS = 60_000
+
+/** Who claims, and for how long the claim holds unless extended. */
+export interface ClaimHolder {
+  /** The consumer run's own id: only it may extend the claim or record a failure under it. */
+  by: string
+  leaseMs: number
+}
 
 /**
  * Takes a delivery for sending: only one worker wins (check `meta.changes`). A delivery is
- * claimable when it waits, failed before, or was claimed by a worker that vanished.
+ * claimable when it waits, failed before, or was claimed by a worker whose claim has run out
+ * (it vanished: a live worker keeps extending its claims).
  */
-export function claimDelivery(db: D1Database, id: string, now: Date): D1PreparedStatement {
+export function claimDelivery(
+  db: D1Database,
+  id: string,
+  now: Date,
+  holder: ClaimHolder,
+): D1PreparedStatement {
   const at = now.toISOString()
-  const leaseExpired = new Date(now.getTime() - CLAIM_LEASE_MS).toISOString()
+  const leaseExpired = new Date(now.getTime() - holder.leaseMs).toISOString()
   return db
     .prepare(
-      `UPDATE deliveries SET status = 'sending', claimed_at = ?1, updated_at = ?1
+      `UPDATE deliveries SET status = 'sending', claimed_at = ?1, claimed_by = ?4, updated_at = ?1
        WHERE id = ?2 AND (status IN ('pending', 'failed')
          OR (status = 'sending' AND (claimed_at IS NULL OR claimed_at < ?3)))`,
     )
-    .bind(at, id, leaseExpired)
+    .bind(at, id, leaseExpired, holder.by)
+}
+
+/** Extends the claims this run still holds on these deliveries (they are being sent). */
+export function extendDeliveryClaims(
+  db: D1Database,
+  ids: string[],
+  by: string,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE deliveries SET claimed_at = ?1
+       WHERE id IN (SELECT value FROM json_each(?2)) AND claimed_by = ?3 AND status = 'sending'`,
+    )
+    .bind(at, JSON.stringify(ids), by)
 }
 
 /** The outcome of one attempt, recorded on the delivery and in its attempt log. */
@@ -148,6 +176,12 @@ export interface AttemptRecord {
   at: string
   /** False when nothing was tried (a skip): the attempt log and counter stay as they are. */
   attempted: boolean
+  /**
+   * The claim it was made under: an outcome other than `sent` is recorded only while that claim
+   * is still this run's (a run that lost its claim must not undo another's work). A send that
+   * got through is always recorded.
+   */
+  claimedBy?: string
 }
 
 /** Statements recording one attempt: the delivery's new state and, if tried, a log line. */
@@ -160,10 +194,19 @@ export function recordAttempt(db: D1Database, r: AttemptRecord): D1PreparedState
            last_status_code = CASE WHEN ?4 = 1 THEN ?5 ELSE last_status_code END,
            last_error = CASE WHEN ?4 = 1 THEN ?6 ELSE last_error END,
            sent_at = CASE WHEN ?2 = 'sent' THEN ?3 ELSE sent_at END,
-           claimed_at = NULL
-         WHERE id = ?1`,
+           claimed_at = NULL, claimed_by = NULL
+         WHERE id = ?1 AND status <> 'sent'
+           AND (?2 = 'sent' OR ?7 IS NULL OR claimed_by = ?7)`,
       )
-      .bind(r.deliveryId, r.status, r.at, r.attempted ? 1 : 0, r.statusCode, r.error),
+      .bind(
+        r.deliveryId,
+        r.status,
+        r.at,
+        r.attempted ? 1 : 0,
+        r.statusCode,
+        r.error,
+        r.claimedBy ?? null,
+      ),
   ]
   if (r.attempted) {
     statements.push(
@@ -187,7 +230,7 @@ export function markDeliveryDead(
 ): D1PreparedStatement {
   return db
     .prepare(
-      `UPDATE deliveries SET status = 'dead', updated_at = ?2, claimed_at = NULL,
+      `UPDATE deliveries SET status = 'dead', updated_at = ?2, claimed_at = NULL, claimed_by = NULL,
          last_error = COALESCE(?3, last_error)
        WHERE id = ?1 AND status NOT IN ('sent', 'skipped', 'dead')`,
     )
@@ -195,8 +238,9 @@ export function markDeliveryDead(
 }
 
 /**
- * Deliveries waiting (pending) or claimed (sending) since before `before`: the queue message
- * was lost, or the worker sending it vanished. Oldest first.
+ * Deliveries waiting (pending) since before `before` — the queue message was lost — or claimed
+ * (sending) by a worker that stopped extending its claim before `before`: it vanished. Oldest
+ * first.
  */
 export async function selectStuckDeliveryIds(
   db: D1Database,
@@ -205,8 +249,10 @@ export async function selectStuckDeliveryIds(
 ): Promise<string[]> {
   const { results } = await db
     .prepare(
-      `SELECT id FROM deliveries WHERE status IN ('pending', 'sending') AND updated_at < ?
-       ORDER BY updated_at LIMIT ?`,
+      `SELECT id FROM deliveries
+       WHERE status IN ('pending', 'sending') AND updated_at < ?1
+         AND (status = 'pending' OR claimed_at IS NULL OR claimed_at < ?1)
+       ORDER BY updated_at LIMIT ?2`,
     )
     .bind(before, limit)
     .all<{ id: string }>()

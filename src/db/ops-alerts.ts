@@ -242,3 +242,19 @@ export async function selectOpsAlerts(
     })),
   }))
 }
+
+/** Gives a send up for good (its queue message's retries are spent), unless it got through. */
+export function markSendDead(
+  db: D1Database,
+  id: string,
+  error: string,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE ops_alert_sends SET status = 'dead', updated_at = ?2,
+         last_error = COALESCE(last_error, ?3)
+       WHERE id = ?1 AND status NOT IN ('sent', 'dead')`,
+    )
+    .bind(id, at, error)
+}

@@ -1,7 +1,9 @@
 import { insertAudit } from '../db/audit'
 import { insertEmailSubscribers, isDuplicateAddress, selectKnownEmails } from '../db/subscribers'
+import { insertMails } from '../db/transactional-mail'
 import { parseCsv } from '../lib/csv'
 import { newId } from '../lib/ids'
+import { confirmationMail } from '../notify/confirmation-mail'
 import { LINK_TTL_MS } from '../notify/links'
 import type { VerbContext } from './context'
 import { CandorError, invalidField } from './errors'
@@ -151,11 +153,15 @@ export async function importSubscribers(
       ctx.now,
     )
     statements.push(issued.statement)
-    confirmations = issued.links.map((link, index) => ({
-      to: rowsToAdd[index]!.email,
-      confirmUrl: link.url,
-      kind: 'email',
-    }))
+    const expiresAt = new Date(ctx.now.getTime() + LINK_TTL_MS.confirm).toISOString()
+    const mails = issued.links.map((link, index) =>
+      confirmationMail(
+        { to: rowsToAdd[index]!.email, confirmUrl: link.url, kind: 'email' },
+        expiresAt,
+      ),
+    )
+    statements.push(insertMails(ctx.db, mails, at))
+    confirmations = mails.map((m) => m.request)
   }
   statements.push(
     insertAudit(

@@ -14,7 +14,9 @@ import {
   selectSubscriberPage,
 } from '../db/subscribers'
 import { newId, sha256Hex } from '../lib/ids'
+import { insertMails } from '../db/transactional-mail'
 import { detectWebhookFormat } from '../notify/chat-formats'
+import { confirmationMail } from '../notify/confirmation-mail'
 import { LINK_TTL_MS, type LinkPurpose } from '../notify/links'
 import type { VerbContext } from './context'
 import { notFound } from './errors'
@@ -38,8 +40,12 @@ export interface SubscriptionContext {
   allowHttpWebhooks: boolean
 }
 
-/** A confirmation email to send: to whom, its link, and what it confirms. */
+/**
+ * A confirmation email recorded for sending (as transactional mail `mailId`): to whom, its link,
+ * and what it confirms.
+ */
 export interface ConfirmationRequest {
+  mailId: string
   to: string
   confirmUrl: string
   kind: SubscriberKind
@@ -110,8 +116,16 @@ export async function subscribe(
       expiresAt,
     )
     const link = await issueLinkToken(ctx.db, webhook.id, 'confirm', ctx.baseUrl, ctx.now)
-    await ctx.db.batch([...insertSubscriber(ctx.db, webhook), link.statement])
-    return [{ to: email, confirmUrl: link.url, kind: 'webhook', url }]
+    const mail = confirmationMail(
+      { to: email, confirmUrl: link.url, kind: 'webhook', url },
+      expiresAt,
+    )
+    await ctx.db.batch([
+      ...insertSubscriber(ctx.db, webhook),
+      link.statement,
+      insertMails(ctx.db, [mail], ctx.now.toISOString()),
+    ])
+    return [mail.request]
   }
 
   const existing = await selectEmailSubscriber(ctx.db, email)
@@ -119,12 +133,14 @@ export async function subscribe(
   const at = ctx.now.toISOString()
   if (existing) {
     const link = await issueLinkToken(ctx.db, existing.id, 'confirm', ctx.baseUrl, ctx.now)
+    const mail = confirmationMail({ to: email, confirmUrl: link.url, kind: 'email' }, expiresAt)
     await ctx.db.batch([
       markPending(ctx.db, existing.id, expiresAt, at),
       ...replaceChoices(ctx.db, existing.id, choices, at, 'pending'),
       link.statement,
+      insertMails(ctx.db, [mail], at),
     ])
-    return [{ to: email, confirmUrl: link.url, kind: 'email' }]
+    return [mail.request]
   }
   const subscriber = newSubscriber(
     {
@@ -141,14 +157,19 @@ export async function subscribe(
     expiresAt,
   )
   const link = await issueLinkToken(ctx.db, subscriber.id, 'confirm', ctx.baseUrl, ctx.now)
+  const mail = confirmationMail({ to: email, confirmUrl: link.url, kind: 'email' }, expiresAt)
   try {
-    await ctx.db.batch([...insertSubscriber(ctx.db, subscriber), link.statement])
+    await ctx.db.batch([
+      ...insertSubscriber(ctx.db, subscriber),
+      link.statement,
+      insertMails(ctx.db, [mail], at),
+    ])
   } catch (error) {
     // The same address subscribed at the same moment: that request sends the confirmation.
     if (isDuplicateAddress(error)) return []
     throw error
   }
-  return [{ to: email, confirmUrl: link.url, kind: 'email' }]
+  return [mail.request]
 }
 
 /** The subscriber behind a link, or why the link does not work (unknown, or expired/used). */

@@ -1,35 +1,55 @@
+import type { NewMail } from '../db/transactional-mail'
 import type { ConfirmationRequest } from '../domain/subscriptions'
+import { newId } from '../lib/ids'
 import { renderConfirmationEmail } from './email-render'
-import type { Mailer, OutgoingEmail } from './types'
+import type { MailContext } from './transactional-mail'
+import type { OutgoingEmail } from './types'
 
-/** The confirmation email for one subscribe request (the only mail an unconfirmed address gets). */
-export function confirmationEmail(pageName: string, request: ConfirmationRequest): OutgoingEmail {
-  const rendered = renderConfirmationEmail({
-    pageName,
-    confirmUrl: request.confirmUrl,
-    kind: request.kind,
-    ...(request.url !== undefined ? { url: request.url } : {}),
-  })
-  return { to: request.to, ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } }
+/** What a confirmation mail's row keeps: its link, and what it confirms. */
+interface ConfirmationParams {
+  confirmUrl: string
+  kind: 'email' | 'webhook'
+  url?: string
 }
 
 /**
- * Sends confirmation emails over one mailer call and logs what could not be sent: the person
- * can ask again, and the answer they were given did not depend on it.
+ * The `confirmation` template of transactional mail: the confirmation email for one subscribe
+ * request (the only mail an unconfirmed address gets).
  */
-export async function sendConfirmations(
-  mailer: Mailer,
-  pageName: string,
-  requests: ConfirmationRequest[],
-): Promise<void> {
-  if (requests.length === 0) return
-  try {
-    const results = await mailer.send(requests.map((r) => confirmationEmail(pageName, r)))
-    const failed = results.filter((r) => !r.ok)
-    if (failed.length > 0) {
-      console.error(`${failed.length} of ${requests.length} confirmation emails not sent`, failed)
-    }
-  } catch (error) {
-    console.error('confirmation emails not sent', error)
+export function confirmationTemplate(
+  params: Record<string, unknown> | ConfirmationParams,
+  ctx: MailContext,
+): Omit<OutgoingEmail, 'to' | 'messageId'> {
+  const p = params as ConfirmationParams
+  const rendered = renderConfirmationEmail({
+    pageName: ctx.pageName,
+    confirmUrl: p.confirmUrl,
+    kind: p.kind,
+    ...(p.url !== undefined ? { url: p.url } : {}),
+  })
+  return { ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } }
+}
+
+/**
+ * The transactional-mail row of one confirmation, to be written in the same batch as its link
+ * token; it is not worth sending after the link expires.
+ */
+export function confirmationMail(
+  request: Omit<ConfirmationRequest, 'mailId'>,
+  expiresAt: string,
+): NewMail & { request: ConfirmationRequest } {
+  const id = newId(20)
+  const params: ConfirmationParams = {
+    confirmUrl: request.confirmUrl,
+    kind: request.kind,
+    ...(request.url !== undefined ? { url: request.url } : {}),
+  }
+  return {
+    id,
+    template: 'confirmation',
+    recipient: request.to,
+    params: { ...params },
+    expiresAt,
+    request: { ...request, mailId: id },
   }
 }

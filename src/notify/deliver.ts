@@ -1,9 +1,10 @@
 import {
-  CLAIM_LEASE_MS,
   claimDelivery,
+  extendDeliveryClaims,
   recordAttempt,
   selectDeliveryTargets,
   type AttemptRecord,
+  type ClaimHolder,
   type DeliveryTarget,
 } from '../db/deliveries'
 import { selectOutboxMessages } from '../db/outbox-fanout'
@@ -11,9 +12,21 @@ import { resetConsecutiveFailures } from '../db/subscriber-health'
 import { issueLinkToken } from '../domain/link-tokens'
 import { issueAnswerLinks } from '../domain/resolution-votes'
 import type { AppEnv } from '../env'
-import { sendEmailDeliveries, type EmailDelivery } from './email-deliveries'
+import { ClaimKeeper } from './claim-keeper'
+import { claimLeaseMs } from './claim-lease'
+import { sendEmailDelivery } from './email-deliveries'
+import { createMailer } from './mailer'
 import { backoffSeconds } from './retry-schedule'
-import type { DeliveryQueueMessage, EmailLinks, EmailResult, EventMessage } from './types'
+import { processMail } from './transactional-mail'
+import {
+  isMailMessage,
+  type DeliveriesQueueMessage,
+  type DeliveryQueueMessage,
+  type EmailLinks,
+  type EmailResult,
+  type EventMessage,
+  type MailQueueMessage,
+} from './types'
 import { sendWebhook } from './webhook-delivery'
 import { disableWebhook } from './webhook-disable'
 import type { PostOutcome } from './webhook-post'
@@ -21,7 +34,7 @@ import type { PostOutcome } from './webhook-post'
 type DeliveryMessage = Message<DeliveryQueueMessage>
 
 /** What becomes of a queue message: acknowledged, or tried again after a delay. */
-type Verdict = { ack: true } | { ack: false; delaySeconds: number }
+export type Verdict = { ack: true } | { ack: false; delaySeconds: number }
 
 const ACK: Verdict = { ack: true }
 const FINISHED = new Set(['sent', 'skipped', 'dead'])
@@ -53,52 +66,70 @@ function skipReason(target: DeliveryTarget): string | null {
   return null
 }
 
+/** A fresh claim holder for one consumer run. */
+export function claimHolder(env: AppEnv): ClaimHolder {
+  return { by: crypto.randomUUID(), leaseMs: claimLeaseMs(env) }
+}
+
 /**
- * The delivery consumer. Each message names one delivery; the delivery row is claimed
- * atomically before anything is sent, so a message delivered twice (or a delivery re-sent by
- * the sweep) is sent once. Webhooks are POSTed (signed); emails of the batch go out through
- * one mailer call. Every attempt is logged; failures are retried with backoff, and a message
- * whose retries are spent moves to the dead-letter queue.
+ * The delivery consumer. A message names one delivery (or one transactional mail, see
+ * processMail). The batch's deliveries are claimed atomically before anything is sent, and the
+ * claims are extended while the batch runs, so a message delivered twice (or a delivery re-sent
+ * by the sweep) is sent once however slow the batch is. Webhooks are POSTed (signed); emails go
+ * out one after the other over one mail session. Each outcome is recorded as soon as it is
+ * known; failures are retried with backoff, and a message whose retries are spent moves to the
+ * dead-letter queue.
  */
 export async function consumeDeliveries(
-  batch: MessageBatch<DeliveryQueueMessage>,
+  batch: MessageBatch<DeliveriesQueueMessage>,
   env: AppEnv,
   _ctx: ExecutionContext,
 ): Promise<void> {
+  const holder = claimHolder(env)
+  const mails: Message<MailQueueMessage>[] = []
   const byDelivery = new Map<string, DeliveryMessage>()
   for (const message of batch.messages) {
+    if (isMailMessage(message.body)) mails.push(message as Message<MailQueueMessage>)
     // The same delivery twice in one batch: one of them carries it.
-    if (byDelivery.has(message.body.deliveryId)) message.ack()
-    else byDelivery.set(message.body.deliveryId, message)
+    else if (byDelivery.has(message.body.deliveryId)) message.ack()
+    else byDelivery.set(message.body.deliveryId, message as DeliveryMessage)
   }
   const messages = [...byDelivery.values()]
-  let verdicts: Map<DeliveryMessage, Verdict>
-  try {
-    verdicts = await processDeliveries(env, messages, new Date())
-  } catch (error) {
-    console.error('delivery batch failed; its messages will be retried', error)
-    for (const message of messages)
-      message.retry({ delaySeconds: backoffSeconds(message.attempts) })
-    return
-  }
-  for (const message of messages) {
-    const verdict = verdicts.get(message) ?? {
-      ack: false,
-      delaySeconds: backoffSeconds(message.attempts),
-    }
-    if (verdict.ack) message.ack()
-    else message.retry({ delaySeconds: verdict.delaySeconds })
-  }
+  const settle = (list: Message<unknown>[], run: () => Promise<Map<Message<unknown>, Verdict>>) =>
+    run().then(
+      (verdicts) => {
+        for (const message of list) {
+          const verdict = verdicts.get(message) ?? {
+            ack: false,
+            delaySeconds: backoffSeconds(message.attempts),
+          }
+          if (verdict.ack) message.ack()
+          else message.retry({ delaySeconds: verdict.delaySeconds })
+        }
+      },
+      (error: unknown) => {
+        console.error('delivery batch failed; its messages will be retried', error)
+        for (const message of list)
+          message.retry({ delaySeconds: backoffSeconds(message.attempts) })
+      },
+    )
+  await Promise.all([
+    messages.length > 0
+      ? settle(messages, () => processDeliveries(env, messages, new Date(), holder))
+      : null,
+    mails.length > 0 ? settle(mails, () => processMail(env, mails, new Date(), holder)) : null,
+  ])
 }
 
 async function processDeliveries(
   env: AppEnv,
   messages: DeliveryMessage[],
   now: Date,
-): Promise<Map<DeliveryMessage, Verdict>> {
+  holder: ClaimHolder,
+): Promise<Map<Message<unknown>, Verdict>> {
   const db = env.DB
   const at = now.toISOString()
-  const verdicts = new Map<DeliveryMessage, Verdict>()
+  const verdicts = new Map<Message<unknown>, Verdict>()
   const targets = new Map(
     (
       await selectDeliveryTargets(
@@ -117,31 +148,57 @@ async function processDeliveries(
   }
   if (open.length === 0) return verdicts
 
-  const claims = await db.batch(open.map(({ target }) => claimDelivery(db, target.id, now)))
-  const statements: D1PreparedStatement[] = []
+  const claims = await db.batch(open.map(({ target }) => claimDelivery(db, target.id, now, holder)))
+  const keeper = new ClaimKeeper(
+    (ids, when) => extendDeliveryClaims(db, ids, holder.by, when).run(),
+    holder.leaseMs,
+  )
+  try {
+    return await sendClaimed(env, open, claims, verdicts, now, holder, keeper)
+  } finally {
+    keeper.stop()
+  }
+}
+
+async function sendClaimed(
+  env: AppEnv,
+  open: { message: DeliveryMessage; target: DeliveryTarget }[],
+  claims: D1Result[],
+  verdicts: Map<Message<unknown>, Verdict>,
+  now: Date,
+  holder: ClaimHolder,
+  keeper: ClaimKeeper,
+): Promise<Map<Message<unknown>, Verdict>> {
+  const db = env.DB
+  const at = now.toISOString()
+  const skips: D1PreparedStatement[] = []
   const claimed: { message: DeliveryMessage; target: DeliveryTarget }[] = []
   open.forEach((item, i) => {
     if (claims[i]!.meta.changes !== 1) {
-      // Another worker holds it (or just finished it): look again when its lease ends.
-      verdicts.set(item.message, { ack: false, delaySeconds: CLAIM_LEASE_MS / 1000 })
+      // Another worker holds it (or just finished it): look again when its claim would end.
+      verdicts.set(item.message, { ack: false, delaySeconds: Math.ceil(holder.leaseMs / 1000) })
       return
     }
     const reason = skipReason(item.target)
     if (reason) {
-      statements.push(...record(db, item.target, 'skipped', null, reason, null, at, false))
+      skips.push(...record(db, item.target, 'skipped', null, reason, null, at, false, holder))
       verdicts.set(item.message, ACK)
       return
     }
     claimed.push(item)
   })
+  keeper.hold(claimed.map((c) => c.target.id))
+  if (skips.length > 0) await db.batch(skips)
 
   const events = await selectOutboxMessages(db, [...new Set(claimed.map((c) => c.target.eventId))])
   const ready: Claimed[] = []
+  const unready: D1PreparedStatement[] = []
   for (const item of claimed) {
     const text = events.get(item.target.eventId)
     if (!text) {
       const error = 'event message not built yet'
-      statements.push(...record(db, item.target, 'failed', null, error, null, at, false))
+      unready.push(...record(db, item.target, 'failed', null, error, null, at, false, holder))
+      keeper.release(item.target.id)
       verdicts.set(item.message, {
         ack: false,
         delaySeconds: backoffSeconds(item.message.attempts),
@@ -150,64 +207,99 @@ async function processDeliveries(
     }
     ready.push({ ...item, event: JSON.parse(text) as EventMessage })
   }
+  if (unready.length > 0) await db.batch(unready)
 
   const webhooks = ready.filter((c) => c.target.subscriber.kind === 'webhook')
   const emails = ready.filter((c) => c.target.subscriber.kind === 'email')
   const links = await issueLinks(db, webhooks, emails, now)
   const afterwards: (() => Promise<unknown>)[] = []
 
-  await inPool(webhooks, WEBHOOK_CONCURRENCY, async (c) => {
+  /** Writes one delivery's outcome the moment it is known, then lets its claim go. */
+  const settle = async (c: Claimed, statements: D1PreparedStatement[], verdict: Verdict) => {
+    try {
+      await writeNow(db, statements)
+      verdicts.set(c.message, verdict)
+    } catch (error) {
+      // The outcome is unknown to D1: the message comes back and the delivery is looked at again.
+      console.error(`recording the outcome of delivery ${c.target.id} failed`, error)
+      verdicts.set(c.message, { ack: false, delaySeconds: backoffSeconds(c.message.attempts) })
+    }
+    keeper.release(c.target.id)
+  }
+
+  const sendWebhooks = inPool(webhooks, WEBHOOK_CONCURRENCY, async (c) => {
     const outcome = await sendWebhook(
       c.target,
       c.event,
       links.get(c.target.id)?.unsubscribe ?? null,
     )
     const result = webhookResult(c, outcome)
-    statements.push(
-      ...record(
-        db,
-        c.target,
-        result.status,
-        outcome.statusCode,
-        result.error,
-        outcome.durationMs,
-        at,
-        true,
-      ),
+    const statements = record(
+      db,
+      c.target,
+      result.status,
+      outcome.statusCode,
+      result.error,
+      outcome.durationMs,
+      new Date().toISOString(),
+      true,
+      holder,
     )
     if (outcome.result === 'sent')
       statements.push(resetConsecutiveFailures(db, c.target.subscriber.id))
     if (outcome.result === 'gone') {
       afterwards.push(() => disableWebhook(env, c.target.subscriber, outcome.error, now))
     }
-    verdicts.set(c.message, result.verdict)
+    await settle(c, statements, result.verdict)
   })
 
-  if (emails.length > 0) {
-    const started = Date.now()
-    const list: EmailDelivery[] = emails.map((c) => ({
-      to: c.target.subscriber.email!,
-      message: c.event,
-      links: links.get(c.target.id)!,
-    }))
-    const results = await sendEmailDeliveries(env, list)
-    const durationMs = Date.now() - started
-    emails.forEach((c, i) => {
-      const result = emailResult(c, results[i])
-      statements.push(
-        ...record(db, c.target, result.status, null, result.error, durationMs, at, true),
-      )
-      if (result.status === 'sent')
-        statements.push(resetConsecutiveFailures(db, c.target.subscriber.id))
-      verdicts.set(c.message, result.verdict)
-    })
+  const sendEmails = async () => {
+    if (emails.length === 0) return
+    const session = createMailer(env).open()
+    try {
+      for (const c of emails) {
+        const started = Date.now()
+        const sent = await sendEmailDelivery(env, session, {
+          deliveryId: c.target.id,
+          to: c.target.subscriber.email!,
+          message: c.event,
+          links: links.get(c.target.id)!,
+        })
+        const result = emailResult(c, sent)
+        const statements = record(
+          db,
+          c.target,
+          result.status,
+          null,
+          result.error,
+          Date.now() - started,
+          new Date().toISOString(),
+          true,
+          holder,
+        )
+        if (result.status === 'sent')
+          statements.push(resetConsecutiveFailures(db, c.target.subscriber.id))
+        await settle(c, statements, result.verdict)
+      }
+    } finally {
+      await session.close()
+    }
   }
 
-  if (statements.length > 0) await db.batch(statements)
+  await Promise.all([sendWebhooks, sendEmails()])
   for (const task of afterwards) {
     await task().catch((error: unknown) => console.error('after-delivery task failed', error))
   }
   return verdicts
+}
+
+/** Runs statements together, trying once more if D1 fails the first time. */
+async function writeNow(db: D1Database, statements: D1PreparedStatement[]): Promise<void> {
+  try {
+    await db.batch(statements)
+  } catch {
+    await db.batch(statements)
+  }
 }
 
 function record(
@@ -219,6 +311,7 @@ function record(
   durationMs: number | null,
   at: string,
   attempted: boolean,
+  holder: ClaimHolder,
 ): D1PreparedStatement[] {
   return recordAttempt(db, {
     deliveryId: target.id,
@@ -228,6 +321,7 @@ function record(
     durationMs,
     at,
     attempted,
+    claimedBy: holder.by,
   })
 }
 

@@ -1,50 +1,47 @@
 import type { AppEnv } from '../env'
 import { notificationHeaders } from './email-headers'
 import { renderEventEmail } from './email-render'
-import { createMailer } from './mailer'
-import type { EmailLinks, EmailResult, EventMessage, OutgoingEmail } from './types'
+import { stableMessageId } from './message-id'
+import type { EmailLinks, EmailResult, EventMessage, MailSession, OutgoingEmail } from './types'
 
-/** One notification email to send: the address, the event, and the links it carries. */
+/** One notification email to send: its delivery, the address, the event and its links. */
 export interface EmailDelivery {
+  deliveryId: string
   to: string
   message: EventMessage
   links: EmailLinks
 }
 
 /**
- * Renders each delivery's email (text and HTML, one-click unsubscribe headers) and sends them
- * all through one mailer call, so SMTP reuses one connection. One result per delivery, in order.
+ * The delivery's email: rendered (text and HTML), with one-click unsubscribe headers and the
+ * Message-ID derived from the delivery id, so every resend of it carries the same one.
  */
-export async function sendEmailDeliveries(
-  env: AppEnv,
-  deliveries: EmailDelivery[],
-): Promise<EmailResult[]> {
-  const results: (EmailResult | null)[] = []
-  const outgoing: OutgoingEmail[] = []
-  for (const delivery of deliveries) {
-    try {
-      const rendered = renderEventEmail(delivery.message, delivery.links)
-      outgoing.push({
-        to: delivery.to,
-        subject: rendered.subject,
-        text: rendered.text,
-        html: rendered.html,
-        headers: notificationHeaders(delivery.links.unsubscribe),
-      })
-      results.push(null)
-    } catch (error) {
-      results.push({ ok: false, temporary: true, error: `could not render: ${String(error)}` })
-    }
+export function deliveryEmail(
+  env: Pick<AppEnv, 'PUBLIC_URL'>,
+  delivery: EmailDelivery,
+): OutgoingEmail {
+  const rendered = renderEventEmail(delivery.message, delivery.links)
+  return {
+    to: delivery.to,
+    subject: rendered.subject,
+    text: rendered.text,
+    html: rendered.html,
+    headers: notificationHeaders(delivery.links.unsubscribe),
+    messageId: stableMessageId(delivery.deliveryId, env),
   }
-  let sent: EmailResult[]
+}
+
+/** Renders and sends one delivery over an open session; a rendering failure is temporary. */
+export async function sendEmailDelivery(
+  env: Pick<AppEnv, 'PUBLIC_URL'>,
+  session: MailSession,
+  delivery: EmailDelivery,
+): Promise<EmailResult> {
+  let email: OutgoingEmail
   try {
-    sent = outgoing.length > 0 ? await createMailer(env).send(outgoing) : []
+    email = deliveryEmail(env, delivery)
   } catch (error) {
-    const failure: EmailResult = { ok: false, temporary: true, error: String(error) }
-    sent = outgoing.map(() => failure)
+    return { ok: false, temporary: true, error: `could not render: ${String(error)}` }
   }
-  let next = 0
-  return results.map(
-    (r) => r ?? sent[next++] ?? { ok: false, temporary: true, error: 'the mailer gave no result' },
-  )
+  return session.send(email)
 }

@@ -1,5 +1,6 @@
 import { isUsableAddress, withDefaultHeaders, type Sender } from './email-sender'
-import type { EmailResult, Mailer } from './types'
+import { mailerOverSessions } from './mail-session'
+import type { EmailResult, Mailer, OutgoingEmail } from './types'
 
 /**
  * Error codes of the Email Service that concern the recipient or the message itself:
@@ -26,37 +27,31 @@ function resultOf(error: unknown): EmailResult {
 /**
  * A Mailer over the Cloudflare Email Service `send_email` binding, with its structured
  * message (the service writes the MIME itself). Messages go one after the other; each gets
- * its own result.
+ * its own result. The service sets Message-ID itself, so a stable id travels as
+ * `X-Candor-Message-Id` instead.
  */
 export function createEmailServiceMailer(binding: SendEmail, sender: Sender): Mailer {
   const from = sender.name ? { email: sender.address, name: sender.name } : sender.address
-  return {
-    async send(messages) {
-      const results: EmailResult[] = []
-      for (const email of messages) {
-        if (!isUsableAddress(email.to)) {
-          results.push({
-            ok: false,
-            temporary: false,
-            error: `not a usable email address: ${email.to}`,
-          })
-          continue
-        }
-        try {
-          await binding.send({
-            from,
-            to: email.to,
-            subject: email.subject,
-            text: email.text,
-            html: email.html,
-            headers: withDefaultHeaders(email.headers),
-          })
-          results.push({ ok: true })
-        } catch (error) {
-          results.push(resultOf(error))
-        }
-      }
-      return results
-    },
+  async function sendOne(email: OutgoingEmail): Promise<EmailResult> {
+    if (!isUsableAddress(email.to)) {
+      return { ok: false, temporary: false, error: `not a usable email address: ${email.to}` }
+    }
+    const stableId: Record<string, string> = email.messageId
+      ? { 'X-Candor-Message-Id': `<${email.messageId}>` }
+      : {}
+    try {
+      await binding.send({
+        from,
+        to: email.to,
+        subject: email.subject,
+        text: email.text,
+        html: email.html,
+        headers: withDefaultHeaders({ ...email.headers, ...stableId }),
+      })
+      return { ok: true }
+    } catch (error) {
+      return resultOf(error)
+    }
   }
+  return mailerOverSessions(() => ({ send: sendOne, close: async () => {} }))
 }

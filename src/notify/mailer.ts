@@ -1,16 +1,15 @@
 import type { AppEnv } from '../env'
 import { createEmailServiceMailer } from './email-service-mailer'
 import { senderFromEnv } from './email-sender'
+import { mailerOverSessions } from './mail-session'
 import { createSmtpMailer } from './smtp-mailer'
 import { parseSmtpUrl, SmtpUrlError } from './smtp-url'
 import type { EmailResult, Mailer } from './types'
 
 /** A Mailer whose every message fails temporarily with `error` (nothing is lost: retries follow). */
 function failingMailer(error: string): Mailer {
-  return {
-    send: async (messages) =>
-      messages.map((): EmailResult => ({ ok: false, temporary: true, error })),
-  }
+  const failure: EmailResult = { ok: false, temporary: true, error }
+  return mailerOverSessions(() => ({ send: async () => failure, close: async () => {} }))
 }
 
 /**

@@ -3,7 +3,8 @@ import { HeaderValueError } from './mime-encoding'
 import { buildMimeMessage } from './mime-message'
 import { SmtpConnectionError, SmtpRejection, SmtpSession, type SmtpTimeouts } from './smtp-session'
 import type { SmtpSettings } from './smtp-url'
-import type { EmailResult, Mailer, OutgoingEmail } from './types'
+import { mailerOverSessions } from './mail-session'
+import type { EmailResult, MailSession, Mailer, OutgoingEmail } from './types'
 
 /** How many connections one send() may open when the server drops them along the way. */
 const MAX_CONNECTIONS_PER_CALL = 3
@@ -42,7 +43,7 @@ function prepare(sender: Sender, email: OutgoingEmail): string | EmailResult {
       html: email.html,
       headers: withDefaultHeaders(email.headers),
       date: new Date(),
-      messageId: `${crypto.randomUUID()}@${sender.address.split('@').pop()}`,
+      messageId: email.messageId ?? `${crypto.randomUUID()}@${sender.address.split('@').pop()}`,
     })
   } catch (error) {
     if (error instanceof HeaderValueError) {
@@ -53,9 +54,70 @@ function prepare(sender: Sender, email: OutgoingEmail): string | EmailResult {
 }
 
 /**
- * A Mailer speaking SMTP: one connection for all messages of a send() call, one result per
- * message in order. A refused message does not stop the others; if the connection drops, the
- * message in flight fails (temporarily) and the rest go over a new connection.
+ * One SMTP session for many messages: the connection is opened with the first message and
+ * reused; if it drops, the message in flight fails (temporarily) and the next opens a new one,
+ * up to MAX_CONNECTIONS_PER_CALL, after which every further message fails temporarily.
+ */
+class SmtpMailSession implements MailSession {
+  private session: SmtpSession | null = null
+  private connections = 0
+  private givenUp: EmailResult | null = null
+
+  constructor(
+    private readonly settings: SmtpSettings,
+    private readonly sender: Sender,
+    private readonly heloName: string,
+    private readonly timeouts: Partial<SmtpTimeouts> | undefined,
+  ) {}
+
+  async send(email: OutgoingEmail): Promise<EmailResult> {
+    let prepared: string | EmailResult
+    try {
+      prepared = prepare(this.sender, email)
+    } catch (error) {
+      return resultOf(error)
+    }
+    if (typeof prepared !== 'string') return prepared
+    if (this.givenUp) return this.givenUp
+    if (!this.session?.usable) {
+      if (this.connections === MAX_CONNECTIONS_PER_CALL) {
+        this.givenUp = resultOf(
+          new SmtpConnectionError(
+            `the SMTP connection failed ${this.connections} times in one batch; not trying again now`,
+          ),
+        )
+        return this.givenUp
+      }
+      this.connections++
+      try {
+        this.session = await SmtpSession.open(this.settings, {
+          heloName: this.heloName,
+          timeouts: this.timeouts,
+        })
+      } catch (error) {
+        // The server cannot be reached now: every remaining message waits for a retry.
+        this.givenUp = resultOf(error)
+        return this.givenUp
+      }
+    }
+    try {
+      await this.session.sendMail(this.sender.address, email.to, prepared)
+      return { ok: true }
+    } catch (error) {
+      return resultOf(error)
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.session?.close()
+    this.session = null
+  }
+}
+
+/**
+ * A Mailer speaking SMTP: one connection for all messages of a send() call or session, one
+ * result per message in order. A refused message does not stop the others; if the connection
+ * drops, the message in flight fails (temporarily) and the rest go over a new connection.
  */
 export function createSmtpMailer(
   settings: SmtpSettings,
@@ -63,54 +125,5 @@ export function createSmtpMailer(
   timeouts?: Partial<SmtpTimeouts>,
 ): Mailer {
   const heloName = sender.address.split('@').pop() || 'localhost'
-  return {
-    async send(messages) {
-      const results: EmailResult[] = []
-      let session: SmtpSession | null = null
-      let connections = 0
-      let givenUp: EmailResult | null = null
-      try {
-        for (const email of messages) {
-          const prepared = prepare(sender, email)
-          if (typeof prepared !== 'string') {
-            results.push(prepared)
-            continue
-          }
-          if (givenUp) {
-            results.push(givenUp)
-            continue
-          }
-          if (!session?.usable) {
-            if (connections === MAX_CONNECTIONS_PER_CALL) {
-              givenUp = resultOf(
-                new SmtpConnectionError(
-                  `the SMTP connection failed ${connections} times in one batch; not trying again now`,
-                ),
-              )
-              results.push(givenUp)
-              continue
-            }
-            connections++
-            try {
-              session = await SmtpSession.open(settings, { heloName, timeouts })
-            } catch (error) {
-              // The server cannot be reached now: every remaining message waits for a retry.
-              givenUp = resultOf(error)
-              results.push(givenUp)
-              continue
-            }
-          }
-          try {
-            await session.sendMail(sender.address, email.to, prepared)
-            results.push({ ok: true })
-          } catch (error) {
-            results.push(resultOf(error))
-          }
-        }
-      } finally {
-        await session?.close()
-      }
-      return results
-    },
-  }
+  return mailerOverSessions(() => new SmtpMailSession(settings, sender, heloName, timeouts))
 }

@@ -2,6 +2,7 @@ import { selectStuckDeliveryIds, touchDeliveries } from '../db/deliveries'
 import { expirePendingSubscribers } from '../domain/subscriptions'
 import type { AppEnv } from '../env'
 import { enqueuePendingOutbox } from './enqueue-outbox'
+import { requeueStuckMail } from './transactional-mail'
 import type { DeliveryQueueMessage } from './types'
 
 /** A delivery still pending or sending after this long has lost its queue message. */
@@ -11,8 +12,9 @@ export const SWEEP_DELIVERY_LIMIT = 500
 
 /**
  * Re-sends deliveries stuck pending (the D1 write landed, the queue send did not) or sending
- * (the worker sending it vanished). The delivery consumer claims before sending, so a delivery
- * whose message was only slow is still sent once.
+ * with a claim nobody extends any more (the worker sending it vanished). The delivery consumer
+ * claims before sending and extends its claims while it works, so a delivery whose message was
+ * only slow, or whose batch is still being sent, is still sent once.
  */
 export async function requeueStuckDeliveries(
   env: { DB: D1Database; DELIVERIES: Queue<DeliveryQueueMessage> | Queue },
@@ -30,14 +32,15 @@ export async function requeueStuckDeliveries(
 }
 
 /**
- * The cron sweep (every minute, the last part of the clock): re-send outbox rows and deliveries
- * the queues may have lost, and remove subscriptions left unconfirmed past their 48 hours. Each
+ * The cron sweep (every minute, the last part of the clock): re-send outbox rows, deliveries and
+ * transactional mail the queues may have lost, and remove subscriptions left unconfirmed past their 48 hours. Each
  * step runs even if another fails.
  */
 export async function runSweep(env: AppEnv, now: Date): Promise<void> {
   const steps: [string, () => Promise<unknown>][] = [
     ['outbox', () => enqueuePendingOutbox(env, now)],
     ['stuck deliveries', () => requeueStuckDeliveries(env, now)],
+    ['stuck transactional mail', () => requeueStuckMail(env, now)],
     ['expired subscriptions', () => expirePendingSubscribers(env.DB, now)],
   ]
   for (const [name, step] of steps) {

@@ -6,9 +6,22 @@ export interface EventQueueMessage {
   outboxId: string
 }
 
-/** Body of a message on the DELIVERIES queue (and its dead-letter queue). */
+/** A DELIVERIES message naming one delivery (an event to one subscriber). */
 export interface DeliveryQueueMessage {
   deliveryId: string
+}
+
+/** A DELIVERIES message naming one transactional mail (a confirmation, a sign-in link, …). */
+export interface MailQueueMessage {
+  mailId: string
+}
+
+/** Body of a message on the DELIVERIES queue (and its dead-letter queue). */
+export type DeliveriesQueueMessage = DeliveryQueueMessage | MailQueueMessage
+
+/** True for a message naming a transactional mail. */
+export function isMailMessage(body: DeliveriesQueueMessage): body is MailQueueMessage {
+  return typeof (body as MailQueueMessage).mailId === 'string'
 }
 
 /**
@@ -50,14 +63,28 @@ export interface OutgoingEmail {
   html: string
   /** Extra headers: List-Unsubscribe, List-Unsubscribe-Post, Auto-Submitted, … */
   headers: Record<string, string>
+  /**
+   * The Message-ID without angle brackets (`id@domain`), the same on every resend of one
+   * delivery so a resend is recognisable; a random one is made when absent.
+   */
+  messageId?: string
 }
 
 /** What happened to one email handed to a transport. */
 export type EmailResult = { ok: true } | { ok: false; error: string; temporary: boolean }
 
+/** Messages sent one at a time over one connection (where the transport has one), then closed. */
+export interface MailSession {
+  /** Sends one message and says how it went; never throws. */
+  send(message: OutgoingEmail): Promise<EmailResult>
+  close(): Promise<void>
+}
+
 /** Sends emails; one connection is reused for all messages of a call where the transport allows. */
 export interface Mailer {
   send(messages: OutgoingEmail[]): Promise<EmailResult[]>
+  /** A session for sending one message at a time, each answer known before the next is sent. */
+  open(): MailSession
 }
 
 /** The links one notification email carries. */

@@ -1,6 +1,8 @@
 import { createRoute, z } from '@hono/zod-openapi'
+import { selectDeadLetters } from '../db/dead-letters'
 import { incidentDeliveries, listDeliveries } from '../domain/delivery-log'
 import { requireScope } from '../middleware/auth'
+import { DeadLetterJson, DeadLetterQuery } from '../schemas/dead-letters'
 import { IdParam } from '../schemas/inputs'
 import { DeliveryJson, DeliveryStatusQuery, IncidentDeliveriesJson } from '../schemas/webhooks'
 import {
@@ -14,12 +16,14 @@ import {
 import { presentDelivery } from './webhooks'
 
 /**
- * The delivery log for ops: how an incident's notices went (counts only, read scope), and
- * deliveries by status across subscribers — e.g. `?status=dead` (addresses and URLs, write scope).
+ * The delivery log for ops: how an incident's notices went (counts only, read scope),
+ * deliveries by status across subscribers — e.g. `?status=dead` (addresses and URLs, write
+ * scope) — and the dead letters of every queue (write scope).
  */
 export const deliveryRoutes = newApiApp()
 deliveryRoutes.use('/incidents/:id/deliveries', requireScope('read'))
 deliveryRoutes.use('/deliveries', requireScope('write'))
+deliveryRoutes.use('/dead-letters', requireScope('write'))
 
 deliveryRoutes.openapi(
   createRoute({
@@ -73,5 +77,39 @@ deliveryRoutes.openapi(
     const { status, limit } = c.req.valid('query')
     const list = await listDeliveries(c.env.DB, status ?? null, limit ?? 50)
     return c.json(list.map(presentDelivery), 200)
+  },
+)
+
+deliveryRoutes.openapi(
+  createRoute({
+    method: 'get',
+    path: '/dead-letters',
+    tags: ['Deliveries'],
+    summary: 'Queue messages whose retries were spent, most recent first',
+    description:
+      'One entry per queue and subject (event, delivery, transactional mail or ops-alert send); `times` counts how often it died. A dead delivery is also `status: dead` in GET /api/v1/deliveries, a dead ops-alert send in GET /api/v1/ops-alerts; a dead event stays undispatched and the clock tries it again.',
+    security: bearerSecurity,
+    request: { query: DeadLetterQuery },
+    responses: {
+      200: jsonResponse(z.array(DeadLetterJson), 'Dead letters'),
+      ...authErrors,
+      400: bodyErrors[400],
+    },
+  }),
+  async (c) => {
+    const { queue, limit } = c.req.valid('query')
+    const list = await selectDeadLetters(c.env.DB, { queue: queue ?? null, limit: limit ?? 50 })
+    return c.json(
+      list.map((d) => ({
+        queue: d.queue as z.infer<typeof DeadLetterJson>['queue'],
+        subject_id: d.subjectId,
+        message: JSON.parse(d.body) as Record<string, string>,
+        error: d.error,
+        times: d.times,
+        first_at: d.firstAt,
+        last_at: d.lastAt,
+      })),
+      200,
+    )
   },
 )

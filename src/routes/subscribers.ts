@@ -20,7 +20,6 @@ import {
   newApiApp,
   notFoundError,
 } from './openapi-helpers'
-import { publicView } from './public-view-loader'
 import { sendConfirmationsLater } from './subscription-context'
 
 /** A subscriber as the admin API shows it; a webhook's secret never leaves through here. */
@@ -155,7 +154,7 @@ subscriberRoutes.openapi(
       await c.req.text(),
       consented,
     )
-    sendConfirmationsLater(c, (await publicView(c)).pageName, confirmations)
+    sendConfirmationsLater(c, confirmations)
     return c.json(
       {
         added: report.added,

@@ -175,7 +175,7 @@ async function handleSubscribeForm(c: Ctx, webhook: boolean) {
   } catch (error) {
     return refuse(formError(error))
   }
-  sendConfirmationsLater(c, pageName, confirmations)
+  sendConfirmationsLater(c, confirmations)
   return privatePage(c, <CheckInboxPage pageName={pageName} email={email} webhook={webhook} />)
 }
 

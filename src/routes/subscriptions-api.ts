@@ -9,7 +9,6 @@ import {
 import { ErrorSchema } from '../schemas/inputs'
 import { SubscriptionAccepted, SubscriptionInput } from '../schemas/subscriptions'
 import { bodyErrors, jsonBody, jsonResponse, newApiApp } from './openapi-helpers'
-import { publicView } from './public-view-loader'
 import { sendConfirmationsLater, subscriptionContext } from './subscription-context'
 
 /** The one answer to every accepted subscribe request. */
@@ -57,7 +56,7 @@ subscriptionApiRoutes.openapi(
       areaIds: input.area_ids,
       url: input.url,
     })
-    sendConfirmationsLater(c, (await publicView(c)).pageName, confirmations)
+    sendConfirmationsLater(c, confirmations)
     return c.json({ message: SUBSCRIBE_ACCEPTED_MESSAGE }, 202)
   },
 )

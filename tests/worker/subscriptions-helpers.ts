@@ -67,6 +67,19 @@ export async function waitForMail(address: string, count = 1, timeoutMs = 5000) 
 
 /** Gives mail sent after an answer time to arrive, then returns everything `address` got. */
 export async function mailAfterQuiet(address: string, quietMs = 400): Promise<ReceivedMail[]> {
+  // Confirmations go out through the DELIVERIES queue: wait until none to this address is left
+  // to send, then a little longer.
+  const until = Date.now() + 15_000
+  for (;;) {
+    const row = await env.DB.prepare(
+      `SELECT COUNT(*) AS n FROM transactional_mail WHERE recipient = ? COLLATE NOCASE
+         AND status IN ('pending', 'sending', 'failed')`,
+    )
+      .bind(address)
+      .first<{ n: number }>()
+    if (!row?.n || Date.now() > until) break
+    await new Promise((r) => setTimeout(r, 100))
+  }
   await new Promise((r) => setTimeout(r, quietMs))
   return mailTo(address)
 }
