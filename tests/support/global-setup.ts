@@ -6,7 +6,10 @@ import type { TestProject } from 'vitest/node'
 
 /**
  * Real parts for the tests, started once in Node before any test:
- * - an SMTP server (smtp-server) that keeps every message it receives;
+ * - an SMTP server (smtp-server) that keeps every message it receives, and answers as scripted
+ *   for an address (PUT /control/smtp/{address}: refuse RCPT, or keep the message but refuse
+ *   it after DATA, as a relay does that accepted a message and then lost the connection);
+ * - a slow SMTP server, the same but taking SLOW_SMTP_DELAY_MS over each message;
  * - an HTTP receiver for webhooks whose answers each test can script;
  * - an inspection API on the receiver: GET /mail, GET|PUT|DELETE /control/{name}.
  * Worker tests reach them over loopback; their URLs are provided as `receiverUrl` and `smtpUrl`.
@@ -38,18 +41,34 @@ export interface ReceivedMail {
   at: string
   /** The SMTP connection it came over: messages sent over one connection share it. */
   session: string
+  /** Which server received it. */
+  server: 'shared' | 'slow'
 }
+
+/** A scripted SMTP answer for one address: the next message to it meets this. */
+export interface ScriptedSmtpAnswer {
+  /** `rcpt`: RCPT TO is refused; `data`: the message is received, then refused. */
+  stage: 'rcpt' | 'data'
+  code: number
+  /** With `data`: the server keeps the message although it answered with an error. */
+  keep?: boolean
+}
+
+/** How long the slow SMTP server takes over each message. */
+export const SLOW_SMTP_DELAY_MS = 700
 
 declare module 'vitest' {
   export interface ProvidedContext {
     receiverUrl: string
     smtpUrl: string
+    slowSmtpUrl: string
   }
 }
 
 const requests = new Map<string, ReceivedRequest[]>()
 const scripts = new Map<string, ScriptedResponse[]>()
 const mail: ReceivedMail[] = []
+const smtpScripts = new Map<string, ScriptedSmtpAnswer[]>()
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -75,6 +94,12 @@ function flatHeaders(headers: IncomingMessage['headers']): Record<string, string
 async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://receiver')
   const body = await readBody(req)
+  const smtpControl = /^\/control\/smtp\/([^/]+)$/.exec(url.pathname)
+  if (smtpControl && req.method === 'PUT') {
+    const address = decodeURIComponent(smtpControl[1]!).toLowerCase()
+    smtpScripts.set(address, (JSON.parse(body) as { answers: ScriptedSmtpAnswer[] }).answers)
+    return sendJson(res, 204, null)
+  }
   const control = /^\/control\/([^/]+)$/.exec(url.pathname)
   if (control) {
     const name = decodeURIComponent(control[1]!)
@@ -123,47 +148,80 @@ function listen(server: Server | SMTPServer): Promise<number> {
   })
 }
 
-export default async function setup(project: TestProject) {
-  const http = createServer((req, res) => {
-    handle(req, res).catch((error: unknown) => sendJson(res, 500, { error: String(error) }))
-  })
-  const smtp = new SMTPServer({
+/** The next scripted answer for `address` at `stage`, taken off its script. */
+function scripted(address: string, stage: ScriptedSmtpAnswer['stage']): ScriptedSmtpAnswer | null {
+  const script = smtpScripts.get(address.toLowerCase())
+  if (!script?.length || script[0]!.stage !== stage) return null
+  return script.shift()!
+}
+
+function smtpError(answer: ScriptedSmtpAnswer): Error {
+  return Object.assign(new Error(`scripted ${answer.code}`), { responseCode: answer.code })
+}
+
+/** A real SMTP server keeping what it receives in `mail`, `delayMs` slow per message. */
+function smtpServer(server: ReceivedMail['server'], delayMs: number): SMTPServer {
+  return new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const answer = scripted(address.address, 'rcpt')
+      callback(answer ? smtpError(answer) : undefined)
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = []
       stream.on('data', (c: Buffer) => chunks.push(c))
       stream.on('end', () => {
         const raw = Buffer.concat(chunks).toString('utf8')
+        const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase())
+        const answer = to.map((a) => scripted(a, 'data')).find((a) => a !== null) ?? null
         simpleParser(raw)
-          .then((parsed) => {
+          .then(async (parsed) => {
+            if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs))
             const headers: Record<string, string> = {}
             for (const line of parsed.headerLines) {
               headers[line.key.toLowerCase()] = line.line.slice(line.line.indexOf(':') + 1).trim()
             }
-            mail.push({
-              from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
-              subject: parsed.subject ?? '',
-              text: parsed.text ?? '',
-              html: typeof parsed.html === 'string' ? parsed.html : '',
-              headers,
-              raw,
-              at: new Date().toISOString(),
-              session: session.id,
-            })
-            callback()
+            if (!answer || answer.keep) {
+              mail.push({
+                from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+                to,
+                subject: parsed.subject ?? '',
+                text: parsed.text ?? '',
+                html: typeof parsed.html === 'string' ? parsed.html : '',
+                headers,
+                raw,
+                at: new Date().toISOString(),
+                session: session.id,
+                server,
+              })
+            }
+            callback(answer ? smtpError(answer) : null)
           })
           .catch((error: Error) => callback(error))
       })
     },
   })
-  const [httpPort, smtpPort] = await Promise.all([listen(http), listen(smtp)])
+}
+
+export default async function setup(project: TestProject) {
+  const http = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => sendJson(res, 500, { error: String(error) }))
+  })
+  const smtp = smtpServer('shared', 0)
+  const slowSmtp = smtpServer('slow', SLOW_SMTP_DELAY_MS)
+  const [httpPort, smtpPort, slowSmtpPort] = await Promise.all([
+    listen(http),
+    listen(smtp),
+    listen(slowSmtp),
+  ])
   project.provide('receiverUrl', `http://127.0.0.1:${httpPort}`)
   project.provide('smtpUrl', `smtp://127.0.0.1:${smtpPort}`)
+  project.provide('slowSmtpUrl', `smtp://127.0.0.1:${slowSmtpPort}`)
   return async () => {
     await new Promise<void>((r) => http.close(() => r()))
     await new Promise<void>((r) => smtp.close(() => r()))
+    await new Promise<void>((r) => slowSmtp.close(() => r()))
   }
 }

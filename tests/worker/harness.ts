@@ -1,9 +1,23 @@
 import { inject } from 'vitest'
-import type { ReceivedMail, ReceivedRequest, ScriptedResponse } from '../support/global-setup'
+import type {
+  ReceivedMail,
+  ReceivedRequest,
+  ScriptedResponse,
+  ScriptedSmtpAnswer,
+} from '../support/global-setup'
 
-/** The real webhook receiver and SMTP server started by the global setup. */
+/** The real webhook receiver and SMTP servers (the shared one, a slow one) of the global setup. */
 export const receiverUrl = inject('receiverUrl')
 export const smtpUrl = inject('smtpUrl')
+export const slowSmtpUrl = inject('slowSmtpUrl')
+
+/** Scripts how both SMTP servers answer the next messages to `address` (then normally). */
+export async function scriptSmtp(address: string, answers: ScriptedSmtpAnswer[]): Promise<void> {
+  await fetch(`${receiverUrl}/control/smtp/${encodeURIComponent(address.toLowerCase())}`, {
+    method: 'PUT',
+    body: JSON.stringify({ answers }),
+  })
+}
 
 /** A URL on the receiver whose requests are kept under `name`. */
 export function hookUrl(name: string): string {
@@ -24,7 +38,7 @@ export async function hookRequests(name: string): Promise<ReceivedRequest[]> {
   return ((await res.json()) as { requests: ReceivedRequest[] }).requests
 }
 
-/** Messages the SMTP server received, optionally only those to one address. */
+/** Messages the SMTP servers received, optionally only those to one address. */
 export async function mailTo(address?: string): Promise<ReceivedMail[]> {
   const query = address ? `?to=${encodeURIComponent(address.toLowerCase())}` : ''
   const res = await fetch(`${receiverUrl}/mail${query}`)

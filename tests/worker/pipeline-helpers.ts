@@ -98,9 +98,10 @@ async function outcomeOf<T>(
   }
 }
 
-/** Runs the delivery consumer on a hand-made batch, as the queue would. */
+/** Runs the delivery consumer on a hand-made batch, as the queue would (with `settings` set). */
 export async function runDeliveries(
-  messages: { deliveryId: string; attempts?: number }[],
+  messages: (({ deliveryId: string } | { mailId: string }) & { attempts?: number })[],
+  settings: Partial<typeof env> = {},
 ): Promise<Outcome> {
   const batch = createMessageBatch(
     'candor-deliveries',
@@ -108,12 +109,12 @@ export async function runDeliveries(
       id: `msg-${i}-${crypto.randomUUID()}`,
       timestamp: new Date(),
       attempts: m.attempts ?? 1,
-      body: { deliveryId: m.deliveryId },
+      body: 'mailId' in m ? { mailId: m.mailId } : { deliveryId: m.deliveryId },
     })),
   )
   const ctx = createExecutionContext()
   const { view, delays } = recordingDelays(batch)
-  await consumeDeliveries(view, env, ctx)
+  await consumeDeliveries(view, { ...env, ...settings }, ctx)
   return outcomeOf(batch, ctx, delays)
 }
 
