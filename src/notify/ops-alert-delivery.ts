@@ -6,6 +6,7 @@ import {
 } from '../db/ops-alerts'
 import type { AppEnv } from '../env'
 import { createMailer } from './mailer'
+import { stableMessageId } from './message-id'
 import { renderOpsAlertEmail, type OpsAlertBody } from './ops-alert-message'
 import { REOPEN_LINK_SLOT, type OpsAlertQueueMessage } from './ops-alerts'
 import { issueReopenLink } from '../domain/reopen'
@@ -51,7 +52,9 @@ async function postOpsWebhook(env: AppEnv, send: OpsSendTarget, now: Date): Prom
 
 async function emailOps(env: AppEnv, send: OpsSendTarget): Promise<Attempt> {
   const rendered = renderOpsAlertEmail(JSON.parse(send.message) as OpsAlertBody)
-  const [result] = await createMailer(env).send([{ to: send.target, ...rendered, headers: {} }])
+  const [result] = await createMailer(env).send([
+    { to: send.target, ...rendered, headers: {}, messageId: stableMessageId(send.id, env) },
+  ])
   if (result?.ok) return { ok: true, statusCode: null }
   return {
     ok: false,
