@@ -51,5 +51,6 @@ describe('subscriptions and the notices that follow', () => {
     })
     expect(res.status).toBe(200)
     expect((await subscriberRows(confirmed))[0]).toMatchObject({ status: 'unsubscribed' })
-  })
+    // Confirmations now travel through the DELIVERIES queue too: one more queue batch to wait.
+  }, 20_000)
 })
