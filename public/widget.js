@@ -31,12 +31,19 @@
       '.minor .dot{background:#b26a00}.major .dot{background:#c62828}.critical .dot{background:#8e0000}.maintenance .dot{background:#1565c0}' +
       'a{color:inherit;text-decoration:none;font-weight:600}a:hover,a:focus{text-decoration:underline}' +
       '.sub{opacity:.8;font-size:12px}.warn{font-weight:600}'
-    var style = document.createElement('style')
-    style.textContent = css
+    // A constructed sheet needs nothing from the host page's style-src; a <style> element does.
+    if (root.adoptedStyleSheets && typeof CSSStyleSheet === 'function') {
+      var sheet = new CSSStyleSheet()
+      sheet.replaceSync(css)
+      root.adoptedStyleSheets = [sheet]
+    } else {
+      var style = document.createElement('style')
+      style.textContent = css
+      root.appendChild(style)
+    }
     var box = document.createElement('div')
     box.setAttribute('role', 'status')
     box.className = 'w'
-    root.appendChild(style)
     root.appendChild(box)
     var mount = function () {
       if (position === 'inline' && script.parentNode && script.parentNode !== document.head) {

@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id'
 import type { AppBindings } from './app-types'
 import { handleError, handleNotFound } from './middleware/errors'
 import { limitBody, requireJsonBody } from './middleware/limits'
+import { securityHeaders } from './middleware/security-headers'
 import { afterWrite } from './middleware/after-write'
 import { areaRoutes } from './routes/areas'
 import { auditRoutes } from './routes/audit'
@@ -29,6 +30,7 @@ import { webhookRoutes } from './routes/webhooks'
 export function createApp(): OpenAPIHono<AppBindings> {
   const app = new OpenAPIHono<AppBindings>()
   app.use('*', requestId())
+  app.use('*', securityHeaders())
   app.use('/api/*', limitBody({ larger: { '/api/v1/intake/alertmanager': 1024 * 1024 } }))
   app.use('/api/v1/*', requireJsonBody({ '/api/v1/subscribers/import': /^text\/csv\b/i }))
   // Subscriber changes touch neither the public snapshot nor the outbox.

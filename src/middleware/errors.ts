@@ -48,7 +48,7 @@ export function handleError(error: Error, c: Context<AppBindings>): Response {
   }
   if (wantsJson) return c.json(body, status as ContentfulStatusCode)
   return c.html(
-    `<!doctype html><meta charset="utf-8"><title>${status}</title><main style="font-family:system-ui;margin:2rem"><h1>${status}</h1><p>${escapeHtml(body.error.message)}</p><p><a href="/">Back to the status page</a></p></main>`,
+    `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status}</title><link rel="stylesheet" href="/style.css"><main class="wrap"><h1>${status}</h1><p>${escapeHtml(body.error.message)}</p><p><a href="/">Back to the status page</a></p></main>`,
     status as ContentfulStatusCode,
   )
 }

@@ -15,7 +15,7 @@ import type { ResolutionChoice } from '../domain/types'
 import { afterWrite } from '../middleware/after-write'
 import { ANSWER_RETRY_AFTER_SECONDS, withinAnswerLimit } from '../middleware/answer-limits'
 import { limitBody } from '../middleware/limits'
-import { isForeignOrigin } from '../middleware/same-origin'
+import { sameOriginForms } from '../middleware/same-origin'
 import { clientIp } from '../middleware/subscribe-limits'
 import {
   AnsweredPage,
@@ -86,6 +86,8 @@ function parseChoice(value: string): ResolutionChoice {
  */
 export const customerWordRoutes = new Hono<AppBindings>()
 
+const ourForms = sameOriginForms({ refuse: foreignOriginPage })
+
 /** "Thank you": the page after an answer, from the email link or the incident page. */
 async function answeredPage(
   c: Context<AppBindings>,
@@ -125,8 +127,7 @@ customerWordRoutes.get('/resolution/:token', async (c) => {
   )
 })
 
-customerWordRoutes.post('/resolution/:token', limitBody(), async (c) => {
-  if (isForeignOrigin(c)) return foreignOriginPage(c)
+customerWordRoutes.post('/resolution/:token', limitBody(), ourForms, async (c) => {
   const outcome = await answerByLink({ db: c.env.DB, now: new Date() }, c.req.param('token'))
   if (!outcome.ok) {
     return privatePage(
@@ -141,8 +142,7 @@ customerWordRoutes.post('/resolution/:token', limitBody(), async (c) => {
   return answeredPage(c, incident, choice)
 })
 
-customerWordRoutes.post('/incidents/:id/resolution', limitBody(), async (c) => {
-  if (isForeignOrigin(c)) return foreignOriginPage(c)
+customerWordRoutes.post('/incidents/:id/resolution', limitBody(), ourForms, async (c) => {
   const form = await c.req.parseBody({ all: true })
   const choice = parseChoice(field(form, 'choice'))
   const ip = clientIp(c)
@@ -155,8 +155,7 @@ customerWordRoutes.post('/incidents/:id/resolution', limitBody(), async (c) => {
   return answeredPage(c, incident, choice)
 })
 
-customerWordRoutes.post('/incidents/:id/affected', limitBody(), async (c) => {
-  if (isForeignOrigin(c)) return foreignOriginPage(c)
+customerWordRoutes.post('/incidents/:id/affected', limitBody(), ourForms, async (c) => {
   const form = await c.req.parseBody({ all: true })
   const ip = clientIp(c)
   if (!(await withinAnswerLimit(c.env, ip))) return rateLimitedPage(c)
@@ -200,8 +199,7 @@ customerWordRoutes.get('/reopen/:token', async (c) => {
 })
 
 // afterWrite: the reopening update is announced (outbox) and shown (snapshot) like any other.
-customerWordRoutes.post('/reopen/:token', limitBody(), afterWrite(), async (c) => {
-  if (isForeignOrigin(c)) return foreignOriginPage(c)
+customerWordRoutes.post('/reopen/:token', limitBody(), ourForms, afterWrite(), async (c) => {
   const outcome = await reopenByLink(
     { db: c.env.DB, now: new Date(), baseUrl: baseUrlOf(c) },
     c.req.param('token'),

@@ -53,11 +53,6 @@ embedRoutes.get('/widget.json', async (c) => {
 embedRoutes.get('/embed', async (c) => {
   const component = c.req.query('component') || undefined
   const theme = c.req.query('theme')
-  // Meant to be framed by any site.
-  c.header(
-    'Content-Security-Policy',
-    "frame-ancestors *; default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'self'",
-  )
   if (await unknownComponent(c)) {
     return c.html('<!doctype html><p>No such component on this status page.</p>', 404)
   }

@@ -16,7 +16,7 @@ import {
   type LinkOutcome,
 } from '../domain/subscriptions'
 import { limitBody } from '../middleware/limits'
-import { isForeignOrigin } from '../middleware/same-origin'
+import { sameOriginForms } from '../middleware/same-origin'
 import {
   checkSubscribeLimits,
   clientIp,
@@ -143,7 +143,6 @@ subscriptionPageRoutes.get('/subscribe', async (c) => {
 
 /** Shared by both subscribe forms: limits, the verb, then "check your inbox". */
 async function handleSubscribeForm(c: Ctx, webhook: boolean) {
-  if (isForeignOrigin(c)) return foreignOriginPage(c)
   const form = await c.req.parseBody({ all: true })
   const email = formValue(form, 'email').trim()
   const url = webhook ? formValue(form, 'url').trim() : undefined
@@ -179,8 +178,14 @@ async function handleSubscribeForm(c: Ctx, webhook: boolean) {
   return privatePage(c, <CheckInboxPage pageName={pageName} email={email} webhook={webhook} />)
 }
 
-subscriptionPageRoutes.post('/subscribe', limitBody(), (c) => handleSubscribeForm(c, false))
-subscriptionPageRoutes.post('/subscribe/webhook', limitBody(), (c) => handleSubscribeForm(c, true))
+const ourForms = sameOriginForms({ refuse: foreignOriginPage })
+
+subscriptionPageRoutes.post('/subscribe', limitBody(), ourForms, (c) =>
+  handleSubscribeForm(c, false),
+)
+subscriptionPageRoutes.post('/subscribe/webhook', limitBody(), ourForms, (c) =>
+  handleSubscribeForm(c, true),
+)
 
 subscriptionPageRoutes.get('/subscriptions/confirm/:token', async (c) => {
   const outcome = await viewConfirmation(c.env.DB, c.req.param('token'), new Date())
@@ -192,8 +197,7 @@ subscriptionPageRoutes.get('/subscriptions/confirm/:token', async (c) => {
   )
 })
 
-subscriptionPageRoutes.post('/subscriptions/confirm/:token', limitBody(), async (c) => {
-  if (isForeignOrigin(c)) return foreignOriginPage(c)
+subscriptionPageRoutes.post('/subscriptions/confirm/:token', limitBody(), ourForms, async (c) => {
   const outcome = await confirmSubscription(subscriptionContext(c), c.req.param('token'))
   if (!outcome.ok) return linkProblem(c, 'confirm', outcome)
   return privatePage(
@@ -217,8 +221,7 @@ subscriptionPageRoutes.get('/subscriptions/manage/:token', async (c) => {
   )
 })
 
-subscriptionPageRoutes.post('/subscriptions/manage/:token', limitBody(), async (c) => {
-  if (isForeignOrigin(c)) return foreignOriginPage(c)
+subscriptionPageRoutes.post('/subscriptions/manage/:token', limitBody(), ourForms, async (c) => {
   const token = c.req.param('token')
   const ctx = subscriptionContext(c)
   const form = await c.req.parseBody({ all: true })
@@ -262,15 +265,21 @@ subscriptionPageRoutes.get('/subscriptions/unsubscribe/:token', async (c) => {
   )
 })
 
-subscriptionPageRoutes.post('/subscriptions/unsubscribe/:token', limitBody(), async (c) => {
-  const form = await c.req.parseBody({ all: true })
-  // RFC 8058: mail providers post `List-Unsubscribe=One-Click` from their own servers.
-  const oneClick = formValue(form, 'List-Unsubscribe') === 'One-Click'
-  if (!oneClick && isForeignOrigin(c)) return foreignOriginPage(c)
-  const outcome = await unsubscribe(subscriptionContext(c), c.req.param('token'), 'unsubscribe')
-  if (!outcome.ok) return linkProblem(c, 'unsubscribe', outcome)
-  return privatePage(
-    c,
-    <UnsubscribedPage pageName={await pageNameOf(c)} subscriber={outcome.value} />,
-  )
-})
+/** RFC 8058: mail providers post `List-Unsubscribe=One-Click` from their own servers. */
+async function isOneClick(c: Ctx): Promise<boolean> {
+  return formValue(await c.req.parseBody({ all: true }), 'List-Unsubscribe') === 'One-Click'
+}
+
+subscriptionPageRoutes.post(
+  '/subscriptions/unsubscribe/:token',
+  limitBody(),
+  sameOriginForms({ refuse: foreignOriginPage, exempt: isOneClick }),
+  async (c) => {
+    const outcome = await unsubscribe(subscriptionContext(c), c.req.param('token'), 'unsubscribe')
+    if (!outcome.ok) return linkProblem(c, 'unsubscribe', outcome)
+    return privatePage(
+      c,
+      <UnsubscribedPage pageName={await pageNameOf(c)} subscriber={outcome.value} />,
+    )
+  },
+)

@@ -1,8 +1,11 @@
 import type { WidgetData } from '../embeds/widget-data'
 import { LOCAL_TIME_SCRIPT, Time, formatMinutes } from './time'
 
-/** Small self-contained styles: the embed must not depend on the host page or /style.css. */
-const EMBED_CSS = `
+/**
+ * Small self-contained styles: the embed must not depend on the host page or /style.css. A
+ * constant, allowed by its hash in the embed's Content-Security-Policy.
+ */
+export const EMBED_CSS = `
 :root{color-scheme:light dark;--fg:#101828;--muted:#475467;--bg:#fff;--line:#d0d5dd}
 @media (prefers-color-scheme:dark){:root{--fg:#f2f4f7;--muted:#c7ccd4;--bg:#161b22;--line:#3a4250}}
 :root[data-theme=light]{color-scheme:light;--fg:#101828;--muted:#475467;--bg:#fff;--line:#d0d5dd}

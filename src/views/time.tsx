@@ -57,7 +57,8 @@ export function Time(props: { iso: string }) {
 
 /**
  * Rewrites every `time[data-local]` into the reader's zone. A constant, never user text, so it
- * may be inlined as is; without JavaScript the UTC text stays.
+ * may be inlined as is and allowed by its hash in the Content-Security-Policy (see
+ * src/middleware/security-headers.ts); without JavaScript the UTC text stays.
  */
 export const LOCAL_TIME_SCRIPT = `(function () {
   if (!window.Intl) return;

@@ -21,13 +21,29 @@ export async function launchChromium(): Promise<Browser> {
   })
 }
 
-/** Console errors and uncaught page errors, collected for a page from now on. */
-export function collectErrors(page: Page): string[] {
+/**
+ * Console errors, uncaught page errors and Content-Security-Policy violations (the
+ * `securitypolicyviolation` event, in the page and in every frame), collected for a page from
+ * now on. Chromium also logs each refusal as a console error; the event names the directive.
+ */
+export async function collectErrors(page: Page): Promise<string[]> {
   const errors: string[] = []
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(message.text())
   })
   page.on('pageerror', (error) => errors.push(error.message))
+  await page.exposeBinding('__candorReportViolation', (_source, text: string) => {
+    errors.push(`CSP violation: ${text}`)
+  })
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      const report = (window as unknown as { __candorReportViolation(text: string): void })
+        .__candorReportViolation
+      report(
+        `${event.effectiveDirective} refused ${event.blockedURI || 'inline'} in ${event.documentURI}`,
+      )
+    })
+  })
   return errors
 }
 

@@ -29,9 +29,49 @@ function hostPage(candorUrl: string): string {
 </body></html>`
 }
 
+/**
+ * A shop whose own policy is strict: it allows Candor's origin for the widget script, its data,
+ * the iframe and the badge, and no inline style at all (see docs/security.md).
+ */
+function strictHostPolicy(candorUrl: string): string {
+  return [
+    "default-src 'none'",
+    `script-src ${candorUrl}`,
+    `connect-src ${candorUrl}`,
+    `frame-src ${candorUrl}`,
+    `img-src ${candorUrl}`,
+  ].join('; ')
+}
+
+function strictHostPage(candorUrl: string): string {
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Strict shop</title></head>
+<body>
+  <h1>Strict shop</h1>
+  <p>Our status: <script src="${candorUrl}/widget.js" async></script></p>
+  <iframe src="${candorUrl}/embed" title="Service status" width="420" height="130"></iframe>
+  <p><img id="badge" src="${candorUrl}/badge.svg" alt="Service status badge"></p>
+</body></html>`
+}
+
 beforeAll(async () => {
   ;[candor, browser] = await Promise.all([startCandor(), launchChromium()])
   host = createServer((req, res) => {
+    if (req.url === '/strict') {
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': strictHostPolicy(candor.url),
+      })
+      return res.end(strictHostPage(candor.url))
+    }
+    if (req.url === '/refused-inline-script') {
+      // A page that breaks its own policy: shows that collectErrors reports violations.
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': "script-src 'none'",
+      })
+      return res.end('<!doctype html><title>x</title><script>document.title = "ran"</script>')
+    }
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
     res.end(hostPage(candor.url))
   })
@@ -49,7 +89,7 @@ describe('embeds on another site', () => {
   it('the widget shows the live status, then the new incident when it refreshes', async () => {
     await adminApi(candor, 'POST', '/api/v1/components', { name: 'Checkout' })
     const page = await browser.newPage()
-    const errors = collectErrors(page)
+    const errors = await collectErrors(page)
     await page.clock.install()
     await page.goto(hostUrl + '/')
     const widget = page.locator('candor-status [role="status"]')
@@ -105,6 +145,48 @@ describe('embeds on another site', () => {
     expect(errors).toEqual([])
     await page.close()
   }, 60_000)
+
+  it('a policy violation is reported by the error collector', async () => {
+    const page = await browser.newPage()
+    const errors = await collectErrors(page)
+    await page.goto(hostUrl + '/refused-inline-script')
+    expect(await page.title()).toBe('x')
+    await expect.poll(() => errors.some((e) => /^CSP violation: script-src/.test(e))).toBe(true)
+    await page.close()
+  })
+
+  it('widget, embed and badge work on a site with a strict policy, with no violation', async () => {
+    const page = await browser.newPage()
+    const errors = await collectErrors(page)
+    const res = await page.goto(hostUrl + '/strict')
+    expect(res?.headers()['content-security-policy']).toContain("default-src 'none'")
+    const widget = page.locator('candor-status [role="status"]')
+    await expect.poll(() => widget.innerText(), { timeout: 15_000 }).toMatch(/\S/)
+    // Styled by its own sheet, which the host's policy does not need to allow.
+    const look = await widget.evaluate((el) => ({
+      display: getComputedStyle(el).display,
+      radius: getComputedStyle(el).borderTopLeftRadius,
+    }))
+    // Rounded: a pill (999px), or a banner (10px) while an incident is open.
+    expect(look).toEqual({ display: 'inline-flex', radius: expect.stringMatching(/^(999|10)px$/) })
+    const frame = page.frameLocator('iframe')
+    await expect.poll(() => frame.locator('main').innerText(), { timeout: 15_000 }).toMatch(/\S/)
+    // The embed's own policy lets its hashed style apply: the status dot has its size.
+    const dot = await frame.locator('.dot').evaluate((el) => getComputedStyle(el).width)
+    expect(dot).toBe('10px')
+    // The embed's hashed script ran: times carry their UTC text as a tooltip.
+    const titles = await frame
+      .locator('time[data-local]')
+      .evaluateAll((times) => times.map((t) => t.getAttribute('title')))
+    expect(titles.length).toBeGreaterThan(0)
+    for (const title of titles) expect(title).toMatch(/UTC$/)
+    await expect
+      .poll(() => page.locator('#badge').evaluate((img: HTMLImageElement) => img.naturalWidth))
+      .toBeGreaterThan(50)
+    await screenshot(page, 'embeds-strict-host')
+    expect(errors).toEqual([])
+    await page.close()
+  })
 
   it('the widget shows nothing, and breaks nothing, when Candor cannot be reached', async () => {
     const page = await browser.newPage()
