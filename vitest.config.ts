@@ -31,6 +31,9 @@ export default defineConfig(async () => {
           ],
           test: {
             name: 'worker',
+            // Some tests drive several queue batches and a real SMTP round trip; on a busy
+            // 2-core machine those take longer than vitest's 5 s default.
+            testTimeout: 30_000,
             globalSetup: ['./tests/support/global-setup.ts'],
             include: ['tests/worker/**/*.test.ts', 'tests/worker/**/*.test.tsx'],
             setupFiles: ['./tests/worker/apply-migrations.ts'],
