@@ -1,16 +1,9 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { incidentDeliveries, listDeliveries } from '../domain/delivery-log'
-import { requireScope } from '../middleware/auth'
 import { IdParam } from '../schemas/inputs'
 import { DeliveryJson, DeliveryStatusQuery, IncidentDeliveriesJson } from '../schemas/webhooks'
-import {
-  authErrors,
-  bearerSecurity,
-  bodyErrors,
-  jsonResponse,
-  newApiApp,
-  notFoundError,
-} from './openapi-helpers'
+import { apiRoute } from './api-route'
+import { authErrors, bodyErrors, jsonResponse, newApiApp, notFoundError } from './openapi-helpers'
 import { presentDelivery } from './webhooks'
 
 /**
@@ -18,16 +11,14 @@ import { presentDelivery } from './webhooks'
  * deliveries by status across subscribers — e.g. `?status=dead` (addresses and URLs, write scope).
  */
 export const deliveryRoutes = newApiApp()
-deliveryRoutes.use('/incidents/:id/deliveries', requireScope('read'))
-deliveryRoutes.use('/deliveries', requireScope('write'))
 
 deliveryRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'read',
     method: 'get',
     path: '/incidents/{id}/deliveries',
     tags: ['Deliveries'],
     summary: 'Delivery counts of an incident’s notices, per status and channel',
-    security: bearerSecurity,
     request: { params: IdParam },
     responses: {
       200: jsonResponse(IncidentDeliveriesJson, 'Counts'),
@@ -56,12 +47,12 @@ deliveryRoutes.openapi(
 )
 
 deliveryRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'get',
     path: '/deliveries',
     tags: ['Deliveries'],
     summary: 'Deliveries across subscribers, most recently changed first (e.g. ?status=dead)',
-    security: bearerSecurity,
     request: { query: DeliveryStatusQuery },
     responses: {
       200: jsonResponse(z.array(DeliveryJson), 'Deliveries'),
