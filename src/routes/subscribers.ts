@@ -41,7 +41,10 @@ function presentSubscriber(s: Subscriber) {
 
 const CSV_TYPE = /^text\/csv\b/i
 
-/** Admin: list, read, remove and import subscribers (email and webhook). */
+/**
+ * Admin: list, read, remove and import subscribers (email and webhook). Every route needs the
+ * write scope: addresses and webhook URLs are personal data or credentials, which read never sees.
+ */
 export const subscriberRoutes = newApiApp()
 
 subscriberRoutes.openapi(
