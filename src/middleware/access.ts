@@ -40,11 +40,14 @@ export function declaredAccessOf(handler: unknown): Access | undefined {
 }
 
 /**
- * The request's route: the first matched entry registered for a method (middleware added with
- * `use()` is registered for every method and is skipped). Undefined when no route matches.
+ * The request's route: the first matched entry registered for a method on a concrete path.
+ * Middleware is skipped: `use()` registers it for every method, and middleware for one method
+ * (`on('POST', '/api/v1/*', …)`) sits on a wildcard path. Undefined when no route matches.
  */
 function matchedRoute(c: Context<AppBindings>) {
-  return matchedRoutes(c).find((route) => route.method !== METHOD_NAME_ALL)
+  return matchedRoutes(c).find(
+    (route) => route.method !== METHOD_NAME_ALL && !route.path.endsWith('*'),
+  )
 }
 
 /**

@@ -44,6 +44,10 @@ function tinyApp() {
   })
   const app = new OpenAPIHono<AppBindings>()
   app.use('/api/v1/*', denyByDefault())
+  // Middleware for one method is not mistaken for the route.
+  app.on('GET', '/api/v1/*', async (_c, next) => {
+    await next()
+  })
   app.route('/api/v1', routes)
   app.onError(handleError)
   return app
