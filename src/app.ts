@@ -1,6 +1,7 @@
 import { OpenAPIHono } from '@hono/zod-openapi'
 import { requestId } from 'hono/request-id'
 import type { AppBindings } from './app-types'
+import { declareAccess, denyByDefault } from './middleware/access'
 import { handleError, handleNotFound } from './middleware/errors'
 import { limitBody, requireJsonBody } from './middleware/limits'
 import { securityHeaders } from './middleware/security-headers'
@@ -31,6 +32,8 @@ export function createApp(): OpenAPIHono<AppBindings> {
   const app = new OpenAPIHono<AppBindings>()
   app.use('*', requestId())
   app.use('*', securityHeaders())
+  // Before anything else under /api/v1: a route that declares no access is never served.
+  app.use('/api/v1/*', denyByDefault())
   app.use('/api/*', limitBody({ larger: { '/api/v1/intake/alertmanager': 1024 * 1024 } }))
   app.use('/api/v1/*', requireJsonBody({ '/api/v1/subscribers/import': /^text\/csv\b/i }))
   // Subscriber changes touch neither the public snapshot nor the outbox.
@@ -63,16 +66,20 @@ export function createApp(): OpenAPIHono<AppBindings> {
     scheme: 'bearer',
     description: 'ADMIN_TOKEN, or a token minted with POST /api/v1/tokens',
   })
-  app.doc31('/api/v1/openapi.json', (c) => ({
-    openapi: '3.1.0',
-    info: {
-      title: 'Candor API',
-      version: '1.0.0',
-      description:
-        'Admin API (bearer token) and the public Statuspage-compatible API v2. Errors are {"error": {"code", "message", "details"}}.',
-    },
-    servers: [{ url: new URL(c.req.url).origin }],
-  }))
+  app.get('/api/v1/openapi.json', declareAccess('public'), (c) =>
+    c.json(
+      app.getOpenAPI31Document({
+        openapi: '3.1.0',
+        info: {
+          title: 'Candor API',
+          version: '1.0.0',
+          description:
+            'Admin API (bearer token; each operation names the scope it needs in x-candor-access) and the public Statuspage-compatible API v2. Errors are {"error": {"code", "message", "details"}}.',
+        },
+        servers: [{ url: new URL(c.req.url).origin }],
+      }),
+    ),
+  )
 
   app.route('/', feedRoutes)
   app.route('/', embedRoutes)

@@ -1,12 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { createArea, deleteArea, getArea, listAreas, renameArea } from '../domain/areas'
 import type { Area } from '../domain/types'
-import { requireReadOrWrite } from '../middleware/auth'
 import { AreaInput, AreaJson, IdParam } from '../schemas/inputs'
+import { apiRoute } from './api-route'
 import { verbContext } from './context'
 import {
   authErrors,
-  bearerSecurity,
   bodyErrors,
   conflictError,
   jsonBody,
@@ -21,16 +20,14 @@ function presentArea(a: Area) {
 
 /** Areas: places or customer segments (a region, a site, a postcode) across components. */
 export const areaRoutes = newApiApp()
-areaRoutes.use('/areas', requireReadOrWrite())
-areaRoutes.use('/areas/*', requireReadOrWrite())
 
 areaRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'post',
     path: '/areas',
     tags: ['Areas'],
     summary: 'Create an area',
-    security: bearerSecurity,
     request: { body: jsonBody(AreaInput) },
     responses: {
       201: jsonResponse(AreaJson, 'The area'),
@@ -43,24 +40,24 @@ areaRoutes.openapi(
 )
 
 areaRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'read',
     method: 'get',
     path: '/areas',
     tags: ['Areas'],
     summary: 'List areas',
-    security: bearerSecurity,
     responses: { 200: jsonResponse(z.array(AreaJson), 'All areas'), ...authErrors },
   }),
   async (c) => c.json((await listAreas(c.env.DB)).map(presentArea), 200),
 )
 
 areaRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'read',
     method: 'get',
     path: '/areas/{id}',
     tags: ['Areas'],
     summary: 'Get an area',
-    security: bearerSecurity,
     request: { params: IdParam },
     responses: { 200: jsonResponse(AreaJson, 'The area'), ...authErrors, ...notFoundError },
   }),
@@ -68,12 +65,12 @@ areaRoutes.openapi(
 )
 
 areaRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'patch',
     path: '/areas/{id}',
     tags: ['Areas'],
     summary: 'Rename an area',
-    security: bearerSecurity,
     request: { params: IdParam, body: jsonBody(AreaInput) },
     responses: {
       200: jsonResponse(AreaJson, 'The area'),
@@ -90,12 +87,12 @@ areaRoutes.openapi(
 )
 
 areaRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'delete',
     path: '/areas/{id}',
     tags: ['Areas'],
     summary: 'Delete an area',
-    security: bearerSecurity,
     request: { params: IdParam },
     responses: { 204: { description: 'Deleted' }, ...authErrors, ...notFoundError },
   }),

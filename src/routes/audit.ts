@@ -1,8 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { selectAudit } from '../db/audit'
 import { selectOutbox } from '../db/outbox'
-import { requireScope } from '../middleware/auth'
-import { authErrors, bearerSecurity, jsonResponse, newApiApp } from './openapi-helpers'
+import { apiRoute } from './api-route'
+import { authErrors, jsonResponse, newApiApp } from './openapi-helpers'
 
 const LimitQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).optional() })
 
@@ -33,16 +33,14 @@ const EventSchema = z
 
 /** Who did what (owner only) and which events await announcement (read). */
 export const auditRoutes = newApiApp()
-auditRoutes.use('/audit', requireScope('owner'))
-auditRoutes.use('/events', requireScope('read'))
 
 auditRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'owner',
     method: 'get',
     path: '/audit',
     tags: ['Audit'],
     summary: 'The audit log, newest first: who changed what, and when',
-    security: bearerSecurity,
     request: { query: LimitQuery },
     responses: { 200: jsonResponse(z.array(AuditEntrySchema), 'Audit entries'), ...authErrors },
   }),
@@ -64,12 +62,12 @@ auditRoutes.openapi(
 )
 
 auditRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'read',
     method: 'get',
     path: '/events',
     tags: ['Audit'],
     summary: 'Events recorded for subscribers (the outbox), newest first',
-    security: bearerSecurity,
     request: { query: LimitQuery },
     responses: { 200: jsonResponse(z.array(EventSchema), 'Events'), ...authErrors },
   }),

@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import {
   createComponent,
   deleteComponent,
@@ -7,13 +7,12 @@ import {
   updateComponent,
 } from '../domain/components'
 import { presentComponent } from '../domain/present'
-import { requireReadOrWrite } from '../middleware/auth'
 import { ComponentInput, ComponentPatch, IdParam } from '../schemas/inputs'
 import { ComponentSchema } from '../schemas/statuspage'
+import { apiRoute } from './api-route'
 import { presentContextFromDb, verbContext } from './context'
 import {
   authErrors,
-  bearerSecurity,
   bodyErrors,
   conflictError,
   jsonBody,
@@ -24,16 +23,14 @@ import {
 
 /** Components and groups (a group is named by `group_name` and created on first use). */
 export const componentRoutes = newApiApp()
-componentRoutes.use('/components', requireReadOrWrite())
-componentRoutes.use('/components/*', requireReadOrWrite())
 
 componentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'post',
     path: '/components',
     tags: ['Components'],
     summary: 'Create a component',
-    security: bearerSecurity,
     request: { body: jsonBody(ComponentInput) },
     responses: {
       201: jsonResponse(ComponentSchema, 'The component'),
@@ -49,12 +46,12 @@ componentRoutes.openapi(
 )
 
 componentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'read',
     method: 'get',
     path: '/components',
     tags: ['Components'],
     summary: 'List components and groups',
-    security: bearerSecurity,
     responses: { 200: jsonResponse(z.array(ComponentSchema), 'All components'), ...authErrors },
   }),
   async (c) => {
@@ -68,12 +65,12 @@ componentRoutes.openapi(
 )
 
 componentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'read',
     method: 'get',
     path: '/components/{id}',
     tags: ['Components'],
     summary: 'Get a component',
-    security: bearerSecurity,
     request: { params: IdParam },
     responses: {
       200: jsonResponse(ComponentSchema, 'The component'),
@@ -88,12 +85,12 @@ componentRoutes.openapi(
 )
 
 componentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'patch',
     path: '/components/{id}',
     tags: ['Components'],
     summary: 'Change a component (a status change here is announced as component.updated)',
-    security: bearerSecurity,
     request: { params: IdParam, body: jsonBody(ComponentPatch) },
     responses: {
       200: jsonResponse(ComponentSchema, 'The component'),
@@ -114,12 +111,12 @@ componentRoutes.openapi(
 )
 
 componentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'delete',
     path: '/components/{id}',
     tags: ['Components'],
     summary: 'Delete a component (refused while an unresolved incident involves it)',
-    security: bearerSecurity,
     request: { params: IdParam },
     responses: {
       204: { description: 'Deleted' },

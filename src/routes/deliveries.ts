@@ -1,18 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi'
-import { selectDeadLetters } from '../db/dead-letters'
+import { z } from '@hono/zod-openapi'
+import { listDeadLetters } from '../domain/dead-letters'
 import { incidentDeliveries, listDeliveries } from '../domain/delivery-log'
-import { requireScope } from '../middleware/auth'
 import { DeadLetterJson, DeadLetterQuery } from '../schemas/dead-letters'
 import { IdParam } from '../schemas/inputs'
 import { DeliveryJson, DeliveryStatusQuery, IncidentDeliveriesJson } from '../schemas/webhooks'
-import {
-  authErrors,
-  bearerSecurity,
-  bodyErrors,
-  jsonResponse,
-  newApiApp,
-  notFoundError,
-} from './openapi-helpers'
+import { apiRoute } from './api-route'
+import { authErrors, bodyErrors, jsonResponse, newApiApp, notFoundError } from './openapi-helpers'
 import { presentDelivery } from './webhooks'
 
 /**
@@ -21,17 +14,14 @@ import { presentDelivery } from './webhooks'
  * scope) — and the dead letters of every queue (write scope).
  */
 export const deliveryRoutes = newApiApp()
-deliveryRoutes.use('/incidents/:id/deliveries', requireScope('read'))
-deliveryRoutes.use('/deliveries', requireScope('write'))
-deliveryRoutes.use('/dead-letters', requireScope('write'))
 
 deliveryRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'read',
     method: 'get',
     path: '/incidents/{id}/deliveries',
     tags: ['Deliveries'],
     summary: 'Delivery counts of an incident’s notices, per status and channel',
-    security: bearerSecurity,
     request: { params: IdParam },
     responses: {
       200: jsonResponse(IncidentDeliveriesJson, 'Counts'),
@@ -60,12 +50,12 @@ deliveryRoutes.openapi(
 )
 
 deliveryRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'get',
     path: '/deliveries',
     tags: ['Deliveries'],
     summary: 'Deliveries across subscribers, most recently changed first (e.g. ?status=dead)',
-    security: bearerSecurity,
     request: { query: DeliveryStatusQuery },
     responses: {
       200: jsonResponse(z.array(DeliveryJson), 'Deliveries'),
@@ -81,14 +71,14 @@ deliveryRoutes.openapi(
 )
 
 deliveryRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'get',
     path: '/dead-letters',
     tags: ['Deliveries'],
     summary: 'Queue messages whose retries were spent, most recent first',
     description:
       'One entry per queue and subject (event, delivery, transactional mail or ops-alert send); `times` counts how often it died. A dead delivery is also `status: dead` in GET /api/v1/deliveries, a dead ops-alert send in GET /api/v1/ops-alerts; a dead event stays undispatched and the clock tries it again.',
-    security: bearerSecurity,
     request: { query: DeadLetterQuery },
     responses: {
       200: jsonResponse(z.array(DeadLetterJson), 'Dead letters'),
@@ -98,7 +88,7 @@ deliveryRoutes.openapi(
   }),
   async (c) => {
     const { queue, limit } = c.req.valid('query')
-    const list = await selectDeadLetters(c.env.DB, { queue: queue ?? null, limit: limit ?? 50 })
+    const list = await listDeadLetters(c.env.DB, { queue: queue ?? null, limit: limit ?? 50 })
     return c.json(
       list.map((d) => ({
         queue: d.queue as z.infer<typeof DeadLetterJson>['queue'],

@@ -1,8 +1,8 @@
-import { createRoute } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
 import { loadEtaRecord } from '../domain/eta-record'
 import { computeEtaStats } from '../domain/eta-stats'
 import { EtaStatsQuery, EtaStatsSchema } from '../schemas/eta-stats'
+import { apiRoute } from './api-route'
 import { bodyErrors, jsonResponse, newApiApp } from './openapi-helpers'
 import { servePublic } from './public-cache'
 
@@ -11,7 +11,8 @@ export const etaStatsRoutes = newApiApp()
 etaStatsRoutes.use('/stats/*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }))
 
 etaStatsRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'public',
     method: 'get',
     path: '/stats/eta',
     tags: ['Public (Candor)'],

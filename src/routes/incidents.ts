@@ -1,9 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { createIncident, getIncident, listIncidents, postIncidentUpdate } from '../domain/incidents'
 import { publishIncident } from '../domain/incident-publish'
 import { presentAdminIncident, presentIncident } from '../domain/present'
 import { reopenIncident } from '../domain/reopen'
-import { requireReadOrWrite } from '../middleware/auth'
 import {
   IdParam,
   IncidentInput,
@@ -12,10 +11,10 @@ import {
   ReopenInput,
 } from '../schemas/inputs'
 import { IncidentSchema, IncidentUpdateSchema } from '../schemas/statuspage'
+import { apiRoute } from './api-route'
 import { presentContextFromDb, verbContext } from './context'
 import {
   authErrors,
-  bearerSecurity,
   bodyErrors,
   conflictError,
   jsonBody,
@@ -26,16 +25,14 @@ import {
 
 /** Incidents and their updates, with Candor's ETA, next-update and progress fields. */
 export const incidentRoutes = newApiApp()
-incidentRoutes.use('/incidents', requireReadOrWrite())
-incidentRoutes.use('/incidents/*', requireReadOrWrite())
 
 incidentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'post',
     path: '/incidents',
     tags: ['Incidents'],
     summary: 'Open an incident',
-    security: bearerSecurity,
     request: { body: jsonBody(IncidentInput) },
     responses: {
       201: jsonResponse(IncidentSchema, 'The incident'),
@@ -52,12 +49,12 @@ incidentRoutes.openapi(
 )
 
 incidentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'read',
     method: 'get',
     path: '/incidents',
     tags: ['Incidents'],
     summary: 'List incidents, newest first',
-    security: bearerSecurity,
     request: { query: IncidentListQuery },
     responses: {
       200: jsonResponse(z.array(IncidentSchema), 'Incidents'),
@@ -77,12 +74,12 @@ incidentRoutes.openapi(
 )
 
 incidentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'read',
     method: 'get',
     path: '/incidents/{id}',
     tags: ['Incidents'],
     summary: 'Get an incident with its whole timeline',
-    security: bearerSecurity,
     request: { params: IdParam },
     responses: {
       200: jsonResponse(IncidentSchema, 'The incident'),
@@ -97,12 +94,12 @@ incidentRoutes.openapi(
 )
 
 incidentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'post',
     path: '/incidents/{id}/updates',
     tags: ['Incidents'],
     summary: 'Post an update (omitted fields keep their values; eta: null clears the estimate)',
-    security: bearerSecurity,
     request: { params: IdParam, body: jsonBody(IncidentUpdateInput) },
     responses: {
       201: jsonResponse(
@@ -131,13 +128,13 @@ incidentRoutes.openapi(
 )
 
 incidentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'post',
     path: '/incidents/{id}/reopen',
     tags: ['Incidents'],
     summary:
       'Reopen a resolved incident: an investigating update that puts its components back to the statuses they last had in it',
-    security: bearerSecurity,
     request: {
       params: IdParam,
       body: { content: { 'application/json': { schema: ReopenInput } }, required: false },
@@ -170,12 +167,12 @@ incidentRoutes.openapi(
 )
 
 incidentRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'post',
     path: '/incidents/{id}/publish',
     tags: ['Incidents'],
     summary: 'Publish a draft: it appears publicly and subscribers are told of it as new',
-    security: bearerSecurity,
     request: { params: IdParam },
     responses: {
       200: jsonResponse(IncidentSchema, 'The incident, now published'),

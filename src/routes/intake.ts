@@ -1,8 +1,6 @@
-import { createRoute } from '@hono/zod-openapi'
 import { getIntakeSettings, patchIntakeSettings } from '../domain/intake-settings'
 import type { AlertResult } from '../domain/intake/receive'
 import { receiveAlertmanager, receiveGeneric } from '../domain/intake/verbs'
-import { requireScope } from '../middleware/auth'
 import {
   AlertmanagerWebhook,
   GenericAlert,
@@ -11,21 +9,12 @@ import {
   IntakeSettingsPatch,
 } from '../schemas/intake'
 import { ErrorSchema } from '../schemas/inputs'
+import { apiRoute } from './api-route'
 import { verbContext } from './context'
-import {
-  authErrors,
-  bearerSecurity,
-  bodyErrors,
-  jsonBody,
-  jsonResponse,
-  newApiApp,
-} from './openapi-helpers'
+import { authErrors, bodyErrors, jsonBody, jsonResponse, newApiApp } from './openapi-helpers'
 
 /** Monitoring intake: Alertmanager's webhook, a generic alert, and how alerts are mapped. */
 export const intakeRoutes = newApiApp()
-intakeRoutes.use('/intake/alertmanager', requireScope('intake'))
-intakeRoutes.use('/intake/generic', requireScope('intake'))
-intakeRoutes.use('/intake/settings', requireScope('write'))
 
 const answers = {
   200: jsonResponse(IntakeAnswer, 'What happened to each alert; nothing new was opened'),
@@ -40,14 +29,14 @@ function statusOf(results: AlertResult[]): 200 | 201 {
 }
 
 intakeRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'intake',
     method: 'post',
     path: '/intake/alertmanager',
     tags: ['Intake'],
     summary: 'Take a Prometheus Alertmanager webhook (version 4)',
     description:
       'Point a webhook_configs receiver here, with an intake-scoped token as http_config.authorization.credentials and send_resolved: true.',
-    security: bearerSecurity,
     request: { body: jsonBody(AlertmanagerWebhook) },
     responses: { ...answers, 413: jsonResponse(ErrorSchema, 'Body larger than 1 MB') },
   }),
@@ -58,12 +47,12 @@ intakeRoutes.openapi(
 )
 
 intakeRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'intake',
     method: 'post',
     path: '/intake/generic',
     tags: ['Intake'],
     summary: 'Take one alert from any monitoring system',
-    security: bearerSecurity,
     request: { body: jsonBody(GenericAlert) },
     responses: answers,
   }),
@@ -74,24 +63,24 @@ intakeRoutes.openapi(
 )
 
 intakeRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'get',
     path: '/intake/settings',
     tags: ['Intake'],
     summary: 'How alerts map to components, areas and impact',
-    security: bearerSecurity,
     responses: { 200: jsonResponse(IntakeSettingsJson, 'The settings in force'), ...authErrors },
   }),
   async (c) => c.json(await getIntakeSettings(c.env.DB), 200),
 )
 
 intakeRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'patch',
     path: '/intake/settings',
     tags: ['Intake'],
     summary: 'Change the mapping, drafts, auto-resolution or the notify interval',
-    security: bearerSecurity,
     request: { body: jsonBody(IntakeSettingsPatch) },
     responses: {
       200: jsonResponse(IntakeSettingsJson, 'The settings now'),

@@ -1,9 +1,8 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { getIncident, listIncidents, postIncidentUpdate } from '../domain/incidents'
 import { cancelMaintenance } from '../domain/maintenance-cancel'
 import { createMaintenance } from '../domain/maintenances'
 import { presentMaintenance } from '../domain/present'
-import { requireReadOrWrite } from '../middleware/auth'
 import {
   CancelMaintenanceInput,
   IdParam,
@@ -13,10 +12,10 @@ import {
 } from '../schemas/inputs'
 import { IncidentUpdateSchema, MaintenanceSchema } from '../schemas/statuspage'
 import { ErrorSchema } from '../schemas/inputs'
+import { apiRoute } from './api-route'
 import { presentContextFromDb, verbContext } from './context'
 import {
   authErrors,
-  bearerSecurity,
   bodyErrors,
   conflictError,
   jsonBody,
@@ -30,16 +29,14 @@ import {
  * scheduled can be cancelled (closed as completed, with `cancelled_at`).
  */
 export const maintenanceRoutes = newApiApp()
-maintenanceRoutes.use('/maintenances', requireReadOrWrite())
-maintenanceRoutes.use('/maintenances/*', requireReadOrWrite())
 
 maintenanceRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'post',
     path: '/maintenances',
     tags: ['Maintenances'],
     summary: 'Schedule maintenance',
-    security: bearerSecurity,
     request: { body: jsonBody(MaintenanceInput) },
     responses: {
       201: jsonResponse(MaintenanceSchema, 'The maintenance'),
@@ -55,12 +52,12 @@ maintenanceRoutes.openapi(
 )
 
 maintenanceRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'read',
     method: 'get',
     path: '/maintenances',
     tags: ['Maintenances'],
     summary: 'List maintenances, newest first',
-    security: bearerSecurity,
     request: { query: IncidentListQuery },
     responses: { 200: jsonResponse(z.array(MaintenanceSchema), 'Maintenances'), ...authErrors },
   }),
@@ -76,12 +73,12 @@ maintenanceRoutes.openapi(
 )
 
 maintenanceRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'read',
     method: 'get',
     path: '/maintenances/{id}',
     tags: ['Maintenances'],
     summary: 'Get a maintenance with its timeline',
-    security: bearerSecurity,
     request: { params: IdParam },
     responses: {
       200: jsonResponse(MaintenanceSchema, 'The maintenance'),
@@ -96,12 +93,12 @@ maintenanceRoutes.openapi(
 )
 
 maintenanceRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'post',
     path: '/maintenances/{id}/updates',
     tags: ['Maintenances'],
     summary: 'Post a maintenance update (status moves forward only)',
-    security: bearerSecurity,
     request: { params: IdParam, body: jsonBody(IncidentUpdateInput) },
     responses: {
       201: jsonResponse(
@@ -130,13 +127,13 @@ maintenanceRoutes.openapi(
 )
 
 maintenanceRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'post',
     path: '/maintenances/{id}/cancel',
     tags: ['Maintenances'],
     summary:
       'Cancel a maintenance that has not begun: an update that closes it as completed with cancelled_at set; components are left as they are',
-    security: bearerSecurity,
     request: {
       params: IdParam,
       body: {

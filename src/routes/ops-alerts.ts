@@ -1,20 +1,19 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { selectOpsAlerts } from '../db/ops-alerts'
-import { requireScope } from '../middleware/auth'
 import { OpsAlertJson, OpsAlertQuery } from '../schemas/ops-alerts'
-import { authErrors, bearerSecurity, bodyErrors, jsonResponse, newApiApp } from './openapi-helpers'
+import { apiRoute } from './api-route'
+import { authErrors, bodyErrors, jsonResponse, newApiApp } from './openapi-helpers'
 
 /** The ops alerts the clock raised and how each was sent (write scope: the targets are credentials). */
 export const opsAlertRoutes = newApiApp()
-opsAlertRoutes.use('/ops-alerts', requireScope('write'))
 
 opsAlertRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'get',
     path: '/ops-alerts',
     tags: ['Ops alerts'],
     summary: 'Ops alerts raised (update overdue, ETA passed, resolution disputed), newest first',
-    security: bearerSecurity,
     request: { query: OpsAlertQuery },
     responses: {
       200: jsonResponse(z.array(OpsAlertJson), 'Alerts'),

@@ -1,22 +1,13 @@
-import { createRoute } from '@hono/zod-openapi'
 import { ensurePage, pageName, updatePage } from '../domain/page'
 import type { PageSettings } from '../domain/types'
-import { requireReadOrWrite } from '../middleware/auth'
 import { PageInput } from '../schemas/inputs'
 import { PageSettingsSchema } from '../schemas/statuspage'
+import { apiRoute } from './api-route'
 import { baseUrl, verbContext } from './context'
-import {
-  authErrors,
-  bearerSecurity,
-  bodyErrors,
-  jsonBody,
-  jsonResponse,
-  newApiApp,
-} from './openapi-helpers'
+import { authErrors, bodyErrors, jsonBody, jsonResponse, newApiApp } from './openapi-helpers'
 
 /** The page's own settings: its name, time zone and resolution-check rules. */
 export const pageRoutes = newApiApp()
-pageRoutes.use('/page', requireReadOrWrite())
 
 function presentSettings(page: PageSettings, name: string, url: string) {
   return {
@@ -32,12 +23,12 @@ function presentSettings(page: PageSettings, name: string, url: string) {
 }
 
 pageRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'read',
     method: 'get',
     path: '/page',
     tags: ['Page'],
     summary: "The page's settings",
-    security: bearerSecurity,
     responses: { 200: jsonResponse(PageSettingsSchema, 'The page'), ...authErrors },
   }),
   async (c) => {
@@ -47,13 +38,13 @@ pageRoutes.openapi(
 )
 
 pageRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'patch',
     path: '/page',
     tags: ['Page'],
     summary:
       "Change the page's name, time zone, resolution-check threshold or whether affected counts are public",
-    security: bearerSecurity,
     request: { body: jsonBody(PageInput) },
     responses: { 200: jsonResponse(PageSettingsSchema, 'The page'), ...authErrors, ...bodyErrors },
   }),

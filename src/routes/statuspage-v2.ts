@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { cors } from 'hono/cors'
 import type { PublicView } from '../domain/public-view'
 import {
@@ -9,6 +9,7 @@ import {
   StatusSchema,
   SummarySchema,
 } from '../schemas/statuspage'
+import { apiRoute } from './api-route'
 import { jsonResponse, newApiApp } from './openapi-helpers'
 import { servePublic } from './public-cache'
 
@@ -73,7 +74,8 @@ const DOCUMENTS: [string, string, z.ZodType, (view: PublicView) => unknown][] = 
 
 for (const [path, summary, schema, build] of DOCUMENTS) {
   statuspageRoutes.openapi(
-    createRoute({
+    apiRoute({
+      access: 'public',
       method: 'get',
       path,
       tags: ['Public (Statuspage v2)'],

@@ -1,4 +1,3 @@
-import { createRoute } from '@hono/zod-openapi'
 import { subscribe } from '../domain/subscriptions'
 import { errorBody } from '../middleware/errors'
 import {
@@ -8,6 +7,7 @@ import {
 } from '../middleware/subscribe-limits'
 import { ErrorSchema } from '../schemas/inputs'
 import { SubscriptionAccepted, SubscriptionInput } from '../schemas/subscriptions'
+import { apiRoute } from './api-route'
 import { bodyErrors, jsonBody, jsonResponse, newApiApp } from './openapi-helpers'
 import { sendConfirmationsLater, subscriptionContext } from './subscription-context'
 
@@ -19,7 +19,8 @@ export const SUBSCRIBE_ACCEPTED_MESSAGE =
 export const subscriptionApiRoutes = newApiApp()
 
 subscriptionApiRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'public',
     method: 'post',
     path: '/subscriptions',
     tags: ['Subscriptions'],

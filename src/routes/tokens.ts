@@ -1,12 +1,11 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { listTokens, mintToken, revokeToken } from '../domain/tokens'
 import type { ApiToken } from '../domain/types'
-import { requireScope } from '../middleware/auth'
 import { IdParam, TokenCreated, TokenInfo, TokenInput } from '../schemas/inputs'
+import { apiRoute } from './api-route'
 import { verbContext } from './context'
 import {
   authErrors,
-  bearerSecurity,
   bodyErrors,
   conflictError,
   jsonBody,
@@ -28,16 +27,14 @@ function presentToken(t: ApiToken) {
 
 /** API tokens: minting, listing and revoking need the owner scope. */
 export const tokenRoutes = newApiApp()
-tokenRoutes.use('/tokens', requireScope('owner'))
-tokenRoutes.use('/tokens/*', requireScope('owner'))
 
 tokenRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'owner',
     method: 'post',
     path: '/tokens',
     tags: ['Tokens'],
     summary: 'Mint an API token (shown once)',
-    security: bearerSecurity,
     request: { body: jsonBody(TokenInput) },
     responses: { 201: jsonResponse(TokenCreated, 'The new token'), ...authErrors, ...bodyErrors },
   }),
@@ -57,24 +54,24 @@ tokenRoutes.openapi(
 )
 
 tokenRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'owner',
     method: 'get',
     path: '/tokens',
     tags: ['Tokens'],
     summary: 'List tokens (never their secrets)',
-    security: bearerSecurity,
     responses: { 200: jsonResponse(z.array(TokenInfo), 'All tokens'), ...authErrors },
   }),
   async (c) => c.json((await listTokens(c.env.DB)).map(presentToken), 200),
 )
 
 tokenRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'owner',
     method: 'delete',
     path: '/tokens/{id}',
     tags: ['Tokens'],
     summary: 'Revoke a token',
-    security: bearerSecurity,
     request: { params: IdParam },
     responses: {
       204: { description: 'Revoked' },

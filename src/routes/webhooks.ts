@@ -1,4 +1,4 @@
-import { createRoute, z } from '@hono/zod-openapi'
+import { z } from '@hono/zod-openapi'
 import { webhookDeliveries, type DeliveryWithAttempts } from '../domain/delivery-log'
 import {
   createWebhook,
@@ -8,7 +8,6 @@ import {
   rotateSecret,
   type Webhook,
 } from '../domain/webhooks'
-import { requireScope } from '../middleware/auth'
 import { IdParam } from '../schemas/inputs'
 import {
   DeliveryJson,
@@ -19,10 +18,10 @@ import {
   WebhookInput,
   WebhookJson,
 } from '../schemas/webhooks'
+import { apiRoute } from './api-route'
 import { verbContext } from './context'
 import {
   authErrors,
-  bearerSecurity,
   bodyErrors,
   jsonBody,
   jsonResponse,
@@ -83,16 +82,14 @@ export function presentDelivery(d: DeliveryWithAttempts): z.infer<typeof Deliver
  * takes to post), so every route needs the write scope.
  */
 export const webhookRoutes = newApiApp()
-webhookRoutes.use('/webhooks', requireScope('write'))
-webhookRoutes.use('/webhooks/*', requireScope('write'))
 
 webhookRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'post',
     path: '/webhooks',
     tags: ['Webhooks'],
     summary: 'Create a webhook (active at once; the secret is shown once)',
-    security: bearerSecurity,
     request: { body: jsonBody(WebhookInput) },
     responses: {
       201: jsonResponse(WebhookCreated, 'The webhook and its signing secret'),
@@ -109,24 +106,24 @@ webhookRoutes.openapi(
 )
 
 webhookRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'get',
     path: '/webhooks',
     tags: ['Webhooks'],
     summary: 'List webhooks, newest first',
-    security: bearerSecurity,
     responses: { 200: jsonResponse(z.array(WebhookJson), 'Webhooks'), ...authErrors },
   }),
   async (c) => c.json((await listWebhooks(c.env.DB)).map(presentWebhook), 200),
 )
 
 webhookRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'get',
     path: '/webhooks/{id}',
     tags: ['Webhooks'],
     summary: 'Get a webhook',
-    security: bearerSecurity,
     request: { params: IdParam },
     responses: { 200: jsonResponse(WebhookJson, 'The webhook'), ...authErrors, ...notFoundError },
   }),
@@ -134,12 +131,12 @@ webhookRoutes.openapi(
 )
 
 webhookRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'delete',
     path: '/webhooks/{id}',
     tags: ['Webhooks'],
     summary: 'Remove a webhook (with its delivery log)',
-    security: bearerSecurity,
     request: { params: IdParam },
     responses: { 204: { description: 'Removed' }, ...authErrors, ...notFoundError },
   }),
@@ -150,12 +147,12 @@ webhookRoutes.openapi(
 )
 
 webhookRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'post',
     path: '/webhooks/{id}/rotate-secret',
     tags: ['Webhooks'],
     summary: 'Rotate the signing secret; the old one keeps signing during the overlap',
-    security: bearerSecurity,
     request: {
       params: IdParam,
       body: { content: { 'application/json': { schema: RotateSecretInput } }, required: false },
@@ -178,12 +175,12 @@ webhookRoutes.openapi(
 )
 
 webhookRoutes.openapi(
-  createRoute({
+  apiRoute({
+    access: 'write',
     method: 'get',
     path: '/webhooks/{id}/deliveries',
     tags: ['Webhooks'],
     summary: 'The webhook’s deliveries, newest first, with every attempt',
-    security: bearerSecurity,
     request: { params: IdParam, query: DeliveryListQuery },
     responses: {
       200: jsonResponse(z.array(DeliveryJson), 'Deliveries'),

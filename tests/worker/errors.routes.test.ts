@@ -387,13 +387,22 @@ describe('impossible transitions → 409', () => {
 
 describe('unknown API paths', () => {
   it.each([
-    ['GET', '/api/v1/nothing-here'],
-    ['POST', '/api/v1/nothing-here'],
     ['GET', '/api/v2/nothing.json'],
     ['GET', '/api/v3/summary.json'],
     ['GET', '/api/'],
   ])('%s %s → 404 JSON', async (method, path) => {
     const refusal = await refused(method, path, { token: null })
     expect(refusal).toMatchObject({ status: 404, code: 'not_found' })
+  })
+
+  // Deny by default: under /api/v1 only a valid token learns that a path does not exist.
+  it.each([
+    ['GET', '/api/v1/nothing-here'],
+    ['POST', '/api/v1/nothing-here'],
+  ])('%s %s → 404 JSON with a token, 401 without', async (method, path) => {
+    const refusal = await refused(method, path)
+    expect(refusal).toMatchObject({ status: 404, code: 'not_found' })
+    const anonymous = await refused(method, path, { token: null })
+    expect(anonymous).toMatchObject({ status: 401, code: 'unauthorized' })
   })
 })

@@ -64,10 +64,13 @@ describe('admin /api/v1/subscribers', () => {
     expect(bad).toMatchObject({ status: 400, code: 'validation_failed' })
   })
 
-  it('needs a token with read to list and write to change', async () => {
+  it('needs a token with write to list and to change: read sees no address (403)', async () => {
     expect((await call('GET', '/api/v1/subscribers', { token: null })).status).toBe(401)
     const reader = await makeToken(['read'])
-    expect((await call('GET', '/api/v1/subscribers', { token: reader.token })).status).toBe(200)
+    expect((await call('GET', '/api/v1/subscribers', { token: reader.token })).status).toBe(403)
+    expect((await call('GET', '/api/v1/subscribers/xyz', { token: reader.token })).status).toBe(403)
+    const writer = await makeToken(['write'])
+    expect((await call('GET', '/api/v1/subscribers', { token: writer.token })).status).toBe(200)
     const refused = await importCsv('email\nx@example.net\n', '', reader.token)
     expect((await errorOf(refused)).status).toBe(403)
     expect((await call('DELETE', '/api/v1/subscribers/xyz', { token: reader.token })).status).toBe(
