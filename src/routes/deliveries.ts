@@ -1,8 +1,14 @@
 import { createRoute, z } from '@hono/zod-openapi'
 import { incidentDeliveries, listDeliveries } from '../domain/delivery-log'
+import { deliveryLogReach } from '../domain/retention'
 import { requireScope } from '../middleware/auth'
 import { IdParam } from '../schemas/inputs'
-import { DeliveryJson, DeliveryStatusQuery, IncidentDeliveriesJson } from '../schemas/webhooks'
+import {
+  DELIVERY_LOG_REACH_HEADERS,
+  DeliveryJson,
+  DeliveryStatusQuery,
+  IncidentDeliveriesJson,
+} from '../schemas/webhooks'
 import {
   authErrors,
   bearerSecurity,
@@ -11,6 +17,7 @@ import {
   newApiApp,
   notFoundError,
 } from './openapi-helpers'
+import { setDeliveryLogReach } from './delivery-log-reach'
 import { presentDelivery } from './webhooks'
 
 /**
@@ -37,6 +44,7 @@ deliveryRoutes.openapi(
   }),
   async (c) => {
     const s = await incidentDeliveries(c.env.DB, c.req.valid('param').id)
+    const reach = deliveryLogReach(c.env, new Date())
     return c.json(
       {
         incident_id: s.incidentId,
@@ -49,6 +57,8 @@ deliveryRoutes.openapi(
         total: s.total,
         by_status: s.byStatus,
         by_channel: s.byChannel,
+        retention_days: reach.days,
+        retained_since: reach.since,
       },
       200,
     )
@@ -64,7 +74,10 @@ deliveryRoutes.openapi(
     security: bearerSecurity,
     request: { query: DeliveryStatusQuery },
     responses: {
-      200: jsonResponse(z.array(DeliveryJson), 'Deliveries'),
+      200: {
+        ...jsonResponse(z.array(DeliveryJson), 'Deliveries'),
+        headers: DELIVERY_LOG_REACH_HEADERS,
+      },
       ...authErrors,
       400: bodyErrors[400],
     },
@@ -72,6 +85,7 @@ deliveryRoutes.openapi(
   async (c) => {
     const { status, limit } = c.req.valid('query')
     const list = await listDeliveries(c.env.DB, status ?? null, limit ?? 50)
+    setDeliveryLogReach(c)
     return c.json(list.map(presentDelivery), 200)
   },
 )

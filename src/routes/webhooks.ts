@@ -11,6 +11,7 @@ import {
 import { requireScope } from '../middleware/auth'
 import { IdParam } from '../schemas/inputs'
 import {
+  DELIVERY_LOG_REACH_HEADERS,
   DeliveryJson,
   DeliveryListQuery,
   RotateSecretInput,
@@ -20,6 +21,7 @@ import {
   WebhookJson,
 } from '../schemas/webhooks'
 import { verbContext } from './context'
+import { setDeliveryLogReach } from './delivery-log-reach'
 import {
   authErrors,
   bearerSecurity,
@@ -186,7 +188,10 @@ webhookRoutes.openapi(
     security: bearerSecurity,
     request: { params: IdParam, query: DeliveryListQuery },
     responses: {
-      200: jsonResponse(z.array(DeliveryJson), 'Deliveries'),
+      200: {
+        ...jsonResponse(z.array(DeliveryJson), 'Deliveries'),
+        headers: DELIVERY_LOG_REACH_HEADERS,
+      },
       ...authErrors,
       400: bodyErrors[400],
       ...notFoundError,
@@ -195,6 +200,7 @@ webhookRoutes.openapi(
   async (c) => {
     const limit = c.req.valid('query').limit ?? 50
     const list = await webhookDeliveries(c.env.DB, c.req.valid('param').id, limit)
+    setDeliveryLogReach(c)
     return c.json(list.map(presentDelivery), 200)
   },
 )
