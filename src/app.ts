@@ -6,6 +6,7 @@ import { handleError, handleNotFound } from './middleware/errors'
 import { limitBody, requireJsonBody } from './middleware/limits'
 import { securityHeaders } from './middleware/security-headers'
 import { afterWrite } from './middleware/after-write'
+import { idempotentPosts } from './middleware/idempotency'
 import { areaRoutes } from './routes/areas'
 import { auditRoutes } from './routes/audit'
 import { componentRoutes } from './routes/components'
@@ -15,6 +16,7 @@ import { embedRoutes } from './routes/embeds'
 import { feedRoutes } from './routes/feeds'
 import { etaStatsRoutes } from './routes/eta-stats'
 import { incidentRoutes } from './routes/incidents'
+import { documentIdempotentPosts } from './routes/openapi-idempotency'
 import { intakeRoutes } from './routes/intake'
 import { maintenanceRoutes } from './routes/maintenances'
 import { opsAlertRoutes } from './routes/ops-alerts'
@@ -38,6 +40,8 @@ export function createApp(): OpenAPIHono<AppBindings> {
   app.use('/api/v1/*', requireJsonBody({ '/api/v1/subscribers/import': /^text\/csv\b/i }))
   // Subscriber changes touch neither the public snapshot nor the outbox.
   app.use('/api/v1/*', afterWrite({ skip: ['/api/v1/subscriptions', '/api/v1/subscribers'] }))
+  // Inside afterWrite: a replay is marked and skipped by it; a kept answer outlives its failure.
+  app.use('/api/v1/*', idempotentPosts())
 
   const admin = new OpenAPIHono<AppBindings>()
   for (const routes of [
@@ -60,6 +64,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
   }
   app.route('/api/v1', admin)
   app.route('/api/v2', statuspageRoutes)
+  documentIdempotentPosts(app)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {
     type: 'http',

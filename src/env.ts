@@ -27,4 +27,10 @@ export interface AppEnv extends Env {
   WEBHOOK_DISABLE_AFTER?: string
   /** Seconds a delivery's claim holds without being extended (default 60). */
   DELIVERY_CLAIM_SECONDS?: string
+  /** Days finished deliveries and their attempts are kept (default 30). */
+  RETENTION_DELIVERIES_DAYS?: string
+  /** Days outbox events are kept after their fan-out, once their deliveries are gone (default 30). */
+  RETENTION_EVENTS_DAYS?: string
+  /** Days expired link tokens are kept, so an old link still reads "expired" (default 7). */
+  RETENTION_LINK_TOKENS_DAYS?: string
 }

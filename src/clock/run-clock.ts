@@ -7,12 +7,15 @@ import { alertDisputedResolutions } from './dispute-alerts'
 import { sendHeldIntakeNotices } from './held-intake-notices'
 import { alertLatePromises } from './incident-alerts'
 import { runMaintenanceAutopilot } from './maintenance-autopilot'
+import { pruneRecords } from './prune-records'
 
 /**
  * The clock, every minute (the Cron Trigger in wrangler.toml): upcoming incidents that are
  * due go live, maintenance that runs itself,
  * ops alerts for late updates, passed ETAs and disputed resolutions, then the notification sweep (which also hands
- * what the clock announced to the queues). Each step runs even if another fails.
+ * what the clock announced to the queues), and last retention: finished deliveries, events, expired
+ * link tokens and idempotency keys past their periods, in bounded batches. Each step runs even if
+ * another fails.
  */
 export async function runClock(env: AppEnv, now: Date): Promise<void> {
   const steps: [string, () => Promise<unknown>][] = [
@@ -34,4 +37,7 @@ export async function runClock(env: AppEnv, now: Date): Promise<void> {
     await step().catch((error: unknown) => console.error(`clock step "${name}" failed`, error))
   }
   await runSweep(env, now)
+  await pruneRecords(env, now).catch((error: unknown) =>
+    console.error('clock step "retention" failed', error),
+  )
 }

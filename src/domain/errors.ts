@@ -11,6 +11,8 @@ export const ERROR_STATUS = {
   unsupported_media_type: 415,
   rate_limited: 429,
   internal_error: 500,
+  idempotency_key_in_use: 409,
+  idempotency_key_reused: 422,
 } as const
 
 export type ErrorCode = keyof typeof ERROR_STATUS

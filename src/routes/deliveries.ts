@@ -1,10 +1,17 @@
 import { z } from '@hono/zod-openapi'
 import { listDeadLetters } from '../domain/dead-letters'
 import { incidentDeliveries, listDeliveries } from '../domain/delivery-log'
+import { deliveryLogReach } from '../domain/retention'
 import { DeadLetterJson, DeadLetterQuery } from '../schemas/dead-letters'
 import { IdParam } from '../schemas/inputs'
-import { DeliveryJson, DeliveryStatusQuery, IncidentDeliveriesJson } from '../schemas/webhooks'
+import {
+  DELIVERY_LOG_REACH_HEADERS,
+  DeliveryJson,
+  DeliveryStatusQuery,
+  IncidentDeliveriesJson,
+} from '../schemas/webhooks'
 import { apiRoute } from './api-route'
+import { setDeliveryLogReach } from './delivery-log-reach'
 import { authErrors, bodyErrors, jsonResponse, newApiApp, notFoundError } from './openapi-helpers'
 import { presentDelivery } from './webhooks'
 
@@ -31,6 +38,7 @@ deliveryRoutes.openapi(
   }),
   async (c) => {
     const s = await incidentDeliveries(c.env.DB, c.req.valid('param').id)
+    const reach = deliveryLogReach(c.env, new Date())
     return c.json(
       {
         incident_id: s.incidentId,
@@ -43,6 +51,8 @@ deliveryRoutes.openapi(
         total: s.total,
         by_status: s.byStatus,
         by_channel: s.byChannel,
+        retention_days: reach.days,
+        retained_since: reach.since,
       },
       200,
     )
@@ -58,7 +68,10 @@ deliveryRoutes.openapi(
     summary: 'Deliveries across subscribers, most recently changed first (e.g. ?status=dead)',
     request: { query: DeliveryStatusQuery },
     responses: {
-      200: jsonResponse(z.array(DeliveryJson), 'Deliveries'),
+      200: {
+        ...jsonResponse(z.array(DeliveryJson), 'Deliveries'),
+        headers: DELIVERY_LOG_REACH_HEADERS,
+      },
       ...authErrors,
       400: bodyErrors[400],
     },
@@ -66,6 +79,7 @@ deliveryRoutes.openapi(
   async (c) => {
     const { status, limit } = c.req.valid('query')
     const list = await listDeliveries(c.env.DB, status ?? null, limit ?? 50)
+    setDeliveryLogReach(c)
     return c.json(list.map(presentDelivery), 200)
   },
 )

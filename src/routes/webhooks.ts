@@ -10,6 +10,7 @@ import {
 } from '../domain/webhooks'
 import { IdParam } from '../schemas/inputs'
 import {
+  DELIVERY_LOG_REACH_HEADERS,
   DeliveryJson,
   DeliveryListQuery,
   RotateSecretInput,
@@ -20,6 +21,7 @@ import {
 } from '../schemas/webhooks'
 import { apiRoute } from './api-route'
 import { verbContext } from './context'
+import { setDeliveryLogReach } from './delivery-log-reach'
 import {
   authErrors,
   bodyErrors,
@@ -183,7 +185,10 @@ webhookRoutes.openapi(
     summary: 'The webhook’s deliveries, newest first, with every attempt',
     request: { params: IdParam, query: DeliveryListQuery },
     responses: {
-      200: jsonResponse(z.array(DeliveryJson), 'Deliveries'),
+      200: {
+        ...jsonResponse(z.array(DeliveryJson), 'Deliveries'),
+        headers: DELIVERY_LOG_REACH_HEADERS,
+      },
       ...authErrors,
       400: bodyErrors[400],
       ...notFoundError,
@@ -192,6 +197,7 @@ webhookRoutes.openapi(
   async (c) => {
     const limit = c.req.valid('query').limit ?? 50
     const list = await webhookDeliveries(c.env.DB, c.req.valid('param').id, limit)
+    setDeliveryLogReach(c)
     return c.json(list.map(presentDelivery), 200)
   },
 )

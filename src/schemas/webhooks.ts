@@ -123,8 +123,29 @@ export const IncidentDeliveriesJson = z
     total: z.number().int(),
     by_status: counts,
     by_channel: z.object({ email: counts, webhook: counts }),
+    retention_days: z.number().int().openapi({
+      description:
+        'How long finished deliveries (sent, skipped, dead) are kept after their last change (RETENTION_DELIVERIES_DAYS); undelivered ones are always kept.',
+    }),
+    retained_since: isoTime.openapi({
+      description:
+        'Finished deliveries last changed before this may have been pruned and are not counted.',
+    }),
   })
   .openapi('IncidentDeliveries')
+
+/** The response headers that say how far back a list of deliveries reaches. */
+export const DELIVERY_LOG_REACH_HEADERS = {
+  'Candor-Retention-Days': {
+    description:
+      'How long finished deliveries (sent, skipped, dead) are kept after their last change; undelivered ones are always kept.',
+    schema: { type: 'integer' as const },
+  },
+  'Candor-Retained-Since': {
+    description: 'ISO time: finished deliveries last changed before it may have been pruned.',
+    schema: { type: 'string' as const, format: 'date-time' },
+  },
+}
 
 /** The JSON body of a Standard-Webhooks-signed event Candor POSTs to a webhook. */
 export const WebhookEventJson = z

@@ -138,8 +138,10 @@ describe('GET /api/v1/openapi.json', () => {
     walk(doc)
     expect(refs.size).toBeGreaterThan(0)
     for (const ref of refs) {
-      const name = ref.replace('#/components/schemas/', '')
-      expect(doc.components.schemas, ref).toHaveProperty([name])
+      // Schemas, and the reusable parameters and responses (e.g. Idempotency-Key) alike.
+      const [, section, name] = /^#\/components\/([^/]+)\/(.+)$/.exec(ref) ?? []
+      expect(section, ref).toBeDefined()
+      expect(doc.components[section!], ref).toHaveProperty([name!])
     }
   })
 })
