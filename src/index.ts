@@ -1,11 +1,11 @@
 import { createApp } from './app'
 import { runClock } from './clock/run-clock'
 import type { AppEnv } from './env'
-import { consumeDeadLetters } from './notify/dead-letter'
-import { consumeDeliveries } from './notify/deliver'
-import { consumeEvents } from './notify/fan-out'
-import { consumeOpsAlerts } from './notify/ops-alert-delivery'
-import type { OpsAlertQueueMessage } from './notify/ops-alerts'
+import { consumeDeadLetters } from './notify/delivery/dead-letter'
+import { consumeDeliveries } from './notify/delivery/deliver'
+import { consumeEvents } from './notify/delivery/fan-out'
+import { consumeOpsAlerts } from './notify/ops-alerts/ops-alert-delivery'
+import type { OpsAlertQueueMessage } from './notify/ops-alerts/ops-alerts'
 import type { DeliveryQueueMessage, EventQueueMessage } from './notify/types'
 
 const app = createApp()

@@ -14,8 +14,8 @@ import {
   selectSubscriberPage,
 } from '../db/subscribers'
 import { newId, sha256Hex } from '../lib/ids'
-import { detectWebhookFormat } from '../notify/chat-formats'
-import { LINK_TTL_MS, type LinkPurpose } from '../notify/links'
+import { detectWebhookFormat } from '../notify/webhooks/chat-formats'
+import { LINK_TTL_MS, type LinkPurpose } from './link-purpose'
 import type { VerbContext } from './context'
 import { notFound } from './errors'
 import { issueLinkToken, resolveLinkToken } from './link-tokens'

@@ -9,8 +9,8 @@ import {
   type Webhook,
 } from '../db/webhooks'
 import { newId } from '../lib/ids'
-import { detectWebhookFormat, type WebhookFormat } from '../notify/chat-formats'
-import { newWebhookSecret } from '../notify/webhook-signing'
+import { detectWebhookFormat, type WebhookFormat } from '../notify/webhooks/chat-formats'
+import { newWebhookSecret } from '../notify/webhooks/webhook-signing'
 import type { VerbContext } from './context'
 import { CandorError, notFound } from './errors'
 import { checkWebhookUrl } from './webhook-endpoint'

@@ -1,6 +1,6 @@
 import type { ComponentStatus } from '../domain/types'
 import { componentStatusLabel, impactLabel, itemStatusLabel } from '../views/labels'
-import { etaHistoryText } from './event-email-content'
+import { etaHistoryText } from './email/event-email-content'
 import type { EventMessage } from './types'
 
 /** An event reduced to what a person reads in a chat message; times stay ISO. */

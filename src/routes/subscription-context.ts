@@ -1,8 +1,8 @@
 import type { Context } from 'hono'
 import type { AppBindings } from '../app-types'
 import type { ConfirmationRequest, SubscriptionContext } from '../domain/subscriptions'
-import { sendConfirmations } from '../notify/confirmation-mail'
-import { createMailer } from '../notify/mailer'
+import { sendConfirmations } from '../notify/email/confirmation-mail'
+import { createMailer } from '../notify/email/mailer'
 import { baseUrl } from './context'
 
 /** The public subscription verbs' context for this request. */

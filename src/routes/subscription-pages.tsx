@@ -22,7 +22,7 @@ import {
   clientIp,
   SUBSCRIBE_RETRY_AFTER_SECONDS,
 } from '../middleware/subscribe-limits'
-import type { LinkPurpose } from '../notify/links'
+import type { LinkPurpose } from '../domain/link-purpose'
 import { SubscribePage, type SubscribeFormValues } from '../views/subscribe-page'
 import {
   CheckInboxPage,

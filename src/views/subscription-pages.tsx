@@ -2,7 +2,7 @@ import type { Child } from 'hono/jsx'
 import type { Catalog } from '../domain/subscription-input'
 import type { Confirmation } from '../domain/subscriptions'
 import type { Subscriber } from '../domain/subscriber-types'
-import type { LinkPurpose } from '../notify/links'
+import type { LinkPurpose } from '../domain/link-purpose'
 import { ChoiceFields, ChoiceSummary } from './choice-fields'
 import { Layout } from './layout'
 

@@ -3,15 +3,15 @@ import {
   recordSendAttempt,
   selectSendTarget,
   type OpsSendTarget,
-} from '../db/ops-alerts'
-import type { AppEnv } from '../env'
-import { createMailer } from './mailer'
+} from '../../db/ops-alerts'
+import type { AppEnv } from '../../env'
+import { createMailer } from '../email/mailer'
 import { renderOpsAlertEmail, type OpsAlertBody } from './ops-alert-message'
 import { REOPEN_LINK_SLOT, type OpsAlertQueueMessage } from './ops-alerts'
-import { issueReopenLink } from '../domain/reopen'
-import { backoffSeconds } from './retry-schedule'
-import { postWebhook } from './webhook-post'
-import { standardWebhookHeaders } from './webhook-signing'
+import { issueReopenLink } from '../../domain/reopen'
+import { backoffSeconds } from '../delivery/retry-schedule'
+import { postWebhook } from '../webhooks/webhook-post'
+import { standardWebhookHeaders } from '../webhooks/webhook-signing'
 
 /** Attempts after which an ops alert's send is given up and recorded dead. */
 export const OPS_MAX_ATTEMPTS = 8

@@ -1,8 +1,8 @@
-import type { AppEnv } from '../env'
+import type { AppEnv } from '../../env'
 import { notificationHeaders } from './email-headers'
 import { renderEventEmail } from './email-render'
 import { createMailer } from './mailer'
-import type { EmailLinks, EmailResult, EventMessage, OutgoingEmail } from './types'
+import type { EmailLinks, EmailResult, EventMessage, OutgoingEmail } from '../types'
 
 /** One notification email to send: the address, the event, and the links it carries. */
 export interface EmailDelivery {

@@ -1,5 +1,5 @@
 import type { Child } from 'hono/jsx'
-import type { EmailTone } from '../notify/event-email-content'
+import type { EmailTone } from './event-email-content'
 
 /**
  * The frame of every email Candor sends: one centred column at most 600 px wide that shrinks

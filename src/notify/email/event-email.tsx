@@ -1,5 +1,5 @@
-import { ANSWER_HINT, ANSWER_QUESTION, type EventEmailContent } from '../notify/event-email-content'
-import type { EmailLinks } from '../notify/types'
+import { ANSWER_HINT, ANSWER_QUESTION, type EventEmailContent } from './event-email-content'
+import type { EmailLinks } from '../types'
 import {
   Button,
   EmailLayout,

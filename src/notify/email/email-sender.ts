@@ -1,4 +1,4 @@
-import type { AppEnv } from '../env'
+import type { AppEnv } from '../../env'
 import { formatMailbox } from './mime-encoding'
 
 /** Who mail comes from: the bare address (envelope) and the From header's mailbox. */

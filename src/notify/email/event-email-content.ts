@@ -1,17 +1,24 @@
-import { componentIndicator, worseStatus, type Indicator } from '../domain/page-status'
-import { isClosedStatus, type ComponentStatus } from '../domain/types'
-import type { IncidentJson, MaintenanceJson } from '../schemas/statuspage'
-import { isMaintenance } from '../views/incident-facts'
+import { componentIndicator, worseStatus, type Indicator } from '../../domain/page-status'
+import { isClosedStatus, type ComponentStatus } from '../../domain/types'
+import type { IncidentJson, MaintenanceJson } from '../../schemas/statuspage'
+import { isMaintenance } from '../../views/incident-facts'
 import {
   componentStatusLabel,
   impactLabel,
   isCancelled,
   statusLabel,
   updateStatusLabel,
-} from '../views/labels'
-import { formatMinutes, formatUtc } from '../views/time'
-import { clockUtc, dayClockUtc, dayUtc, rangeUtc, shortTimeUtc, timesWord } from './email-time'
-import type { EventMessage } from './types'
+} from '../../views/labels'
+import { formatMinutes, formatUtc } from '../../views/time'
+import {
+  clockUtc,
+  dayClockUtc,
+  dayUtc,
+  rangeUtc,
+  shortTimeUtc,
+  timesWord,
+} from '../../lib/time-format'
+import type { EventMessage } from '../types'
 
 /** The resolution email's question, the same in its text and HTML parts. */
 export const ANSWER_QUESTION = 'Is it fixed for you?'

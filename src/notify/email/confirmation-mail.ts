@@ -1,6 +1,6 @@
-import type { ConfirmationRequest } from '../domain/subscriptions'
+import type { ConfirmationRequest } from '../../domain/subscriptions'
 import { renderConfirmationEmail } from './email-render'
-import type { Mailer, OutgoingEmail } from './types'
+import type { Mailer, OutgoingEmail } from '../types'
 
 /** The confirmation email for one subscribe request (the only mail an unconfirmed address gets). */
 export function confirmationEmail(pageName: string, request: ConfirmationRequest): OutgoingEmail {

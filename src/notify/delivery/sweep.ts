@@ -1,8 +1,8 @@
-import { selectStuckDeliveryIds, touchDeliveries } from '../db/deliveries'
-import { expirePendingSubscribers } from '../domain/subscriptions'
-import type { AppEnv } from '../env'
+import { selectStuckDeliveryIds, touchDeliveries } from '../../db/deliveries'
+import { expirePendingSubscribers } from '../../domain/subscriptions'
+import type { AppEnv } from '../../env'
 import { enqueuePendingOutbox } from './enqueue-outbox'
-import type { DeliveryQueueMessage } from './types'
+import type { DeliveryQueueMessage } from '../types'
 
 /** A delivery still pending or sending after this long has lost its queue message. */
 export const STUCK_AFTER_MS = 2 * 60_000

@@ -1,5 +1,5 @@
-import { etaMovesText, formatUtc, summarizeEvent, type EventSummary } from './event-summary'
-import type { EventMessage } from './types'
+import { etaMovesText, formatUtc, summarizeEvent, type EventSummary } from '../event-summary'
+import type { EventMessage } from '../types'
 
 /** The shapes a webhook can be sent in. */
 export type WebhookFormat = 'standard' | 'slack' | 'discord' | 'teams'

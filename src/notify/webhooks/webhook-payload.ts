@@ -1,4 +1,4 @@
-import type { EventMessage } from './types'
+import type { EventMessage } from '../types'
 
 /** The JSON body of a Standard Webhooks event (API.md "Webhooks Candor sends"). */
 export function standardWebhookBody(

@@ -1,16 +1,16 @@
-import { insertDeliveries, selectPendingDeliveryIds } from '../db/deliveries'
+import { insertDeliveries, selectPendingDeliveryIds } from '../../db/deliveries'
 import {
   markOutboxDispatched,
   selectOutboxMessages,
   selectOutboxRow,
   storeOutboxMessage,
-} from '../db/outbox-fanout'
-import { selectMatchingSubscriberIds } from '../db/subscriber-matching'
-import type { AppEnv } from '../env'
-import { newId } from '../lib/ids'
-import { buildEventMessage, reachOf } from './event-message'
+} from '../../db/outbox-fanout'
+import { selectMatchingSubscriberIds } from '../../db/subscriber-matching'
+import type { AppEnv } from '../../env'
+import { newId } from '../../lib/ids'
+import { buildEventMessage, reachOf } from '../event-message'
 import { backoffSeconds } from './retry-schedule'
-import type { EventMessage, EventQueueMessage } from './types'
+import type { EventMessage, EventQueueMessage } from '../types'
 
 /** Subscribers read per page (keyset pagination by id). */
 export const FANOUT_PAGE_SIZE = 500

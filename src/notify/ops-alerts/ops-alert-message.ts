@@ -1,9 +1,9 @@
-import type { DueAlert, OpsEventType } from '../clock/due-alerts'
-import type { IncidentJson, MaintenanceJson } from '../schemas/statuspage'
-import { formatMinutes } from '../views/time'
-import { noticeEmailHtml } from '../views/notice-email'
-import { shortTimeUtc, timesWord } from './email-time'
-import type { EventMessage } from './types'
+import type { DueAlert, OpsEventType } from '../../clock/due-alerts'
+import type { IncidentJson, MaintenanceJson } from '../../schemas/statuspage'
+import { formatMinutes } from '../../views/time'
+import { noticeEmailHtml } from '../email/notice-email'
+import { shortTimeUtc, timesWord } from '../../lib/time-format'
+import type { EventMessage } from '../types'
 
 /** The body of an ops alert's webhook, built once when the alert is raised. */
 export interface OpsAlertBody {

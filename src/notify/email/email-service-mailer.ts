@@ -1,5 +1,5 @@
 import { isUsableAddress, withDefaultHeaders, type Sender } from './email-sender'
-import type { EmailResult, Mailer } from './types'
+import type { EmailResult, Mailer } from '../types'
 
 /**
  * Error codes of the Email Service that concern the recipient or the message itself:

@@ -1,9 +1,9 @@
-import type { AppEnv } from '../env'
+import type { AppEnv } from '../../env'
 import { createEmailServiceMailer } from './email-service-mailer'
 import { senderFromEnv } from './email-sender'
 import { createSmtpMailer } from './smtp-mailer'
 import { parseSmtpUrl, SmtpUrlError } from './smtp-url'
-import type { EmailResult, Mailer } from './types'
+import type { EmailResult, Mailer } from '../types'
 
 /** A Mailer whose every message fails temporarily with `error` (nothing is lost: retries follow). */
 function failingMailer(error: string): Mailer {

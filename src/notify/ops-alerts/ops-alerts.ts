@@ -1,19 +1,19 @@
-import type { DueAlert } from '../clock/due-alerts'
+import type { DueAlert } from '../../clock/due-alerts'
 import {
   insertOpsAlert,
   selectPendingSendIds,
   selectRaisedAlertIds,
   selectStuckSendIds,
   touchSends,
-} from '../db/ops-alerts'
-import { checkWebhookUrl } from '../domain/webhook-endpoint'
-import { presentAny } from '../domain/present'
-import type { Incident } from '../domain/types'
-import type { AppEnv } from '../env'
-import { sha256Hex } from '../lib/ids'
-import { isUsableAddress } from './email-sender'
-import { messagePage } from './event-message'
-import { MAX_DELAY_SECONDS } from './retry-schedule'
+} from '../../db/ops-alerts'
+import { checkWebhookUrl } from '../../domain/webhook-endpoint'
+import { presentAny } from '../../domain/present'
+import type { Incident } from '../../domain/types'
+import type { AppEnv } from '../../env'
+import { sha256Hex } from '../../lib/ids'
+import { isUsableAddress } from '../email/email-sender'
+import { messagePage } from '../event-message'
+import { MAX_DELAY_SECONDS } from '../delivery/retry-schedule'
 import { opsAlertSummary, type OpsAlertBody } from './ops-alert-message'
 
 /**

@@ -1,8 +1,8 @@
-import { disableSubscriber } from '../db/subscriber-health'
-import { ensurePage, pageName } from '../domain/page'
-import type { AppEnv } from '../env'
-import { renderWebhookDisabledEmail } from './email-render'
-import { createMailer } from './mailer'
+import { disableSubscriber } from '../../db/subscriber-health'
+import { ensurePage, pageName } from '../../domain/page'
+import type { AppEnv } from '../../env'
+import { renderWebhookDisabledEmail } from '../email/email-render'
+import { createMailer } from '../email/mailer'
 
 /**
  * Disables a webhook that asked to stop (410) or kept failing, and — the first time only — tells

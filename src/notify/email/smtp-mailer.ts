@@ -3,7 +3,7 @@ import { HeaderValueError } from './mime-encoding'
 import { buildMimeMessage } from './mime-message'
 import { SmtpConnectionError, SmtpRejection, SmtpSession, type SmtpTimeouts } from './smtp-session'
 import type { SmtpSettings } from './smtp-url'
-import type { EmailResult, Mailer, OutgoingEmail } from './types'
+import type { EmailResult, Mailer, OutgoingEmail } from '../types'
 
 /** How many connections one send() may open when the server drops them along the way. */
 const MAX_CONNECTIONS_PER_CALL = 3

@@ -1,13 +1,13 @@
-import { eventEmailHtml } from '../views/event-email'
-import { noticeEmailHtml } from '../views/notice-email'
+import { eventEmailHtml } from './event-email'
+import { noticeEmailHtml } from './notice-email'
 import {
   ANSWER_HINT,
   ANSWER_QUESTION,
   eventEmailContent,
   type EmailFact,
 } from './event-email-content'
-import { LINK_TTL_MS } from './links'
-import type { EmailLinks, EventMessage } from './types'
+import { LINK_TTL_MS } from '../../domain/link-purpose'
+import type { EmailLinks, EventMessage } from '../types'
 
 /** A rendered email: what the Mailer needs besides the recipient and headers. */
 export interface RenderedEmail {

@@ -1,6 +1,6 @@
-import type { DeliveryTarget } from '../db/deliveries'
+import type { DeliveryTarget } from '../../db/deliveries'
 import { discordMessage, slackMessage, teamsMessage } from './chat-formats'
-import type { EventMessage } from './types'
+import type { EventMessage } from '../types'
 import { standardWebhookBody } from './webhook-payload'
 import { postWebhook, type PostOutcome } from './webhook-post'
 import { standardWebhookHeaders } from './webhook-signing'

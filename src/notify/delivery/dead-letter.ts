@@ -1,8 +1,8 @@
-import { markDeliveryDead, selectDeliveryTargets } from '../db/deliveries'
-import { incrementConsecutiveFailures } from '../db/subscriber-health'
-import type { AppEnv } from '../env'
-import type { DeliveryQueueMessage } from './types'
-import { disableWebhook } from './webhook-disable'
+import { markDeliveryDead, selectDeliveryTargets } from '../../db/deliveries'
+import { incrementConsecutiveFailures } from '../../db/subscriber-health'
+import type { AppEnv } from '../../env'
+import type { DeliveryQueueMessage } from '../types'
+import { disableWebhook } from '../webhooks/webhook-disable'
 
 /** Consecutive failed events after which a webhook is disabled, unless configured. */
 export const DEFAULT_WEBHOOK_DISABLE_AFTER = 5

@@ -1,4 +1,4 @@
-import { retryAfterSeconds } from './retry-schedule'
+import { retryAfterSeconds } from '../delivery/retry-schedule'
 
 /** How long a receiver may take to answer. */
 export const WEBHOOK_TIMEOUT_MS = 10_000

@@ -5,18 +5,18 @@ import {
   selectDeliveryTargets,
   type AttemptRecord,
   type DeliveryTarget,
-} from '../db/deliveries'
-import { selectOutboxMessages } from '../db/outbox-fanout'
-import { resetConsecutiveFailures } from '../db/subscriber-health'
-import { issueLinkToken } from '../domain/link-tokens'
-import { issueAnswerLinks } from '../domain/resolution-votes'
-import type { AppEnv } from '../env'
-import { sendEmailDeliveries, type EmailDelivery } from './email-deliveries'
+} from '../../db/deliveries'
+import { selectOutboxMessages } from '../../db/outbox-fanout'
+import { resetConsecutiveFailures } from '../../db/subscriber-health'
+import { issueLinkToken } from '../../domain/link-tokens'
+import { issueAnswerLinks } from '../../domain/resolution-votes'
+import type { AppEnv } from '../../env'
+import { sendEmailDeliveries, type EmailDelivery } from '../email/email-deliveries'
 import { backoffSeconds } from './retry-schedule'
-import type { DeliveryQueueMessage, EmailLinks, EmailResult, EventMessage } from './types'
-import { sendWebhook } from './webhook-delivery'
-import { disableWebhook } from './webhook-disable'
-import type { PostOutcome } from './webhook-post'
+import type { DeliveryQueueMessage, EmailLinks, EmailResult, EventMessage } from '../types'
+import { sendWebhook } from '../webhooks/webhook-delivery'
+import { disableWebhook } from '../webhooks/webhook-disable'
+import type { PostOutcome } from '../webhooks/webhook-post'
 
 type DeliveryMessage = Message<DeliveryQueueMessage>
 

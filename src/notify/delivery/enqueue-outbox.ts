@@ -1,5 +1,5 @@
-import { markOutboxEnqueued, selectUndispatchedOutboxIds } from '../db/outbox-dispatch'
-import type { EventQueueMessage } from './types'
+import { markOutboxEnqueued, selectUndispatchedOutboxIds } from '../../db/outbox-dispatch'
+import type { EventQueueMessage } from '../types'
 
 /** An enqueued event not fanned out after this long is sent again by the sweep. */
 export const OUTBOX_RETRY_AFTER_MS = 2 * 60_000
