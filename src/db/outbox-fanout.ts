@@ -1,4 +1,4 @@
-import type { EventType } from './outbox'
+import type { EventType } from '../domain/event-types'
 
 /** An outbox row as the fan-out consumer reads it. */
 export interface OutboxRow {

@@ -1,15 +1,4 @@
-/** The events subscribers will be told about (delivered by the notification pipeline). */
-export const EVENT_TYPES = [
-  'incident.created',
-  'incident.updated',
-  'incident.resolved',
-  'maintenance.scheduled',
-  'maintenance.reminder',
-  'maintenance.started',
-  'maintenance.completed',
-  'component.updated',
-] as const
-export type EventType = (typeof EVENT_TYPES)[number]
+import type { EventType } from '../domain/event-types'
 
 export interface OutboxEvent {
   id: string

@@ -14,7 +14,8 @@ import {
   updateIncidentRow,
   upsertIncidentComponent,
 } from '../db/incidents'
-import { insertOutbox, type EventType } from '../db/outbox'
+import { insertOutbox } from '../db/outbox'
+import { type EventType } from './event-types'
 import { newId } from '../lib/ids'
 import { toIso } from '../lib/time'
 import type { VerbContext } from './context'

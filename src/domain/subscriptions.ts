@@ -14,7 +14,7 @@ import {
   selectSubscriberPage,
 } from '../db/subscribers'
 import { newId, sha256Hex } from '../lib/ids'
-import { detectWebhookFormat } from '../notify/webhooks/chat-formats'
+import { detectWebhookFormat } from './webhook-format'
 import { LINK_TTL_MS, type LinkPurpose } from './link-purpose'
 import type { VerbContext } from './context'
 import { notFound } from './errors'

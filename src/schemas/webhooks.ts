@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { EVENT_TYPES } from '../db/outbox'
+import { EVENT_TYPES } from '../domain/event-types'
 import { ComponentSchema, IncidentSchema, MaintenanceSchema } from './statuspage'
 
 /** Request and response shapes of the webhook admin API and the delivery log. */

@@ -1,6 +1,6 @@
 import { pageAnswersOpen } from '../domain/resolution-check'
 import { isClosedStatus } from '../domain/types'
-import type { PresentedIncident } from './incident-facts'
+import type { PresentedIncident } from '../domain/presented-incident'
 
 /** An area a reader may name with an answer or report. */
 export interface AreaChoice {

@@ -1,15 +1,15 @@
 import { componentIndicator, worseStatus, type Indicator } from '../../domain/page-status'
 import { isClosedStatus, type ComponentStatus } from '../../domain/types'
 import type { IncidentJson, MaintenanceJson } from '../../schemas/statuspage'
-import { isMaintenance } from '../../views/incident-facts'
+import { isMaintenance } from '../../domain/presented-incident'
 import {
   componentStatusLabel,
   impactLabel,
   isCancelled,
   statusLabel,
   updateStatusLabel,
-} from '../../views/labels'
-import { formatMinutes, formatUtc } from '../../views/time'
+} from '../../domain/status-words'
+import { formatMinutes, formatUtc } from '../../lib/time-format'
 import {
   clockUtc,
   dayClockUtc,

@@ -1,3 +1,4 @@
+import { bytesToHex } from '../../lib/encoding'
 import {
   assertSingleLine,
   foldAtSpaces,
@@ -47,7 +48,7 @@ function extraHeaderLines(headers: Record<string, string>): string[] {
 
 function randomBoundary(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12))
-  return `candor-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`
+  return `candor-${bytesToHex(bytes)}`
 }
 
 function part(contentType: string, body: string): string {

@@ -1,6 +1,6 @@
-import type { DueAlert, OpsEventType } from '../../clock/due-alerts'
+import type { DueAlert, OpsEventType } from '../../domain/event-types'
 import type { IncidentJson, MaintenanceJson } from '../../schemas/statuspage'
-import { formatMinutes } from '../../views/time'
+import { formatMinutes } from '../../lib/time-format'
 import { noticeEmailHtml } from '../email/notice-email'
 import { shortTimeUtc, timesWord } from '../../lib/time-format'
 import type { EventMessage } from '../types'

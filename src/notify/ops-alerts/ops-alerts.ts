@@ -1,4 +1,4 @@
-import type { DueAlert } from '../../clock/due-alerts'
+import type { DueAlert } from '../../domain/event-types'
 import {
   insertOpsAlert,
   selectPendingSendIds,

@@ -1,40 +1,6 @@
-import { etaMovesText, formatUtc, summarizeEvent, type EventSummary } from '../event-summary'
+import { formatUtcNumeric } from '../../lib/time-format'
+import { etaMovesText, summarizeEvent, type EventSummary } from '../event-summary'
 import type { EventMessage } from '../types'
-
-/** The shapes a webhook can be sent in. */
-export type WebhookFormat = 'standard' | 'slack' | 'discord' | 'teams'
-
-/**
- * The chat service an incoming-webhook URL belongs to, or `standard` (a signed JSON event)
- * for any other URL.
- */
-export function detectWebhookFormat(url: string): WebhookFormat {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return 'standard'
-  }
-  const host = parsed.hostname.toLowerCase()
-  if (host === 'hooks.slack.com') return 'slack'
-  if (
-    ((host === 'discord.com' || host.endsWith('.discord.com')) &&
-      parsed.pathname.startsWith('/api/webhooks')) ||
-    host === 'discordapp.com' ||
-    host.endsWith('.discordapp.com')
-  ) {
-    return 'discord'
-  }
-  // Teams: incoming-webhook connectors, and Power Automate "Workflows" webhooks.
-  if (
-    host.endsWith('.webhook.office.com') ||
-    host === 'outlook.office.com' ||
-    host.endsWith('.logic.azure.com')
-  ) {
-    return 'teams'
-  }
-  return 'standard'
-}
 
 function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
@@ -57,7 +23,7 @@ const slackEscape = (text: string) =>
 
 /** Slack shows `<!date^…>` in each reader's own time zone, with the UTC text as fallback. */
 const slackTime = (iso: string) =>
-  `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${formatUtc(iso)}>`
+  `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${formatUtcNumeric(iso)}>`
 
 /** A Slack incoming-webhook message: `text` for notifications, `blocks` for the layout. */
 export function slackMessage(message: EventMessage): Record<string, unknown> {
@@ -179,13 +145,13 @@ export function discordMessage(message: EventMessage): Record<string, unknown> {
 /** A Microsoft Teams message carrying an Adaptive Card (Workflows and incoming webhooks). */
 export function teamsMessage(message: EventMessage): Record<string, unknown> {
   const s = summarizeEvent(message)
-  const eta = etaLine(s, formatUtc)
+  const eta = etaLine(s, formatUtcNumeric)
   const facts = [
     { title: 'Status', value: s.impact ? `${s.status} · ${s.impact}` : s.status },
-    s.expectedStart ? { title: 'Expected from', value: formatUtc(s.expectedStart) } : null,
+    s.expectedStart ? { title: 'Expected from', value: formatUtcNumeric(s.expectedStart) } : null,
     eta ? { title: 'ETA', value: eta } : null,
     s.etaHistory ? { title: 'ETA history', value: s.etaHistory } : null,
-    s.nextUpdateAt ? { title: 'Next update', value: formatUtc(s.nextUpdateAt) } : null,
+    s.nextUpdateAt ? { title: 'Next update', value: formatUtcNumeric(s.nextUpdateAt) } : null,
     s.workaround ? { title: 'Workaround', value: s.workaround } : null,
     s.components.length ? { title: 'Components', value: s.components.join(', ') } : null,
     s.areas.length ? { title: 'Areas', value: s.areas.join(', ') } : null,

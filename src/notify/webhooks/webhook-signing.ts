@@ -1,21 +1,8 @@
+import { base64ToBytes, bytesToBase64 } from '../../lib/encoding'
+
 /** Standard Webhooks signing (https://www.standardwebhooks.com): HMAC-SHA256, `whsec_` secrets. */
 
 const PREFIX = 'whsec_'
-
-function toBase64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary)
-}
-
-function fromBase64(text: string): Uint8Array {
-  return Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0))
-}
-
-/** A new signing secret: `whsec_` and 32 random bytes in base64. */
-export function newWebhookSecret(): string {
-  return PREFIX + toBase64(crypto.getRandomValues(new Uint8Array(32)))
-}
 
 /** The base64 HMAC-SHA256 of `id.timestamp.body` under one `whsec_` secret. */
 export async function signPayload(
@@ -27,7 +14,7 @@ export async function signPayload(
   const raw = secret.startsWith(PREFIX) ? secret.slice(PREFIX.length) : secret
   const key = await crypto.subtle.importKey(
     'raw',
-    fromBase64(raw),
+    base64ToBytes(raw),
     { name: 'HMAC', hash: 'SHA-256' },
     false,
     ['sign'],
@@ -37,7 +24,7 @@ export async function signPayload(
     key,
     new TextEncoder().encode(`${id}.${timestamp}.${body}`),
   )
-  return toBase64(new Uint8Array(mac))
+  return bytesToBase64(new Uint8Array(mac))
 }
 
 /**
