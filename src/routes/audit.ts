@@ -1,6 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { selectAudit } from '../db/audit'
-import { selectOutbox } from '../db/outbox'
+import { listAudit, listOutbox } from '../domain/audit-log'
 import { requireScope } from '../middleware/auth'
 import { authErrors, bearerSecurity, jsonResponse, newApiApp } from './openapi-helpers'
 
@@ -47,7 +46,7 @@ auditRoutes.openapi(
     responses: { 200: jsonResponse(z.array(AuditEntrySchema), 'Audit entries'), ...authErrors },
   }),
   async (c) => {
-    const entries = await selectAudit(c.env.DB, c.req.valid('query').limit ?? 100)
+    const entries = await listAudit(c.env.DB, c.req.valid('query').limit ?? 100)
     return c.json(
       entries.map((e) => ({
         id: e.id,
@@ -74,7 +73,7 @@ auditRoutes.openapi(
     responses: { 200: jsonResponse(z.array(EventSchema), 'Events'), ...authErrors },
   }),
   async (c) => {
-    const events = await selectOutbox(c.env.DB, c.req.valid('query').limit ?? 100)
+    const events = await listOutbox(c.env.DB, c.req.valid('query').limit ?? 100)
     return c.json(
       events.map((e) => ({
         id: e.id,

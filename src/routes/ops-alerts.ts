@@ -1,5 +1,5 @@
 import { createRoute, z } from '@hono/zod-openapi'
-import { selectOpsAlerts } from '../db/ops-alerts'
+import { listOpsAlerts } from '../domain/ops-alert-log'
 import { requireScope } from '../middleware/auth'
 import { OpsAlertJson, OpsAlertQuery } from '../schemas/ops-alerts'
 import { authErrors, bearerSecurity, bodyErrors, jsonResponse, newApiApp } from './openapi-helpers'
@@ -24,7 +24,7 @@ opsAlertRoutes.openapi(
   }),
   async (c) => {
     const { incident_id, limit } = c.req.valid('query')
-    const alerts = await selectOpsAlerts(c.env.DB, { incidentId: incident_id, limit: limit ?? 50 })
+    const alerts = await listOpsAlerts(c.env.DB, { incidentId: incident_id, limit: limit ?? 50 })
     return c.json(
       alerts.map((a) => ({
         id: a.id,
