@@ -12,7 +12,7 @@ export const EVENT_TYPES = [
 /** One of `EVENT_TYPES`. */
 export type EventType = (typeof EVENT_TYPES)[number]
 
-/** The ops alerts Candor sends (API.md "Webhooks Candor sends"). */
+/** The ops alerts Candor sends (docs/honesty-engine.md). */
 export const OPS_EVENT_TYPES = [
   'ops.update_overdue',
   'ops.eta_passed',

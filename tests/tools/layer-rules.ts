@@ -43,14 +43,14 @@ export function importsOf(text: string): string[] {
   return found
 }
 
-/** The top-level part of `src/` a src-relative path is in: `notify` for `notify/email/x.ts`. */
+/** The top-level part of `src/` a src-relative path is in: `notify` for `notify/email/mailer.ts`. */
 function partOf(relPath: string): string {
   const first = relPath.split('/')[0] ?? ''
   return first.replace(/\.(tsx?|mjs)$/, '')
 }
 
 /**
- * Every broken rule among `files`, a map from src-relative path (`domain/x.ts`) to source
+ * Every broken rule among `files`, a map from src-relative path (`domain/errors.ts`) to source
  * text, as readable lines; empty when the layers are in order.
  */
 export function layerViolations(files: Map<string, string>): string[] {

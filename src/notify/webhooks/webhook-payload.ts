@@ -1,6 +1,6 @@
 import type { EventMessage } from '../types'
 
-/** The JSON body of a Standard Webhooks event (API.md "Webhooks Candor sends"). */
+/** The JSON body of a Standard Webhooks event (docs/notifications.md, "Webhook requests"). */
 export function standardWebhookBody(
   message: EventMessage,
   unsubscribeUrl: string | null,
