@@ -3,8 +3,9 @@ import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin'
 import { defineConfig } from 'vitest/config'
 
 /**
- * Two projects: `worker` runs inside workerd with local D1 and KV (domain, db and route
- * tests); `e2e` runs in Node and drives a real `wrangler dev` process over HTTP.
+ * Projects: `worker` runs inside workerd with local D1 and KV (domain, db and route tests);
+ * `tools` runs in Node over the sources themselves (import rules); `browser` and `e2e` run in
+ * Node and drive a real `wrangler dev` process.
  */
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'))
@@ -46,6 +47,13 @@ export default defineConfig(async () => {
             environment: 'node',
             testTimeout: 60_000,
             hookTimeout: 120_000,
+          },
+        },
+        {
+          test: {
+            name: 'tools',
+            include: ['tests/tools/**/*.test.ts'],
+            environment: 'node',
           },
         },
         {

@@ -5,12 +5,12 @@ import {
   consumeDeadLetters,
   consumeEventDeadLetters,
   consumeOpsAlertDeadLetters,
-} from './notify/dead-letter'
-import { consumeDeliveries } from './notify/deliver'
-import { consumeEvents } from './notify/fan-out'
-import { consumeOpsAlerts } from './notify/ops-alert-delivery'
-import type { OpsAlertQueueMessage } from './notify/ops-alerts'
-import { QUEUES } from './notify/queue-names'
+} from './notify/delivery/dead-letter'
+import { consumeDeliveries } from './notify/delivery/deliver'
+import { consumeEvents } from './notify/delivery/fan-out'
+import { consumeOpsAlerts } from './notify/ops-alerts/ops-alert-delivery'
+import type { OpsAlertQueueMessage } from './notify/ops-alerts/ops-alerts'
+import { QUEUES } from './notify/delivery/queue-names'
 import type { DeliveriesQueueMessage, EventQueueMessage } from './notify/types'
 
 const app = createApp()

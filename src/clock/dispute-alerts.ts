@@ -1,7 +1,7 @@
 import { selectIncidentsByIds } from '../db/incidents'
 import { listDisputedIncidents } from '../domain/resolution-check'
 import type { AppEnv } from '../env'
-import { raiseOpsAlerts, REOPEN_LINK_SLOT } from '../notify/ops-alerts'
+import { raiseOpsAlerts, REOPEN_LINK_SLOT } from '../notify/ops-alerts/ops-alerts'
 
 /**
  * The clock's watch on resolutions: an incident whose customers say "still broken" past the

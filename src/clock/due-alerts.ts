@@ -1,21 +1,6 @@
+import type { DueAlert } from '../domain/event-types'
 import { computeHonesty } from '../domain/honesty'
 import type { Incident } from '../domain/types'
-
-/** The ops alerts Candor sends (API.md "Webhooks Candor sends"). */
-export const OPS_EVENT_TYPES = [
-  'ops.update_overdue',
-  'ops.eta_passed',
-  'ops.resolution_disputed',
-] as const
-export type OpsEventType = (typeof OPS_EVENT_TYPES)[number]
-
-/** An alert an incident calls for now; `episode` tells it apart from the same alert later. */
-export interface DueAlert {
-  eventType: OpsEventType
-  episode: string
-  /** What the alert says, in the message's `alert` object. */
-  facts: Record<string, string | number | boolean | null>
-}
 
 /**
  * When the promise now in force was made: the oldest of the latest run of updates that kept

@@ -6,7 +6,7 @@ import { mayNotify } from '../domain/intake/outcome'
 import { isClosedStatus } from '../domain/types'
 import type { AppEnv } from '../env'
 import { sha256Hex } from '../lib/ids'
-import { clockBaseUrl } from '../notify/ops-alerts'
+import { clockBaseUrl } from '../notify/ops-alerts/ops-alerts'
 
 /**
  * Flapping alerts notify at most once per interval; an update held back then is not lost: once

@@ -1,7 +1,7 @@
 import { selectIdsOverdueOrPastEta } from '../db/clock-queries'
 import { selectIncidentsByIds } from '../db/incidents'
 import type { AppEnv } from '../env'
-import { raiseOpsAlerts } from '../notify/ops-alerts'
+import { raiseOpsAlerts } from '../notify/ops-alerts/ops-alerts'
 import { dueClockAlerts } from './due-alerts'
 
 /**

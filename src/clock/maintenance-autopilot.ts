@@ -9,7 +9,7 @@ import { CandorError } from '../domain/errors'
 import { postIncidentUpdate } from '../domain/incidents'
 import type { AppEnv } from '../env'
 import { sha256Hex } from '../lib/ids'
-import { clockBaseUrl } from '../notify/ops-alerts'
+import { clockBaseUrl } from '../notify/ops-alerts/ops-alerts'
 
 /** Who the clock is in the audit log and on the updates it posts. */
 export const CLOCK_ACTOR = { id: 'clock', scopes: ['owner' as const] }

@@ -2,8 +2,7 @@
  * The delivery log: one row per (event, subscriber) — the key that makes each notice go out
  * once — and one row per attempt to send it.
  */
-
-export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'skipped' | 'dead'
+import type { DeliveryStatus } from '../domain/delivery-states'
 
 /** A delivery with what the sender needs about its subscriber. */
 export interface DeliveryTarget {

@@ -1,4 +1,4 @@
-import type { DeliveryStatus } from './deliveries'
+import type { DeliveryStatus } from '../domain/delivery-states'
 
 /** One delivery as ops read it, with the event it carried and whom it was for. */
 export interface DeliveryLogEntry {

@@ -1,3 +1,4 @@
+import type { IncidentFilter } from '../domain/types'
 import { attachCounts, countStatements } from './resolution-counts'
 import type {
   AffectedComponent,
@@ -361,8 +362,6 @@ export async function selectIncident(db: D1Database, id: string): Promise<Incide
   const [incident] = await selectIncidentsByIds(db, [id])
   return incident ?? null
 }
-
-export type IncidentFilter = 'unresolved' | 'resolved' | 'all'
 
 /**
  * Ids of incidents or maintenances, newest first. Drafts are left out unless `includeDrafts`

@@ -1,4 +1,4 @@
-import type { LinkPurpose } from '../notify/links'
+import type { LinkPurpose } from '../domain/link-purpose'
 
 export interface LinkTokenRow {
   subscriberId: string

@@ -2,10 +2,7 @@
  * Ops alerts and their sends. An alert's id is derived from its episode, so raising the same
  * alert twice inserts nothing the second time; its sends are inserted only alongside a new alert.
  */
-
-export type OpsChannel = 'webhook' | 'email'
-/** `failed`: an attempt failed and the queue will try again. */
-export type OpsSendStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead'
+import type { OpsChannel, OpsSendStatus } from '../domain/delivery-states'
 
 /** An ops alert as ops read it back, with how each channel fared. */
 export interface OpsAlertRecord {

@@ -1,42 +1,20 @@
-import type { EventType } from './outbox'
+import { toOutboxEvent, type OutboxDbRow, type OutboxEvent } from './outbox'
 
 /** An outbox row as the fan-out consumer reads it. */
-export interface OutboxRow {
-  id: string
-  eventType: EventType
-  incidentId: string | null
-  updateId: string | null
-  componentId: string | null
-  payload: Record<string, unknown>
-  createdAt: string
-  dispatchedAt: string | null
+export interface OutboxRow extends OutboxEvent {
   /** The built message (JSON), once the first fan-out stored it. */
   message: string | null
 }
 
 /** One outbox row, or null. */
 export async function selectOutboxRow(db: D1Database, id: string): Promise<OutboxRow | null> {
-  const row = await db.prepare('SELECT * FROM outbox WHERE id = ?').bind(id).first<{
-    id: string
-    event_type: EventType
-    incident_id: string | null
-    update_id: string | null
-    component_id: string | null
-    payload: string
-    created_at: string
-    dispatched_at: string | null
-    message: string | null
-  }>()
+  const row = await db
+    .prepare('SELECT * FROM outbox WHERE id = ?')
+    .bind(id)
+    .first<OutboxDbRow & { message: string | null }>()
   if (!row) return null
   return {
-    id: row.id,
-    eventType: row.event_type,
-    incidentId: row.incident_id,
-    updateId: row.update_id,
-    componentId: row.component_id,
-    payload: JSON.parse(row.payload) as Record<string, unknown>,
-    createdAt: row.created_at,
-    dispatchedAt: row.dispatched_at,
+    ...toOutboxEvent(row),
     message: row.message,
   }
 }

@@ -1,16 +1,6 @@
-/** The events subscribers will be told about (delivered by the notification pipeline). */
-export const EVENT_TYPES = [
-  'incident.created',
-  'incident.updated',
-  'incident.resolved',
-  'maintenance.scheduled',
-  'maintenance.reminder',
-  'maintenance.started',
-  'maintenance.completed',
-  'component.updated',
-] as const
-export type EventType = (typeof EVENT_TYPES)[number]
+import type { EventType } from '../domain/event-types'
 
+/** An event to announce, as the outbox keeps it. */
 export interface OutboxEvent {
   id: string
   eventType: EventType
@@ -43,21 +33,21 @@ export function insertOutbox(
     )
 }
 
-export async function selectOutbox(db: D1Database, limit: number): Promise<OutboxEvent[]> {
-  const { results } = await db
-    .prepare('SELECT * FROM outbox ORDER BY created_at DESC LIMIT ?')
-    .bind(limit)
-    .all<{
-      id: string
-      event_type: EventType
-      incident_id: string | null
-      update_id: string | null
-      component_id: string | null
-      payload: string
-      created_at: string
-      dispatched_at: string | null
-    }>()
-  return results.map((r) => ({
+/** An outbox row as D1 returns it. */
+export interface OutboxDbRow {
+  id: string
+  event_type: EventType
+  incident_id: string | null
+  update_id: string | null
+  component_id: string | null
+  payload: string
+  created_at: string
+  dispatched_at: string | null
+}
+
+/** Maps an outbox row to the event it records. */
+export function toOutboxEvent(r: OutboxDbRow): OutboxEvent {
+  return {
     id: r.id,
     eventType: r.event_type,
     incidentId: r.incident_id,
@@ -66,5 +56,14 @@ export async function selectOutbox(db: D1Database, limit: number): Promise<Outbo
     payload: JSON.parse(r.payload) as Record<string, unknown>,
     createdAt: r.created_at,
     dispatchedAt: r.dispatched_at,
-  }))
+  }
+}
+
+/** The newest `limit` outbox events, dispatched or not. */
+export async function selectOutbox(db: D1Database, limit: number): Promise<OutboxEvent[]> {
+  const { results } = await db
+    .prepare('SELECT * FROM outbox ORDER BY created_at DESC LIMIT ?')
+    .bind(limit)
+    .all<OutboxDbRow>()
+  return results.map(toOutboxEvent)
 }

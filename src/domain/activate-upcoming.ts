@@ -1,5 +1,5 @@
 import { selectDueUpcomingIds, selectIncident } from '../db/incidents'
-import { formatUtc } from '../views/time'
+import { formatUtc } from '../lib/time-format'
 import type { VerbContext } from './context'
 import { planIncidentChange } from './incident-change'
 import { refreshSnapshot } from './snapshot'

@@ -7,7 +7,7 @@ import {
   type DeliveryAttempt,
   type DeliveryLogEntry,
 } from '../db/delivery-log'
-import type { DeliveryStatus } from '../db/deliveries'
+import type { DeliveryStatus } from './delivery-states'
 import { selectIncident } from '../db/incidents'
 import { notFound } from './errors'
 import { getWebhook } from './webhooks'

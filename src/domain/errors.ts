@@ -1,4 +1,4 @@
-/** The codes of API.md's error shape, with their HTTP statuses. */
+/** The codes of the API's error shape (docs/api.md, "Errors"), with their HTTP statuses. */
 export const ERROR_STATUS = {
   validation_failed: 400,
   bad_request: 400,

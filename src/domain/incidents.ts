@@ -1,9 +1,5 @@
-import {
-  selectIncident,
-  selectIncidentIds,
-  selectIncidentsByIds,
-  type IncidentFilter,
-} from '../db/incidents'
+import { selectIncident, selectIncidentIds, selectIncidentsByIds } from '../db/incidents'
+import { type IncidentFilter } from './types'
 import { newId } from '../lib/ids'
 import { toIso } from '../lib/time'
 import type { VerbContext } from './context'

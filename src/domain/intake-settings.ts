@@ -11,7 +11,7 @@ export interface SeverityRule {
   component_status: ComponentStatus
 }
 
-/** How alerts become incidents (README "Intake from monitoring"). */
+/** How alerts become incidents (docs/intake.md). */
 export interface IntakeSettings {
   component_label: string
   area_label: string

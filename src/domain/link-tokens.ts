@@ -1,6 +1,6 @@
 import { insertLinkToken, insertLinkTokens, selectLinkToken } from '../db/link-tokens'
 import { randomSecret, sha256Hex } from '../lib/ids'
-import { LINK_TTL_MS, linkUrl, type LinkPurpose } from '../notify/links'
+import { LINK_TTL_MS, linkUrl, type LinkPurpose } from './link-purpose'
 
 /**
  * A new random single-purpose link token: the token (for the URL), its URL, and the statement

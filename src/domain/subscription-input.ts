@@ -1,5 +1,6 @@
 import { selectAreas } from '../db/areas'
 import { selectComponents } from '../db/components'
+import { isEmailAddress } from '../lib/email-address'
 import { CandorError, invalidField } from './errors'
 import type { SubscriptionChoices } from './subscriber-types'
 import type { Area, Component } from './types'
@@ -12,12 +13,10 @@ export interface Catalog {
   areas: Area[]
 }
 
-const EMAIL_PATTERN = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/
-
 /** A trimmed email address, or a 400 at `path`. */
 export function checkEmail(raw: string, path = 'email'): string {
   const email = raw.trim()
-  if (email.length > 254 || !EMAIL_PATTERN.test(email)) {
+  if (email.length > 254 || !isEmailAddress(email)) {
     throw invalidField(path, 'Give an email address such as name@example.com.')
   }
   return email

@@ -8,23 +8,13 @@ import {
   touchToken,
 } from '../db/tokens'
 import { newId, randomSecret, sha256Hex } from '../lib/ids'
+import { secretsEqual } from '../lib/secrets'
 import type { VerbContext } from './context'
 import { CandorError, notFound } from './errors'
 import type { Actor, ApiToken, TokenScope } from './types'
 
 /** The bootstrap owner, when a request presents `ADMIN_TOKEN`. */
 export const BOOTSTRAP_ACTOR: Actor = { id: 'admin-token', scopes: ['owner'] }
-
-/** Compares two strings in time independent of where they differ. */
-function timingSafeEqual(a: string, b: string): boolean {
-  const left = new TextEncoder().encode(a)
-  const right = new TextEncoder().encode(b)
-  let diff = left.length ^ right.length
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    diff |= (left[i] ?? 0) ^ (right[i] ?? 0)
-  }
-  return diff === 0
-}
 
 /**
  * Who a bearer token belongs to, or null when it is unknown or revoked. The bootstrap
@@ -36,7 +26,7 @@ export async function authenticate(
   adminToken: string | undefined,
   now: Date,
 ): Promise<Actor | null> {
-  if (adminToken && timingSafeEqual(bearer, adminToken)) return BOOTSTRAP_ACTOR
+  if (adminToken && (await secretsEqual(bearer, adminToken))) return BOOTSTRAP_ACTOR
   const token = await selectActiveTokenByHash(db, await sha256Hex(bearer))
   if (!token) return null
   await touchToken(db, token.id, now.toISOString()).run()

@@ -185,3 +185,6 @@ export function isUpcoming(incident: Pick<Incident, 'expectedStart' | 'liveAt' |
 export function isClosedStatus(status: string): boolean {
   return status === 'resolved' || status === 'postmortem' || status === 'completed'
 }
+
+/** Which incidents a list shows: open ones, closed ones, or all. */
+export type IncidentFilter = 'unresolved' | 'resolved' | 'all'

@@ -9,8 +9,9 @@ import {
   type Webhook,
 } from '../db/webhooks'
 import { newId } from '../lib/ids'
-import { detectWebhookFormat, type WebhookFormat } from '../notify/chat-formats'
-import { newWebhookSecret } from '../notify/webhook-signing'
+import type { WebhookFormat } from './subscriber-types'
+import { detectWebhookFormat } from './webhook-format'
+import { newWebhookSecret } from './webhook-secret'
 import type { VerbContext } from './context'
 import { CandorError, notFound } from './errors'
 import { checkWebhookUrl } from './webhook-endpoint'

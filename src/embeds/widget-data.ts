@@ -1,5 +1,5 @@
 import { componentIndicator, worseIndicator, type Indicator } from '../domain/page-status'
-import { componentStatusLabel } from '../views/labels'
+import { componentStatusLabel } from '../domain/status-words'
 import { componentState } from './component-state'
 import type { PublicView } from '../domain/public-view'
 import type { IncidentJson, MaintenanceJson } from '../schemas/statuspage'

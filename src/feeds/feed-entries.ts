@@ -1,7 +1,12 @@
 import type { PublicView } from '../domain/public-view'
 import type { IncidentJson, MaintenanceJson } from '../schemas/statuspage'
-import { formatMinutes, formatUtc } from '../views/time'
-import { impactLabel, isCancelled, itemStatusLabel, updateStatusLabel } from '../views/labels'
+import { formatMinutes, formatUtc } from '../lib/time-format'
+import {
+  impactLabel,
+  isCancelled,
+  itemStatusLabel,
+  updateStatusLabel,
+} from '../domain/status-words'
 import { etaMovesText } from '../notify/event-summary'
 import { escapeXml } from './markup'
 

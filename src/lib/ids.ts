@@ -1,3 +1,5 @@
+import { bytesToBase64Url, bytesToHex } from './encoding'
+
 const ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789'
 
 /** A random Statuspage-style id: 12 lowercase letters and digits. */
@@ -11,14 +13,11 @@ export function newId(length = 12): string {
 /** A random secret of `bytes` bytes, base64url-encoded. */
 export function randomSecret(bytes = 24): string {
   const raw = crypto.getRandomValues(new Uint8Array(bytes))
-  return btoa(String.fromCharCode(...raw))
-    .replaceAll('+', '-')
-    .replaceAll('/', '_')
-    .replace(/=+$/, '')
+  return bytesToBase64Url(raw)
 }
 
 /** Hex SHA-256 of a string: how tokens are kept at rest. */
 export async function sha256Hex(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
+  return bytesToHex(new Uint8Array(digest))
 }

@@ -1,7 +1,7 @@
 import { createMiddleware } from 'hono/factory'
 import type { AppBindings } from '../app-types'
 import { refreshSnapshot } from '../domain/snapshot'
-import { enqueuePendingOutbox } from '../notify/enqueue-outbox'
+import { enqueuePendingOutbox } from '../notify/delivery/enqueue-outbox'
 import { isReplay } from './idempotency'
 
 /**

@@ -4,7 +4,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppBindings } from '../app-types'
 import { CandorError, ERROR_STATUS, type ErrorCode } from '../domain/errors'
 
-/** API.md's error body. */
+/** The API's error body (docs/api.md, "Errors"). */
 export function errorBody(code: string, message: string, details?: unknown) {
   return { error: details === undefined ? { code, message } : { code, message, details } }
 }

@@ -1,6 +1,7 @@
 import type { ComponentStatus } from '../domain/types'
-import { componentStatusLabel, impactLabel, itemStatusLabel } from '../views/labels'
-import { etaHistoryText } from './event-email-content'
+import { formatUtcNumeric, timesWord } from '../lib/time-format'
+import { componentStatusLabel, impactLabel, itemStatusLabel } from '../domain/status-words'
+import { etaHistoryText } from './email/event-email-content'
 import type { EventMessage } from './types'
 
 /** An event reduced to what a person reads in a chat message; times stay ISO. */
@@ -53,9 +54,9 @@ export function summarizeEvent(message: EventMessage): EventSummary {
       title: incident.name,
       status:
         incident.upcoming && incident.expected_start
-          ? `Upcoming, expected from ${formatUtc(incident.expected_start)}`
+          ? `Upcoming, expected from ${formatUtcNumeric(incident.expected_start)}`
           : 'cancelled_at' in incident && incident.cancelled_at
-            ? `Cancelled, was planned for ${formatUtc(incident.scheduled_for)} – ${formatUtc(incident.scheduled_until)}`
+            ? `Cancelled, was planned for ${formatUtcNumeric(incident.scheduled_for)} – ${formatUtcNumeric(incident.scheduled_until)}`
             : itemStatusLabel(incident),
       expectedStart: incident.upcoming ? incident.expected_start : null,
       impact: impactLabel(incident.impact),
@@ -96,15 +97,7 @@ export function summarizeEvent(message: EventMessage): EventSummary {
   }
 }
 
-/** "2026-11-23 18:00 UTC": unambiguous for readers in any time zone. */
-export function formatUtc(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
-}
-
 /** "moved twice", "moved 3 times", or "" when the ETA never moved. */
 export function etaMovesText(moves: number): string {
-  if (moves <= 0) return ''
-  if (moves === 1) return 'moved once'
-  if (moves === 2) return 'moved twice'
-  return `moved ${moves} times`
+  return moves <= 0 ? '' : `moved ${timesWord(moves)}`
 }

@@ -1,4 +1,4 @@
-import type { EventType } from '../db/outbox'
+import type { EventType } from '../domain/event-types'
 import type { ComponentJson, IncidentJson, MaintenanceJson } from '../schemas/statuspage'
 
 /** Body of a message on the EVENTS queue: an outbox row to fan out. */

@@ -1,6 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { selectAudit } from '../db/audit'
-import { selectOutbox } from '../db/outbox'
+import { listAudit, listOutbox } from '../domain/audit-log'
 import { apiRoute } from './api-route'
 import { authErrors, jsonResponse, newApiApp } from './openapi-helpers'
 
@@ -45,7 +44,7 @@ auditRoutes.openapi(
     responses: { 200: jsonResponse(z.array(AuditEntrySchema), 'Audit entries'), ...authErrors },
   }),
   async (c) => {
-    const entries = await selectAudit(c.env.DB, c.req.valid('query').limit ?? 100)
+    const entries = await listAudit(c.env.DB, c.req.valid('query').limit ?? 100)
     return c.json(
       entries.map((e) => ({
         id: e.id,
@@ -72,7 +71,7 @@ auditRoutes.openapi(
     responses: { 200: jsonResponse(z.array(EventSchema), 'Events'), ...authErrors },
   }),
   async (c) => {
-    const events = await selectOutbox(c.env.DB, c.req.valid('query').limit ?? 100)
+    const events = await listOutbox(c.env.DB, c.req.valid('query').limit ?? 100)
     return c.json(
       events.map((e) => ({
         id: e.id,

@@ -1,6 +1,4 @@
 import { Hono, type Context } from 'hono'
-import type { Child } from 'hono/jsx'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppBindings } from '../app-types'
 import { invalidField } from '../domain/errors'
 import { reopenByLink, viewReopenLink } from '../domain/reopen'
@@ -26,23 +24,11 @@ import {
   ReopenLinkProblemPage,
   ReportedPage,
 } from '../views/answer-pages'
-import { NoticePage } from '../views/subscription-pages'
+import { NoticePage } from '../views/page-form'
 import { baseUrl as baseUrlOf } from './context'
-import { publicView } from './public-view-loader'
+import { pageNameOf, privatePage } from './html-page'
 
 type Ctx = Context<AppBindings>
-
-/** An answer page: never cached, never indexed, and a token in its URL never sent onwards. */
-function privatePage(c: Ctx, body: Child, status: ContentfulStatusCode = 200) {
-  c.header('Cache-Control', 'no-store')
-  c.header('Referrer-Policy', 'no-referrer')
-  c.header('X-Robots-Tag', 'noindex')
-  return c.html(`<!doctype html>${String(body)}`, status)
-}
-
-async function pageNameOf(c: Ctx): Promise<string> {
-  return (await publicView(c)).pageName
-}
 
 async function foreignOriginPage(c: Ctx) {
   return privatePage(

@@ -3,7 +3,7 @@ import type { AppBindings } from '../app-types'
 import { errorBody } from '../middleware/errors'
 import { ErrorSchema } from '../schemas/inputs'
 
-/** A sub-app whose schema failures become API.md's 400 `validation_failed`. */
+/** A sub-app whose schema failures become the API's 400 `validation_failed` (docs/api.md). */
 export function newApiApp(): OpenAPIHono<AppBindings> {
   return new OpenAPIHono<AppBindings>({
     defaultHook: (result, c) => {

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { selectOpsAlerts } from '../db/ops-alerts'
+import { listOpsAlerts } from '../domain/ops-alert-log'
 import { OpsAlertJson, OpsAlertQuery } from '../schemas/ops-alerts'
 import { apiRoute } from './api-route'
 import { authErrors, bodyErrors, jsonResponse, newApiApp } from './openapi-helpers'
@@ -23,7 +23,7 @@ opsAlertRoutes.openapi(
   }),
   async (c) => {
     const { incident_id, limit } = c.req.valid('query')
-    const alerts = await selectOpsAlerts(c.env.DB, { incidentId: incident_id, limit: limit ?? 50 })
+    const alerts = await listOpsAlerts(c.env.DB, { incidentId: incident_id, limit: limit ?? 50 })
     return c.json(
       alerts.map((a) => ({
         id: a.id,

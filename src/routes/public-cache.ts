@@ -1,5 +1,6 @@
 import type { Context } from 'hono'
 import type { AppBindings } from '../app-types'
+import { bytesToHex } from '../lib/encoding'
 import type { PublicView } from '../domain/public-view'
 import { publicView } from './public-view-loader'
 
@@ -23,8 +24,7 @@ let rendered = new Map<string, Rendered>()
 
 async function etagOf(body: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(body))
-  const hex = [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('')
-  return `"${hex}"`
+  return `"${bytesToHex(new Uint8Array(digest))}"`
 }
 
 function matchesEtag(header: string | undefined, etag: string): boolean {

@@ -2,11 +2,11 @@ import { Hono } from 'hono'
 import { etag } from 'hono/etag'
 import type { Child } from 'hono/jsx'
 import type { AppBindings } from '../app-types'
-import { selectIncident, selectIncidentIdsBetween, selectIncidentsByIds } from '../db/incidents'
 import { notFound } from '../domain/errors'
 import { loadEtaRecord } from '../domain/eta-record'
 import { computeEtaStats } from '../domain/eta-stats'
 import { presentAny } from '../domain/present'
+import { loadHistoryWindow, loadPublishedIncident } from '../domain/public-history'
 import { HistoryPage } from '../views/history-page'
 import { groupByMonth, historyMonths, parseHistoryPage } from '../views/history-months'
 import { IncidentPage } from '../views/incident-page'
@@ -63,8 +63,8 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
     view.ctx.now,
     `incidents/${id}`,
     async () => {
-      const incident = await selectIncident(c.env.DB, id)
-      if (!incident || incident.isDraft) return null
+      const incident = await loadPublishedIncident(c.env.DB, id)
+      if (!incident) return null
       return documentHtml(
         <IncidentPage
           pageName={view.pageName}
@@ -87,19 +87,17 @@ publicPageRoutes.get('/history', etag(), async (c) => {
   const until = page === 0 ? now.toISOString() : months[0]!.end
   // Read from D1 once per snapshot build, then from the Cache API.
   return renderThroughCache(c, view.snapshot.builtAt, now, `history/${page}`, async () => {
-    const db = c.env.DB
-    const [ids, older, record] = await Promise.all([
-      selectIncidentIdsBetween(db, oldest, until, 1000),
-      selectIncidentIdsBetween(db, '0000', oldest, 1),
+    const [window, record] = await Promise.all([
+      loadHistoryWindow(c.env.DB, oldest, until),
       loadEtaRecord(c.env),
     ])
-    const incidents = (await selectIncidentsByIds(db, ids)).map((i) => presentAny(i, view.ctx))
+    const incidents = window.incidents.map((i) => presentAny(i, view.ctx))
     return documentHtml(
       <HistoryPage
         pageName={view.pageName}
         months={groupByMonth(incidents, months)}
         page={page}
-        hasOlder={older.length > 0}
+        hasOlder={window.hasOlder}
         etaStats={computeEtaStats(record.entries, now, 90)}
       />,
     )

@@ -1,7 +1,7 @@
 import type { Context } from 'hono'
 import type { AppBindings } from '../app-types'
 import type { ConfirmationRequest, SubscriptionContext } from '../domain/subscriptions'
-import { enqueueMails } from '../notify/transactional-mail'
+import { enqueueMails } from '../notify/delivery/transactional-mail'
 import { baseUrl } from './context'
 
 /** The public subscription verbs' context for this request. */

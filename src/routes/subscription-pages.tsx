@@ -1,6 +1,4 @@
 import { Hono, type Context } from 'hono'
-import type { Child } from 'hono/jsx'
-import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppBindings } from '../app-types'
 import { CandorError } from '../domain/errors'
 import type { SubscriptionChoices } from '../domain/subscriber-types'
@@ -22,7 +20,7 @@ import {
   clientIp,
   SUBSCRIBE_RETRY_AFTER_SECONDS,
 } from '../middleware/subscribe-limits'
-import type { LinkPurpose } from '../notify/links'
+import type { LinkPurpose } from '../domain/link-purpose'
 import { SubscribePage, type SubscribeFormValues } from '../views/subscribe-page'
 import {
   CheckInboxPage,
@@ -30,32 +28,16 @@ import {
   ConfirmPage,
   LinkProblemPage,
   ManagePage,
-  NoticePage,
   UnsubscribedPage,
   UnsubscribePage,
 } from '../views/subscription-pages'
+import { NoticePage } from '../views/page-form'
+import { htmlPage as page, pageNameOf, privatePage } from './html-page'
 import { PUBLIC_CACHE_CONTROL } from './public-cache'
 import { publicView } from './public-view-loader'
 import { sendConfirmationsLater, subscriptionContext } from './subscription-context'
 
 type Ctx = Context<AppBindings>
-
-/** A whole HTML document with a status. */
-function page(c: Ctx, body: Child, status: ContentfulStatusCode = 200) {
-  return c.html(`<!doctype html>${String(body)}`, status)
-}
-
-/** Pages reached through a token: never cached, never indexed, the token never sent onwards. */
-function privatePage(c: Ctx, body: Child, status: ContentfulStatusCode = 200) {
-  c.header('Cache-Control', 'no-store')
-  c.header('Referrer-Policy', 'no-referrer')
-  c.header('X-Robots-Tag', 'noindex')
-  return page(c, body, status)
-}
-
-async function pageNameOf(c: Ctx): Promise<string> {
-  return (await publicView(c)).pageName
-}
 
 /** What subscribers choose from, as the public page shows it (from the snapshot, no D1). */
 async function publicCatalog(c: Ctx): Promise<{ pageName: string; catalog: Catalog }> {

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { OPS_EVENT_TYPES } from '../clock/due-alerts'
+import { OPS_EVENT_TYPES } from '../domain/event-types'
 
 /** How one channel of an ops alert fared. */
 export const OpsAlertSendJson = z

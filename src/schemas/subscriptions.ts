@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi'
+import { EMAIL_ADDRESS_PATTERN } from '../lib/email-address'
 import { SUBSCRIBER_KINDS, SUBSCRIBER_STATUSES, WEBHOOK_FORMATS } from '../domain/subscriber-types'
 
 /** Bodies and answers of the subscription API (public subscribe, admin subscribers). */
@@ -7,7 +8,12 @@ const id = z.string().min(1).max(64)
 
 export const SubscriptionInput = z
   .strictObject({
-    email: z.email({ message: 'Give an email address such as name@example.com.' }).max(254),
+    email: z
+      .email({
+        pattern: EMAIL_ADDRESS_PATTERN,
+        message: 'Give an email address such as name@example.com.',
+      })
+      .max(254),
     component_ids: z
       .array(id)
       .max(500)

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
-import { EVENT_TYPES } from '../db/outbox'
+import { EMAIL_ADDRESS_PATTERN } from '../lib/email-address'
+import { EVENT_TYPES } from '../domain/event-types'
 import { ComponentSchema, IncidentSchema, MaintenanceSchema } from './statuspage'
 
 /** Request and response shapes of the webhook admin API and the delivery log. */
@@ -23,7 +24,7 @@ export const WebhookInput = z
       description:
         'standard: a Standard-Webhooks-signed Candor event; slack, discord, teams: that service’s incoming-webhook message. Detected from the URL when omitted.',
     }),
-    email: z.email().max(320).nullable().optional().openapi({
+    email: z.email({ pattern: EMAIL_ADDRESS_PATTERN }).max(320).nullable().optional().openapi({
       description: 'The owner’s address: told if the webhook is disabled.',
     }),
   })

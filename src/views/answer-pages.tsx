@@ -1,5 +1,5 @@
 import type { ResolutionChoice } from '../domain/types'
-import { NoticePage } from './subscription-pages'
+import { NoticePage, PostButton } from './page-form'
 
 const CHOICE_WORDS: Record<ResolutionChoice, { button: string; said: string }> = {
   fixed: { button: 'Yes, it is fixed for me', said: 'fixed for you' },
@@ -20,9 +20,7 @@ export function AnswerLinkPage(props: {
         button to tell us it is {CHOICE_WORDS[props.choice].said}. You can change your answer with
         the other link in the email.
       </p>
-      <form method="post">
-        <button type="submit">{CHOICE_WORDS[props.choice].button}</button>
-      </form>
+      <PostButton label={CHOICE_WORDS[props.choice].button} />
     </NoticePage>
   )
 }
@@ -114,9 +112,7 @@ export function ReopenLinkPage(props: {
         Reopening posts an “investigating” update, tells subscribers, and puts its components back
         to the statuses they had in it.
       </p>
-      <form method="post">
-        <button type="submit">Reopen the incident</button>
-      </form>
+      <PostButton label="Reopen the incident" />
     </NoticePage>
   )
 }

@@ -1,6 +1,7 @@
 import { pageAnswersOpen } from '../domain/resolution-check'
 import { isClosedStatus } from '../domain/types'
-import type { PresentedIncident } from './incident-facts'
+import { SubmitRow } from './page-form'
+import type { PresentedIncident } from '../domain/presented-incident'
 
 /** An area a reader may name with an answer or report. */
 export interface AreaChoice {
@@ -97,9 +98,7 @@ export function CustomerWord(props: {
           <form method="post" action={`/incidents/${i.id}/affected`} class="form">
             <p class="hint">Tell us this reaches you too; you are counted once.</p>
             <AreaSelect areas={props.areas} id="affected-area" />
-            <p>
-              <button type="submit">I'm affected</button>
-            </p>
+            <SubmitRow label="I'm affected" />
           </form>
         </>
       ) : (

@@ -1,5 +1,6 @@
 import type { WidgetData } from '../embeds/widget-data'
-import { LOCAL_TIME_SCRIPT, Time, formatMinutes } from './time'
+import { formatMinutes } from '../lib/time-format'
+import { LOCAL_TIME_SCRIPT, Time } from './time'
 
 /**
  * Small self-contained styles: the embed must not depend on the host page or /style.css. A

@@ -1,5 +1,5 @@
 import type { EtaStats } from '../domain/eta-stats'
-import { formatMinutes } from './time'
+import { formatMinutes } from '../lib/time-format'
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
 

@@ -1,10 +1,10 @@
 import type { EtaStats } from '../domain/eta-stats'
 import { EtaRecord } from './eta-record'
 import type { HistoryMonth } from './history-months'
-import type { PresentedIncident } from './incident-facts'
+import type { PresentedIncident } from '../domain/presented-incident'
 import { Layout } from './layout'
 import { PastList } from './past-list'
-import { formatMonth } from './time'
+import { formatMonth } from '../lib/time-format'
 
 const monthValue = (m: HistoryMonth) => `${m.year}-${String(m.month + 1).padStart(2, '0')}`
 

@@ -1,5 +1,6 @@
-import { IncidentFacts, type PresentedIncident } from './incident-facts'
-import { statusLabel } from './labels'
+import { IncidentFacts } from './incident-facts'
+import { type PresentedIncident } from '../domain/presented-incident'
+import { statusLabel } from '../domain/status-words'
 import { Time } from './time'
 
 /** The newest update's text with its time and status. */

@@ -1,18 +1,12 @@
-import type { IncidentJson, MaintenanceJson } from '../schemas/statuspage'
+import { isMaintenance, type PresentedIncident } from '../domain/presented-incident'
 import { isClosedStatus } from '../domain/types'
-import { Badge, ComponentStatusBadge, impactLabel, impactTone, statusLabel } from './labels'
-import { formatMinutes, Time } from './time'
-
-/** An incident or a maintenance as the public API presents it, with Candor's fields. */
-export type PresentedIncident = IncidentJson | MaintenanceJson
+import { Badge, ComponentStatusBadge, impactTone } from './labels'
+import { impactLabel, statusLabel } from '../domain/status-words'
+import { formatMinutes } from '../lib/time-format'
+import { Time } from './time'
 
 const INCIDENT_STAGES = ['investigating', 'identified', 'monitoring', 'resolved']
 const MAINTENANCE_STAGES = ['scheduled', 'in_progress', 'verifying', 'completed']
-
-/** True for a scheduled maintenance rather than an incident. */
-export function isMaintenance(incident: PresentedIncident): incident is MaintenanceJson {
-  return incident.impact === 'maintenance'
-}
 
 /** The stages in order with the current one marked in words as well as in style. */
 function Stages(props: { incident: PresentedIncident }) {

@@ -1,7 +1,8 @@
 import type { IncidentUpdateJson } from '../schemas/statuspage'
 import { CustomerWord, type AreaChoice } from './customer-word'
-import { IncidentFacts, isMaintenance, type PresentedIncident } from './incident-facts'
-import { componentStatusLabel, updateStatusLabel } from './labels'
+import { IncidentFacts } from './incident-facts'
+import { isMaintenance, type PresentedIncident } from '../domain/presented-incident'
+import { componentStatusLabel, updateStatusLabel } from '../domain/status-words'
 import { Layout } from './layout'
 import { Time } from './time'
 

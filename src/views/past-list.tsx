@@ -1,7 +1,9 @@
 import { isClosedStatus } from '../domain/types'
-import { isMaintenance, type PresentedIncident } from './incident-facts'
-import { Badge, impactLabel, impactTone, isCancelled, itemStatusLabel } from './labels'
-import { formatMinutes, Time } from './time'
+import { isMaintenance, type PresentedIncident } from '../domain/presented-incident'
+import { Badge, impactTone } from './labels'
+import { impactLabel, isCancelled, itemStatusLabel } from '../domain/status-words'
+import { formatMinutes } from '../lib/time-format'
+import { Time } from './time'
 
 /** How long it lasted, from start to resolution, or null while open. */
 function duration(i: PresentedIncident): string | null {

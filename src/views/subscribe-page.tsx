@@ -2,6 +2,7 @@ import type { Catalog } from '../domain/subscription-input'
 import type { SubscriptionChoices } from '../domain/subscriber-types'
 import { ChoiceFields } from './choice-fields'
 import { Layout } from './layout'
+import { FormError, SubmitRow, TextField } from './page-form'
 
 /** What the reader typed, kept when a form comes back with an error. */
 export interface SubscribeFormValues {
@@ -9,16 +10,6 @@ export interface SubscribeFormValues {
   choices?: SubscriptionChoices
   webhookUrl?: string
   webhookEmail?: string
-}
-
-function FormError(props: { id: string; message: string | undefined }) {
-  return props.message ? (
-    <div class="form-error" role="alert" id={props.id}>
-      <p>
-        <strong>Not sent:</strong> {props.message}
-      </p>
-    </div>
-  ) : null
 }
 
 /**
@@ -49,35 +40,24 @@ export function SubscribePage(props: {
 
       <section aria-labelledby="by-email">
         <h2 id="by-email">By email</h2>
-        <FormError id="email-form-error" message={props.emailError} />
+        <FormError id="email-form-error" lead="Not sent:" message={props.emailError} />
         <form method="post" action="/subscribe" class="form">
-          <p class="field">
-            <label for="subscribe-email">Email address</label>
-            <input
-              id="subscribe-email"
-              type="email"
-              name="email"
-              required
-              maxlength={254}
-              autocomplete="email"
-              value={values.email ?? ''}
-              aria-describedby={
-                props.emailError ? 'email-form-error subscribe-email-hint' : 'subscribe-email-hint'
-              }
-              aria-invalid={props.emailError ? 'true' : undefined}
-            />
-            <span class="hint" id="subscribe-email-hint">
-              We send one email with a button to confirm. Nothing else is sent until you press it;
-              the link works for 48 hours.
-            </span>
-          </p>
+          <TextField
+            id="subscribe-email"
+            label="Email address"
+            type="email"
+            name="email"
+            maxlength={254}
+            autocomplete="email"
+            value={values.email ?? ''}
+            hint="We send one email with a button to confirm. Nothing else is sent until you press it; the link works for 48 hours."
+            errorId={props.emailError ? 'email-form-error' : undefined}
+          />
           <ChoiceFields
             catalog={props.catalog}
             chosen={values.choices ?? { componentIds: [], areaIds: [] }}
           />
-          <p>
-            <button type="submit">Subscribe</button>
-          </p>
+          <SubmitRow label="Subscribe" />
         </form>
       </section>
 
@@ -90,42 +70,29 @@ export function SubscribePage(props: {
           webhook is ever disabled. After confirming, the manage link lets you choose components and
           areas.
         </p>
-        <FormError id="webhook-form-error" message={props.webhookError} />
+        <FormError id="webhook-form-error" lead="Not sent:" message={props.webhookError} />
         <form method="post" action="/subscribe/webhook" class="form">
-          <p class="field">
-            <label for="webhook-url">Webhook URL</label>
-            <input
-              id="webhook-url"
-              type="url"
-              name="url"
-              required
-              maxlength={2000}
-              placeholder="https://"
-              value={values.webhookUrl ?? ''}
-              aria-describedby={
-                props.webhookError ? 'webhook-form-error webhook-url-hint' : 'webhook-url-hint'
-              }
-              aria-invalid={props.webhookError ? 'true' : undefined}
-            />
-            <span class="hint" id="webhook-url-hint">
-              Must start with https://.
-            </span>
-          </p>
-          <p class="field">
-            <label for="webhook-email">Your email address</label>
-            <input
-              id="webhook-email"
-              type="email"
-              name="email"
-              required
-              maxlength={254}
-              autocomplete="email"
-              value={values.webhookEmail ?? ''}
-            />
-          </p>
-          <p>
-            <button type="submit">Add webhook</button>
-          </p>
+          <TextField
+            id="webhook-url"
+            label="Webhook URL"
+            type="url"
+            name="url"
+            maxlength={2000}
+            placeholder="https://"
+            value={values.webhookUrl ?? ''}
+            hint="Must start with https://."
+            errorId={props.webhookError ? 'webhook-form-error' : undefined}
+          />
+          <TextField
+            id="webhook-email"
+            label="Your email address"
+            type="email"
+            name="email"
+            maxlength={254}
+            autocomplete="email"
+            value={values.webhookEmail ?? ''}
+          />
+          <SubmitRow label="Add webhook" />
         </form>
       </section>
     </Layout>

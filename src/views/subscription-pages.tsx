@@ -1,20 +1,9 @@
-import type { Child } from 'hono/jsx'
 import type { Catalog } from '../domain/subscription-input'
 import type { Confirmation } from '../domain/subscriptions'
 import type { Subscriber } from '../domain/subscriber-types'
-import type { LinkPurpose } from '../notify/links'
+import type { LinkPurpose } from '../domain/link-purpose'
 import { ChoiceFields, ChoiceSummary } from './choice-fields'
-import { Layout } from './layout'
-
-/** A short page: a heading and a few paragraphs, in the site's frame. */
-export function NoticePage(props: { pageName: string; heading: string; children?: Child }) {
-  return (
-    <Layout pageName={props.pageName} title={`${props.heading} · ${props.pageName}`}>
-      <h1>{props.heading}</h1>
-      {props.children}
-    </Layout>
-  )
-}
+import { FormError, NoticePage, PostButton, SubmitRow } from './page-form'
 
 /** Where notices go, in words: the address, or the webhook URL. */
 function Destination(props: { subscriber: Subscriber }) {
@@ -66,11 +55,7 @@ export function ConfirmPage(props: { pageName: string; subscriber: Subscriber; c
       )}
       <h2>You will hear about</h2>
       <ChoiceSummary catalog={props.catalog} chosen={s} />
-      <form method="post">
-        <button type="submit">
-          {s.kind === 'webhook' ? 'Confirm webhook' : 'Confirm subscription'}
-        </button>
-      </form>
+      <PostButton label={s.kind === 'webhook' ? 'Confirm webhook' : 'Confirm subscription'} />
     </NoticePage>
   )
 }
@@ -139,13 +124,7 @@ export function ManagePage(props: {
         {props.pageName} updates go to <Destination subscriber={s} />.
       </p>
       {props.saved ? <p role="status">Saved. Your choices are below.</p> : null}
-      {props.error ? (
-        <div class="form-error" role="alert">
-          <p>
-            <strong>Not saved:</strong> {props.error}
-          </p>
-        </div>
-      ) : null}
+      <FormError lead="Not saved:" message={props.error} />
       <h2>What you hear about</h2>
       <form method="post" class="form">
         <input type="hidden" name="action" value="save" />
@@ -153,16 +132,12 @@ export function ManagePage(props: {
           catalog={props.catalog}
           chosen={s.everything ? { componentIds: [], areaIds: [] } : s}
         />
-        <p>
-          <button type="submit">Save choices</button>
-        </p>
+        <SubmitRow label="Save choices" />
       </form>
       <h2>Leave</h2>
       <form method="post">
         <input type="hidden" name="action" value="leave" />
-        <p>
-          <button type="submit">Unsubscribe</button>
-        </p>
+        <SubmitRow label="Unsubscribe" />
       </form>
     </NoticePage>
   )
@@ -177,10 +152,7 @@ export function UnsubscribePage(props: { pageName: string; subscriber: Subscribe
       <p>
         Stop all {props.pageName} updates to <Destination subscriber={s} />?
       </p>
-      <form method="post">
-        <input type="hidden" name="confirm" value="yes" />
-        <button type="submit">Unsubscribe</button>
-      </form>
+      <PostButton label="Unsubscribe" hidden={{ confirm: 'yes' }} />
     </NoticePage>
   )
 }

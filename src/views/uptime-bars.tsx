@@ -1,7 +1,8 @@
 import { startOfUtcDay } from '../domain/daily-status'
 import type { ComponentStatus } from '../domain/types'
-import { componentStatusLabel, componentTone } from './labels'
-import { formatUtcDay } from './time'
+import { componentTone } from './labels'
+import { componentStatusLabel } from '../domain/status-words'
+import { formatUtcDay } from '../lib/time-format'
 
 const DAY_MS = 86_400_000
 const BAR_WIDTH = 3

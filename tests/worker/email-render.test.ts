@@ -3,8 +3,8 @@ import {
   renderConfirmationEmail,
   renderEventEmail,
   renderWebhookDisabledEmail,
-} from '../../src/notify/email-render'
-import { notificationHeaders } from '../../src/notify/email-headers'
+} from '../../src/notify/email/email-render'
+import { notificationHeaders } from '../../src/notify/email/email-headers'
 import { component, eventMessage, incident, LINKS, maintenance, update } from './email-fixtures'
 
 const subjectOf = (...args: Parameters<typeof eventMessage>) =>

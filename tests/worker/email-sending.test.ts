@@ -1,9 +1,9 @@
 import { env } from 'cloudflare:test'
 import { describe, expect, it } from 'vitest'
-import { notificationHeaders } from '../../src/notify/email-headers'
-import { senderFromEnv } from '../../src/notify/email-sender'
-import { createMailer } from '../../src/notify/mailer'
-import { parseSmtpUrl } from '../../src/notify/smtp-url'
+import { notificationHeaders } from '../../src/notify/email/email-headers'
+import { senderFromEnv } from '../../src/notify/email/email-sender'
+import { createMailer } from '../../src/notify/email/mailer'
+import { parseSmtpUrl } from '../../src/notify/email/smtp-url'
 import type { OutgoingEmail } from '../../src/notify/types'
 import { mailTo, smtpUrl } from './harness'
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { discordMessage, slackMessage, teamsMessage } from '../../src/notify/chat-formats'
+import { discordMessage, slackMessage, teamsMessage } from '../../src/notify/webhooks/chat-formats'
 import { eventMessage, incident } from './email-fixtures'
 
 const HISTORY = 'ETA moved 2 times: Mon 23 Nov 18:00 → Tue 24 Nov 18:00 → Wed 25 Nov 18:00 UTC'

@@ -7,10 +7,10 @@ import {
   selectOutboxRow,
   storeOutboxMessage,
 } from '../../src/db/outbox-fanout'
-import { consumeDeadLetters } from '../../src/notify/dead-letter'
-import { consumeDeliveries } from '../../src/notify/deliver'
+import { consumeDeadLetters } from '../../src/notify/delivery/dead-letter'
+import { consumeDeliveries } from '../../src/notify/delivery/deliver'
 import { buildEventMessage } from '../../src/notify/event-message'
-import { consumeEvents } from '../../src/notify/fan-out'
+import { consumeEvents } from '../../src/notify/delivery/fan-out'
 import type { ReceivedRequest } from '../support/global-setup'
 import { callJson, rows } from './factories'
 import { hookUrl } from './harness'

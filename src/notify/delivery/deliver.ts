@@ -1,0 +1,434 @@
+import {
+  claimDelivery,
+  extendDeliveryClaims,
+  recordAttempt,
+  selectDeliveryTargets,
+  type AttemptRecord,
+  type ClaimHolder,
+  type DeliveryTarget,
+} from '../../db/deliveries'
+import { selectOutboxMessages } from '../../db/outbox-fanout'
+import { resetConsecutiveFailures } from '../../db/subscriber-health'
+import { issueLinkToken } from '../../domain/link-tokens'
+import { issueAnswerLinks } from '../../domain/resolution-votes'
+import type { AppEnv } from '../../env'
+import { ClaimKeeper } from './claim-keeper'
+import { claimLeaseMs } from './claim-lease'
+import { sendEmailDelivery } from '../email/email-deliveries'
+import { createMailer } from '../email/mailer'
+import { backoffSeconds } from './retry-schedule'
+import { processMail } from './transactional-mail'
+import {
+  isMailMessage,
+  type DeliveriesQueueMessage,
+  type DeliveryQueueMessage,
+  type EmailLinks,
+  type EmailResult,
+  type EventMessage,
+  type MailQueueMessage,
+} from '../types'
+import { sendWebhook } from '../webhooks/webhook-delivery'
+import { disableWebhook } from '../webhooks/webhook-disable'
+import type { PostOutcome } from '../webhooks/webhook-post'
+
+type DeliveryMessage = Message<DeliveryQueueMessage>
+
+/** What becomes of a queue message: acknowledged, or tried again after a delay. */
+export type Verdict = { ack: true } | { ack: false; delaySeconds: number }
+
+const ACK: Verdict = { ack: true }
+const FINISHED = new Set(['sent', 'skipped', 'dead'])
+/** Webhook requests in flight at once (Workers allow six open connections per invocation). */
+const WEBHOOK_CONCURRENCY = 6
+
+/** One claimed delivery on its way out. */
+interface Claimed {
+  message: DeliveryMessage
+  target: DeliveryTarget
+  event: EventMessage
+}
+
+/** Runs `work` over `items`, at most `limit` at a time. */
+async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0
+  const runners = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!)
+  })
+  await Promise.all(runners)
+}
+
+/** Why a subscriber gets nothing any more, or null when it is still to be told. */
+function skipReason(target: DeliveryTarget): string | null {
+  const s = target.subscriber
+  if (s.status !== 'active') return `subscriber is ${s.status}`
+  if (s.kind === 'webhook' && !s.url) return 'webhook has no URL'
+  if (s.kind === 'email' && !s.email) return 'subscriber has no address'
+  return null
+}
+
+/** A fresh claim holder for one consumer run. */
+export function claimHolder(env: AppEnv): ClaimHolder {
+  return { by: crypto.randomUUID(), leaseMs: claimLeaseMs(env) }
+}
+
+/**
+ * The delivery consumer. A message names one delivery (or one transactional mail, see
+ * processMail). The batch's deliveries are claimed atomically before anything is sent, and the
+ * claims are extended while the batch runs, so a message delivered twice (or a delivery re-sent
+ * by the sweep) is sent once however slow the batch is. Webhooks are POSTed (signed); emails go
+ * out one after the other over one mail session. Each outcome is recorded as soon as it is
+ * known; failures are retried with backoff, and a message whose retries are spent moves to the
+ * dead-letter queue.
+ */
+export async function consumeDeliveries(
+  batch: MessageBatch<DeliveriesQueueMessage>,
+  env: AppEnv,
+  _ctx: ExecutionContext,
+): Promise<void> {
+  const holder = claimHolder(env)
+  const mails: Message<MailQueueMessage>[] = []
+  const byDelivery = new Map<string, DeliveryMessage>()
+  for (const message of batch.messages) {
+    if (isMailMessage(message.body)) mails.push(message as Message<MailQueueMessage>)
+    // The same delivery twice in one batch: one of them carries it.
+    else if (byDelivery.has(message.body.deliveryId)) message.ack()
+    else byDelivery.set(message.body.deliveryId, message as DeliveryMessage)
+  }
+  const messages = [...byDelivery.values()]
+  const settle = (list: Message<unknown>[], run: () => Promise<Map<Message<unknown>, Verdict>>) =>
+    run().then(
+      (verdicts) => {
+        for (const message of list) {
+          const verdict = verdicts.get(message) ?? {
+            ack: false,
+            delaySeconds: backoffSeconds(message.attempts),
+          }
+          if (verdict.ack) message.ack()
+          else message.retry({ delaySeconds: verdict.delaySeconds })
+        }
+      },
+      (error: unknown) => {
+        console.error('delivery batch failed; its messages will be retried', error)
+        for (const message of list)
+          message.retry({ delaySeconds: backoffSeconds(message.attempts) })
+      },
+    )
+  await Promise.all([
+    messages.length > 0
+      ? settle(messages, () => processDeliveries(env, messages, new Date(), holder))
+      : null,
+    mails.length > 0 ? settle(mails, () => processMail(env, mails, new Date(), holder)) : null,
+  ])
+}
+
+async function processDeliveries(
+  env: AppEnv,
+  messages: DeliveryMessage[],
+  now: Date,
+  holder: ClaimHolder,
+): Promise<Map<Message<unknown>, Verdict>> {
+  const db = env.DB
+  const at = now.toISOString()
+  const verdicts = new Map<Message<unknown>, Verdict>()
+  const targets = new Map(
+    (
+      await selectDeliveryTargets(
+        db,
+        messages.map((m) => m.body.deliveryId),
+      )
+    ).map((t) => [t.id, t]),
+  )
+
+  // Deliveries gone (their subscriber was removed) or finished need nothing more.
+  const open: { message: DeliveryMessage; target: DeliveryTarget }[] = []
+  for (const message of messages) {
+    const target = targets.get(message.body.deliveryId)
+    if (!target || FINISHED.has(target.status)) verdicts.set(message, ACK)
+    else open.push({ message, target })
+  }
+  if (open.length === 0) return verdicts
+
+  const claims = await db.batch(open.map(({ target }) => claimDelivery(db, target.id, now, holder)))
+  const keeper = new ClaimKeeper(
+    (ids, when) => extendDeliveryClaims(db, ids, holder.by, when).run(),
+    holder.leaseMs,
+  )
+  try {
+    return await sendClaimed(env, open, claims, verdicts, now, holder, keeper)
+  } finally {
+    keeper.stop()
+  }
+}
+
+async function sendClaimed(
+  env: AppEnv,
+  open: { message: DeliveryMessage; target: DeliveryTarget }[],
+  claims: D1Result[],
+  verdicts: Map<Message<unknown>, Verdict>,
+  now: Date,
+  holder: ClaimHolder,
+  keeper: ClaimKeeper,
+): Promise<Map<Message<unknown>, Verdict>> {
+  const db = env.DB
+  const at = now.toISOString()
+  const skips: D1PreparedStatement[] = []
+  const claimed: { message: DeliveryMessage; target: DeliveryTarget }[] = []
+  open.forEach((item, i) => {
+    if (claims[i]!.meta.changes !== 1) {
+      // Another worker holds it (or just finished it): look again when its claim would end.
+      verdicts.set(item.message, { ack: false, delaySeconds: Math.ceil(holder.leaseMs / 1000) })
+      return
+    }
+    const reason = skipReason(item.target)
+    if (reason) {
+      skips.push(...record(db, item.target, 'skipped', null, reason, null, at, false, holder))
+      verdicts.set(item.message, ACK)
+      return
+    }
+    claimed.push(item)
+  })
+  keeper.hold(claimed.map((c) => c.target.id))
+  if (skips.length > 0) await db.batch(skips)
+
+  const events = await selectOutboxMessages(db, [...new Set(claimed.map((c) => c.target.eventId))])
+  const ready: Claimed[] = []
+  const unready: D1PreparedStatement[] = []
+  for (const item of claimed) {
+    const text = events.get(item.target.eventId)
+    if (!text) {
+      const error = 'event message not built yet'
+      unready.push(...record(db, item.target, 'failed', null, error, null, at, false, holder))
+      keeper.release(item.target.id)
+      verdicts.set(item.message, {
+        ack: false,
+        delaySeconds: backoffSeconds(item.message.attempts),
+      })
+      continue
+    }
+    ready.push({ ...item, event: JSON.parse(text) as EventMessage })
+  }
+  if (unready.length > 0) await db.batch(unready)
+
+  const webhooks = ready.filter((c) => c.target.subscriber.kind === 'webhook')
+  const emails = ready.filter((c) => c.target.subscriber.kind === 'email')
+  const links = await issueLinks(db, webhooks, emails, now)
+  const afterwards: (() => Promise<unknown>)[] = []
+
+  /** Writes one delivery's outcome the moment it is known, then lets its claim go. */
+  const settle = async (c: Claimed, statements: D1PreparedStatement[], verdict: Verdict) => {
+    try {
+      await writeNow(db, statements)
+      verdicts.set(c.message, verdict)
+    } catch (error) {
+      // The outcome is unknown to D1: the message comes back and the delivery is looked at again.
+      console.error(`recording the outcome of delivery ${c.target.id} failed`, error)
+      verdicts.set(c.message, { ack: false, delaySeconds: backoffSeconds(c.message.attempts) })
+    }
+    keeper.release(c.target.id)
+  }
+
+  const sendWebhooks = inPool(webhooks, WEBHOOK_CONCURRENCY, async (c) => {
+    const outcome = await sendWebhook(
+      c.target,
+      c.event,
+      links.get(c.target.id)?.unsubscribe ?? null,
+    )
+    const result = webhookResult(c, outcome)
+    const statements = record(
+      db,
+      c.target,
+      result.status,
+      outcome.statusCode,
+      result.error,
+      outcome.durationMs,
+      new Date().toISOString(),
+      true,
+      holder,
+    )
+    if (outcome.result === 'sent')
+      statements.push(resetConsecutiveFailures(db, c.target.subscriber.id))
+    if (outcome.result === 'gone') {
+      afterwards.push(() => disableWebhook(env, c.target.subscriber, outcome.error, now))
+    }
+    await settle(c, statements, result.verdict)
+  })
+
+  const sendEmails = async () => {
+    if (emails.length === 0) return
+    const session = createMailer(env).open()
+    try {
+      for (const c of emails) {
+        const started = Date.now()
+        const sent = await sendEmailDelivery(env, session, {
+          deliveryId: c.target.id,
+          to: c.target.subscriber.email!,
+          message: c.event,
+          links: links.get(c.target.id)!,
+        })
+        const result = emailResult(c, sent)
+        const statements = record(
+          db,
+          c.target,
+          result.status,
+          null,
+          result.error,
+          Date.now() - started,
+          new Date().toISOString(),
+          true,
+          holder,
+        )
+        if (result.status === 'sent')
+          statements.push(resetConsecutiveFailures(db, c.target.subscriber.id))
+        await settle(c, statements, result.verdict)
+      }
+    } finally {
+      await session.close()
+    }
+  }
+
+  await Promise.all([sendWebhooks, sendEmails()])
+  for (const task of afterwards) {
+    await task().catch((error: unknown) => console.error('after-delivery task failed', error))
+  }
+  return verdicts
+}
+
+/** Runs statements together, trying once more if D1 fails the first time. */
+async function writeNow(db: D1Database, statements: D1PreparedStatement[]): Promise<void> {
+  try {
+    await db.batch(statements)
+  } catch {
+    await db.batch(statements)
+  }
+}
+
+function record(
+  db: D1Database,
+  target: DeliveryTarget,
+  status: AttemptRecord['status'],
+  statusCode: number | null,
+  error: string | null,
+  durationMs: number | null,
+  at: string,
+  attempted: boolean,
+  holder: ClaimHolder,
+): D1PreparedStatement[] {
+  return recordAttempt(db, {
+    deliveryId: target.id,
+    status,
+    statusCode,
+    error,
+    durationMs,
+    at,
+    attempted,
+    claimedBy: holder.by,
+  })
+}
+
+/**
+ * The links a delivery carries: the incident page, fresh manage/unsubscribe tokens, and for a
+ * resolution email the subscriber's "fixed for me / still broken" answer links.
+ */
+type DeliveryLinks = EmailLinks
+
+/**
+ * Issues the link tokens of this batch in one write, before anything is sent, so a link works
+ * the moment its message arrives. Signed webhooks get an unsubscribe link; emails get both,
+ * and resolution emails their two answer links as well.
+ */
+async function issueLinks(
+  db: D1Database,
+  webhooks: Claimed[],
+  emails: Claimed[],
+  now: Date,
+): Promise<Map<string, DeliveryLinks>> {
+  const links = new Map<string, DeliveryLinks>()
+  const statements: D1PreparedStatement[] = []
+  const wanting = [
+    ...webhooks
+      .filter((c) => c.target.subscriber.format === 'standard')
+      .map((c) => ({ c, manage: false })),
+    ...emails.map((c) => ({ c, manage: true })),
+  ]
+  for (const { c, manage } of wanting) {
+    const base = c.event.baseUrl
+    const subscriberId = c.target.subscriber.id
+    const unsubscribe = await issueLinkToken(db, subscriberId, 'unsubscribe', base, now)
+    statements.push(unsubscribe.statement)
+    let manageUrl = ''
+    if (manage) {
+      const token = await issueLinkToken(db, subscriberId, 'manage', base, now)
+      statements.push(token.statement)
+      manageUrl = token.url
+    }
+    links.set(c.target.id, {
+      incident: c.event.incident?.shortlink ?? c.event.page.url,
+      manage: manageUrl,
+      unsubscribe: unsubscribe.url,
+    })
+  }
+  for (const [incidentId, resolved] of resolutionEmails(emails)) {
+    const base = resolved[0]!.event.baseUrl
+    const subscriberIds = resolved.map((c) => c.target.subscriber.id)
+    const answers = await issueAnswerLinks(db, incidentId, subscriberIds, base, now)
+    if (answers.statement) statements.push(answers.statement)
+    for (const c of resolved) {
+      const link = links.get(c.target.id)
+      const pair = answers.links.get(c.target.subscriber.id)
+      if (link && pair) link.answers = pair
+    }
+  }
+  if (statements.length > 0) await db.batch(statements)
+  return links
+}
+
+/** The batch's `incident.resolved` emails, by incident. */
+/** An incident posted early and closed before it took effect (it starts after it ended). */
+function neverTookEffect(incident: {
+  expected_start?: string | null
+  started_at: string
+  resolved_at: string | null
+}): boolean {
+  return (
+    !!incident.expected_start &&
+    !!incident.resolved_at &&
+    Date.parse(incident.started_at) >= Date.parse(incident.resolved_at)
+  )
+}
+
+function resolutionEmails(emails: Claimed[]): Map<string, Claimed[]> {
+  const byIncident = new Map<string, Claimed[]>()
+  for (const c of emails) {
+    const incident = c.event.incident
+    if (c.event.eventType !== 'incident.resolved' || !incident) continue
+    if (incident.impact === 'maintenance') continue
+    // A fault announced early and called off before it took effect: nothing to have fixed.
+    if (neverTookEffect(incident)) continue
+    byIncident.set(incident.id, [...(byIncident.get(incident.id) ?? []), c])
+  }
+  return byIncident
+}
+
+function webhookResult(c: Claimed, outcome: PostOutcome) {
+  if (outcome.result === 'sent') return { status: 'sent' as const, error: null, verdict: ACK }
+  if (outcome.result === 'gone')
+    return { status: 'failed' as const, error: outcome.error, verdict: ACK }
+  const delaySeconds = outcome.retryAfter ?? backoffSeconds(c.message.attempts)
+  return {
+    status: 'failed' as const,
+    error: outcome.error,
+    verdict: { ack: false, delaySeconds } as Verdict,
+  }
+}
+
+function emailResult(c: Claimed, result: EmailResult | undefined) {
+  if (!result) {
+    const verdict: Verdict = { ack: false, delaySeconds: backoffSeconds(c.message.attempts) }
+    return { status: 'failed' as const, error: 'the mailer gave no result', verdict }
+  }
+  if (result.ok) return { status: 'sent' as const, error: null, verdict: ACK }
+  // A permanent refusal (unknown mailbox, …) is final: recorded as dead for ops, not retried.
+  if (!result.temporary) return { status: 'dead' as const, error: result.error, verdict: ACK }
+  const verdict: Verdict = { ack: false, delaySeconds: backoffSeconds(c.message.attempts) }
+  return { status: 'failed' as const, error: result.error, verdict }
+}

@@ -1,0 +1,22 @@
+import type { ConfirmationParams } from '../../domain/confirmation-mail'
+import { renderConfirmationEmail } from './email-render'
+import type { MailContext } from '../delivery/transactional-mail'
+import type { OutgoingEmail } from '../types'
+
+/**
+ * The `confirmation` template of transactional mail: the confirmation email for one subscribe
+ * request (the only mail an unconfirmed address gets).
+ */
+export function confirmationTemplate(
+  params: Record<string, unknown> | ConfirmationParams,
+  ctx: MailContext,
+): Omit<OutgoingEmail, 'to' | 'messageId'> {
+  const p = params as ConfirmationParams
+  const rendered = renderConfirmationEmail({
+    pageName: ctx.pageName,
+    confirmUrl: p.confirmUrl,
+    kind: p.kind,
+    ...(p.url !== undefined ? { url: p.url } : {}),
+  })
+  return { ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } }
+}
