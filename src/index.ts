@@ -10,7 +10,7 @@ import { consumeDeliveries } from './notify/delivery/deliver'
 import { consumeEvents } from './notify/delivery/fan-out'
 import { consumeOpsAlerts } from './notify/ops-alerts/ops-alert-delivery'
 import type { OpsAlertQueueMessage } from './notify/ops-alerts/ops-alerts'
-import { QUEUES } from './notify/delivery/queue-names'
+import { QUEUES } from './lib/queue-names'
 import type { DeliveriesQueueMessage, EventQueueMessage } from './notify/types'
 
 const app = createApp()

@@ -4,9 +4,8 @@
  * so it is cleared once the mail is sent or given up.
  */
 
+import type { MailStatus } from '../domain/delivery-states'
 import type { ClaimHolder } from './deliveries'
-
-export type MailStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'dead'
 
 /** A mail to record: its template and what the template needs. */
 export interface NewMail {

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi'
-import { QUEUES } from '../notify/delivery/queue-names'
+import { QUEUES } from '../lib/queue-names'
 
 /** Shapes of GET /api/v1/dead-letters. */
 

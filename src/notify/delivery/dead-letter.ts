@@ -5,7 +5,7 @@ import { incrementConsecutiveFailures } from '../../db/subscriber-health'
 import { recordMailAttempt } from '../../db/transactional-mail'
 import type { AppEnv } from '../../env'
 import type { OpsAlertQueueMessage } from '../ops-alerts/ops-alerts'
-import { QUEUES } from './queue-names'
+import { QUEUES } from '../../lib/queue-names'
 import {
   isMailMessage,
   type DeliveriesQueueMessage,
