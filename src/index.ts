@@ -5,7 +5,7 @@ import { consumeDeadLetters } from './notify/dead-letter'
 import { consumeDeliveries } from './notify/deliver'
 import { consumeEvents } from './notify/fan-out'
 import { consumeOpsAlerts } from './notify/ops-alert-delivery'
-import type { OpsAlertQueueMessage } from './notify/ops-alerts'
+import { opsWebhookSetting, type OpsAlertQueueMessage } from './notify/ops-alerts'
 import type { DeliveryQueueMessage, EventQueueMessage } from './notify/types'
 
 const app = createApp()
@@ -13,7 +13,11 @@ const app = createApp()
 type QueueMessage = EventQueueMessage | DeliveryQueueMessage | OpsAlertQueueMessage
 
 export default {
-  fetch: app.fetch,
+  /** Requests; the first one also reads OPS_WEBHOOK_URL, so a refused setting is logged at once. */
+  fetch(request, env, ctx) {
+    opsWebhookSetting(env)
+    return app.fetch(request, env, ctx)
+  },
 
   /** Queue consumers, chosen by queue name (see wrangler.toml). */
   async queue(batch, env, ctx) {

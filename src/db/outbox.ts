@@ -8,6 +8,8 @@ export const EVENT_TYPES = [
   'maintenance.started',
   'maintenance.completed',
   'component.updated',
+  // The first delivery to a webhook subscribed through the public API, to that webhook only.
+  'webhook.verify',
 ] as const
 export type EventType = (typeof EVENT_TYPES)[number]
 
@@ -67,4 +69,24 @@ export async function selectOutbox(db: D1Database, limit: number): Promise<Outbo
     createdAt: r.created_at,
     dispatchedAt: r.dispatched_at,
   }))
+}
+
+/**
+ * The `webhook.verify` event of a webhook now waiting for its receiver (run in the batch that
+ * starts the wait): written once per webhook, and only while it waits.
+ */
+export function insertVerifyEvent(
+  db: D1Database,
+  e: { id: string; subscriberId: string; baseUrl: string; at: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO outbox (id, event_type, payload, created_at)
+       SELECT ?1, 'webhook.verify', json_object('subscriber_id', ?2, 'base_url', ?3), ?4
+       WHERE EXISTS (SELECT 1 FROM subscribers
+                     WHERE id = ?2 AND status = 'pending' AND verification = 'pending')
+         AND NOT EXISTS (SELECT 1 FROM outbox WHERE event_type = 'webhook.verify'
+                         AND json_extract(payload, '$.subscriber_id') = ?2)`,
+    )
+    .bind(e.id, e.subscriberId, e.baseUrl, e.at)
 }
