@@ -263,7 +263,7 @@ describe('self-serve webhooks', () => {
     expect(again.status).toBe(410)
     expect(await again.text()).not.toContain('whsec_')
     expect(linkPathInHtml(html, 'manage')).toMatch(/^\/subscriptions\/manage\//)
-  })
+  }, 30_000)
 
   it('refuses a plain http URL unless ALLOW_HTTP_WEBHOOKS is true, writing nothing', async () => {
     const strictEnv = { ...env, ALLOW_HTTP_WEBHOOKS: undefined }
