@@ -41,11 +41,13 @@ function ipRefusal(address: ipaddr.IPv4 | ipaddr.IPv6): string | null {
     return range === 'unicast' ? null : `${address.toString()} is ${range}`
   }
   const v6 = address as ipaddr.IPv6
-  if (v6.match(IPV4_COMPATIBLE)) {
-    return ipRefusal(ipv4From(v6.toByteArray().slice(12)))
-  }
   const range = v6.range()
-  if (range === 'unicast') return null
+  if (range === 'unicast') {
+    // `::a.b.c.d` (not `::` or `::1`, which have ranges of their own).
+    if (!v6.match(IPV4_COMPATIBLE)) return null
+    const refusal = ipRefusal(ipv4From(v6.toByteArray().slice(12)))
+    return refusal ? `${v6.toString()} (IPv4-compatible) carries ${refusal}` : null
+  }
   if (EMBEDDING_RANGES.has(range)) {
     const inner = embeddedIpv4(v6, range)
     if (!inner) return `${v6.toString()} is ${range}`

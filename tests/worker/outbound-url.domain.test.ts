@@ -124,6 +124,8 @@ describe('outbound URLs: where Candor may POST', () => {
     expect(refusal('https://2130706433/')!.message).toMatch(/127\.0\.0\.1 is loopback/)
     expect(refusal('https://169.254.169.254/')!.message).toMatch(/linkLocal/)
     expect(refusal('https://100.64.0.1/')!.message).toMatch(/carrierGradeNat/)
+    expect(refusal('https://[::1]/')!.message).toMatch(/::1 is loopback/)
+    expect(refusal('https://[::ffff:7f00:1]/')!.message).toMatch(/carries 127\.0\.0\.1 is loopback/)
   })
 
   it('refuses plain http unless the development switch is on', () => {
