@@ -137,6 +137,17 @@ export function ManagePage(props: {
   error?: string
 }) {
   const s = props.subscriber
+  if (s.status === 'pending_verification') {
+    return (
+      <NoticePage pageName={props.pageName} heading="Waiting for your receiver">
+        <p role="status">
+          {props.pageName} is sending a signed <code>webhook.verify</code> event to{' '}
+          <Destination subscriber={s} />. The webhook becomes active once your receiver answers it
+          with a 2xx status; you can choose what it hears about then.
+        </p>
+      </NoticePage>
+    )
+  }
   if (s.status !== 'active') {
     return (
       <NoticePage pageName={props.pageName} heading="Not subscribed">
