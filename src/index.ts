@@ -9,7 +9,7 @@ import {
 import { consumeDeliveries } from './notify/delivery/deliver'
 import { consumeEvents } from './notify/delivery/fan-out'
 import { consumeOpsAlerts } from './notify/ops-alerts/ops-alert-delivery'
-import type { OpsAlertQueueMessage } from './notify/ops-alerts/ops-alerts'
+import { opsWebhookSetting, type OpsAlertQueueMessage } from './notify/ops-alerts/ops-alerts'
 import { QUEUES } from './lib/queue-names'
 import type { DeliveriesQueueMessage, EventQueueMessage } from './notify/types'
 
@@ -18,7 +18,11 @@ const app = createApp()
 type QueueMessage = EventQueueMessage | DeliveriesQueueMessage | OpsAlertQueueMessage
 
 export default {
-  fetch: app.fetch,
+  /** Requests; the first one also reads OPS_WEBHOOK_URL, so a refused setting is logged at once. */
+  fetch(request, env, ctx) {
+    opsWebhookSetting(env)
+    return app.fetch(request, env, ctx)
+  },
 
   /** Queue consumers, one per queue name of wrangler.toml (see QUEUES). */
   async queue(batch, env, ctx) {

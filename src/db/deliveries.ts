@@ -8,6 +8,8 @@ import type { DeliveryStatus } from '../domain/delivery-states'
 export interface DeliveryTarget {
   id: string
   eventId: string
+  /** The event's type (null if its outbox row is gone). */
+  eventType: string | null
   status: DeliveryStatus
   attempts: number
   lastError: string | null
@@ -21,6 +23,8 @@ export interface DeliveryTarget {
     previousSecret: string | null
     previousSecretExpiresAt: string | null
     status: 'pending' | 'active' | 'disabled' | 'unsubscribed'
+    /** `pending` while a public webhook waits for its receiver to answer `webhook.verify`. */
+    verification: 'pending' | 'verified' | null
     consecutiveFailures: number
   }
 }
@@ -28,6 +32,7 @@ export interface DeliveryTarget {
 interface TargetRow {
   id: string
   event_id: string
+  event_type: string | null
   status: DeliveryStatus
   attempts: number
   last_error: string | null
@@ -40,6 +45,7 @@ interface TargetRow {
   previous_secret: string | null
   previous_secret_expires_at: string | null
   subscriber_status: DeliveryTarget['subscriber']['status']
+  verification: DeliveryTarget['subscriber']['verification']
   consecutive_failures: number
 }
 
@@ -47,6 +53,7 @@ function toTarget(row: TargetRow): DeliveryTarget {
   return {
     id: row.id,
     eventId: row.event_id,
+    eventType: row.event_type,
     status: row.status,
     attempts: row.attempts,
     lastError: row.last_error,
@@ -60,6 +67,7 @@ function toTarget(row: TargetRow): DeliveryTarget {
       previousSecret: row.previous_secret,
       previousSecretExpiresAt: row.previous_secret_expires_at,
       status: row.subscriber_status,
+      verification: row.verification,
       consecutiveFailures: row.consecutive_failures,
     },
   }
@@ -109,7 +117,9 @@ export async function selectDeliveryTargets(
     .prepare(
       `SELECT d.id, d.event_id, d.status, d.attempts, d.last_error, d.subscriber_id,
               s.kind, s.email, s.url, s.format, s.secret, s.previous_secret,
-              s.previous_secret_expires_at, s.status AS subscriber_status, s.consecutive_failures
+              s.previous_secret_expires_at, s.status AS subscriber_status, s.verification,
+              s.consecutive_failures,
+              (SELECT event_type FROM outbox WHERE id = d.event_id) AS event_type
        FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
        WHERE d.id IN (SELECT value FROM json_each(?))`,
     )

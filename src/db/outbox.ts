@@ -67,3 +67,23 @@ export async function selectOutbox(db: D1Database, limit: number): Promise<Outbo
     .all<OutboxDbRow>()
   return results.map(toOutboxEvent)
 }
+
+/**
+ * The `webhook.verify` event of a webhook now waiting for its receiver (run in the batch that
+ * starts the wait): written once per webhook, and only while it waits.
+ */
+export function insertVerifyEvent(
+  db: D1Database,
+  e: { id: string; subscriberId: string; baseUrl: string; at: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO outbox (id, event_type, payload, created_at)
+       SELECT ?1, 'webhook.verify', json_object('subscriber_id', ?2, 'base_url', ?3), ?4
+       WHERE EXISTS (SELECT 1 FROM subscribers
+                     WHERE id = ?2 AND status = 'pending' AND verification = 'pending')
+         AND NOT EXISTS (SELECT 1 FROM outbox WHERE event_type = 'webhook.verify'
+                         AND json_extract(payload, '$.subscriber_id') = ?2)`,
+    )
+    .bind(e.id, e.subscriberId, e.baseUrl, e.at)
+}

@@ -29,8 +29,9 @@ export async function incrementConsecutiveFailures(
 }
 
 /**
- * Disables an active subscriber, with the reason ops and the owner will read. Run it and check
- * `meta.changes`: 1 means this call disabled it (tell the owner once), 0 that it already was.
+ * Disables an active subscriber (or a webhook still waiting for its receiver to verify), with
+ * the reason ops and the owner will read. Run it and check `meta.changes`: 1 means this call
+ * disabled it (tell the owner once), 0 that it already was.
  */
 export function disableSubscriber(
   db: D1Database,
@@ -42,7 +43,7 @@ export function disableSubscriber(
     .prepare(
       `UPDATE subscribers SET status = 'disabled', disabled_at = ?2, disabled_reason = ?3,
          updated_at = ?2
-       WHERE id = ?1 AND status = 'active'`,
+       WHERE id = ?1 AND (status = 'active' OR (status = 'pending' AND verification = 'pending'))`,
     )
     .bind(subscriberId, at, reason)
 }

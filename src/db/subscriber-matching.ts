@@ -37,3 +37,19 @@ export async function selectMatchingSubscriberIds(
     .all<{ id: string }>()
   return results.map((r) => r.id)
 }
+
+/** The webhook a `webhook.verify` event is for, while it still waits for its receiver. */
+export async function selectVerifyingSubscriberIds(
+  db: D1Database,
+  subscriberId: string,
+  afterId: string,
+): Promise<string[]> {
+  const { results } = await db
+    .prepare(
+      `SELECT id FROM subscribers
+       WHERE id = ? AND id > ? AND kind = 'webhook' AND status = 'pending' AND verification = 'pending'`,
+    )
+    .bind(subscriberId, afterId)
+    .all<{ id: string }>()
+  return results.map((r) => r.id)
+}

@@ -5,6 +5,13 @@ import type {
   SubscriptionChoices,
 } from '../domain/subscriber-types'
 
+/**
+ * A subscriber's status as the API shows it: a stored `pending` whose receiver is being
+ * verified reads `pending_verification` (migration 0012).
+ */
+export const SHOWN_STATUS = `CASE WHEN status = 'pending' AND verification = 'pending'
+  THEN 'pending_verification' ELSE status END`
+
 interface SubscriberRow {
   id: string
   kind: SubscriberKind
@@ -14,7 +21,8 @@ interface SubscriberRow {
   secret: string | null
   previous_secret: string | null
   previous_secret_expires_at: string | null
-  status: SubscriberStatus
+  status: Exclude<SubscriberStatus, 'pending_verification'>
+  verification: 'pending' | 'verified' | null
   everything: number
   consent: string
   created_at: string
@@ -42,7 +50,10 @@ function toSubscriber(row: SubscriberRow, choices: SubscriptionChoices): Subscri
     secret: row.secret,
     previousSecret: row.previous_secret,
     previousSecretExpiresAt: row.previous_secret_expires_at,
-    status: row.status,
+    status:
+      row.status === 'pending' && row.verification === 'pending'
+        ? 'pending_verification'
+        : row.status,
     everything: row.everything === 1,
     componentIds: choices.componentIds,
     areaIds: choices.areaIds,
@@ -131,7 +142,8 @@ export async function selectSubscriberPage(
   const { results } = await db
     .prepare(
       `SELECT * FROM subscribers
-       WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR status = ?2) AND (?3 IS NULL OR id > ?3)
+       WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR ${SHOWN_STATUS} = ?2)
+         AND (?3 IS NULL OR id > ?3)
        ORDER BY id LIMIT ?4`,
     )
     .bind(filter.kind ?? null, filter.status ?? null, filter.cursor ?? null, filter.limit)
@@ -241,16 +253,47 @@ export function markPending(
     .bind(expiresAt, at, id)
 }
 
-/** Makes a pending subscriber active: its address (or its owner's) confirmed. */
+/**
+ * Makes a pending subscriber active: its address (or its owner's) confirmed. A webhook whose
+ * receiver is being verified is left waiting for its receiver.
+ */
 export function markConfirmed(db: D1Database, id: string, at: string): D1PreparedStatement {
   return db
     .prepare(
       `UPDATE subscribers SET status = 'active', confirmed_at = ?, confirm_expires_at = NULL,
          unsubscribed_at = NULL, disabled_at = NULL, disabled_reason = NULL,
          consecutive_failures = 0, updated_at = ?
-       WHERE id = ? AND status = 'pending'`,
+       WHERE id = ? AND status = 'pending' AND verification IS NOT 'pending'`,
     )
     .bind(at, at, id)
+}
+
+/**
+ * A public webhook's owner confirmed it: it now waits for its receiver to answer the
+ * `webhook.verify` event (stays pending, verification pending, no confirmation deadline).
+ */
+export function markAwaitingVerification(
+  db: D1Database,
+  id: string,
+  at: string,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE subscribers SET verification = 'pending', confirmed_at = ?1,
+         confirm_expires_at = NULL, consecutive_failures = 0, updated_at = ?1
+       WHERE id = ?2 AND kind = 'webhook' AND status = 'pending' AND verification IS NULL`,
+    )
+    .bind(at, id)
+}
+
+/** The receiver answered the `webhook.verify` event: the webhook becomes active. */
+export function markVerified(db: D1Database, id: string, at: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `UPDATE subscribers SET status = 'active', verification = 'verified', updated_at = ?1
+       WHERE id = ?2 AND status = 'pending' AND verification = 'pending'`,
+    )
+    .bind(at, id)
 }
 
 /** Marks a subscriber unsubscribed (once: a second call keeps the first time). */

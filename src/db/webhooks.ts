@@ -4,7 +4,8 @@ export interface Webhook {
   id: string
   url: string
   format: 'standard' | 'slack' | 'discord' | 'teams'
-  status: 'pending' | 'active' | 'disabled' | 'unsubscribed'
+  /** `pending_verification`: confirmed by its owner, waiting for its receiver's 2xx. */
+  status: 'pending' | 'pending_verification' | 'active' | 'disabled' | 'unsubscribed'
   email: string | null
   componentIds: string[]
   areaIds: string[]
@@ -32,7 +33,9 @@ interface WebhookRow {
   area_ids: string | null
 }
 
-const SELECT = `SELECT s.id, s.url, s.format, s.status, s.email, s.created_at, s.updated_at,
+const SELECT = `SELECT s.id, s.url, s.format,
+    CASE WHEN s.status = 'pending' AND s.verification = 'pending'
+      THEN 'pending_verification' ELSE s.status END AS status, s.email, s.created_at, s.updated_at,
     s.disabled_at, s.disabled_reason, s.consecutive_failures, s.previous_secret_expires_at,
     (SELECT json_group_array(component_id) FROM subscriber_components WHERE subscriber_id = s.id)
       AS component_ids,

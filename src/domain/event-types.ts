@@ -8,6 +8,8 @@ export const EVENT_TYPES = [
   'maintenance.started',
   'maintenance.completed',
   'component.updated',
+  // The first delivery to a webhook subscribed through the public API, to that webhook only.
+  'webhook.verify',
 ] as const
 /** One of `EVENT_TYPES`. */
 export type EventType = (typeof EVENT_TYPES)[number]

@@ -3,7 +3,18 @@
 export const SUBSCRIBER_KINDS = ['email', 'webhook'] as const
 export type SubscriberKind = (typeof SUBSCRIBER_KINDS)[number]
 
-export const SUBSCRIBER_STATUSES = ['pending', 'active', 'disabled', 'unsubscribed'] as const
+/**
+ * `pending`: waiting for its address to confirm. `pending_verification`: a webhook subscribed
+ * through the public API, confirmed by its address, waiting for its receiver to answer the
+ * `webhook.verify` event with 2xx; it gets nothing else until then.
+ */
+export const SUBSCRIBER_STATUSES = [
+  'pending',
+  'pending_verification',
+  'active',
+  'disabled',
+  'unsubscribed',
+] as const
 export type SubscriberStatus = (typeof SUBSCRIBER_STATUSES)[number]
 
 export const WEBHOOK_FORMATS = ['standard', 'slack', 'discord', 'teams'] as const

@@ -1,10 +1,12 @@
 import { insertAudit } from '../db/audit'
+import { insertVerifyEvent } from '../db/outbox'
 import { markLinkTokenUsed, selectLinkToken } from '../db/link-tokens'
 import {
   deleteSubscriberRows,
   expirePendingRows,
   insertSubscriber,
   isDuplicateAddress,
+  markAwaitingVerification,
   markConfirmed,
   markPending,
   markUnsubscribed,
@@ -211,11 +213,23 @@ export interface Confirmation {
   secret: string | null
   /** False when it was already active (a second click, another email's link). */
   confirmedNow: boolean
+  /**
+   * True when this confirmation started the receiver's verification: a `webhook.verify` event
+   * is in the outbox, and the webhook is active once its receiver answers it with 2xx.
+   */
+  verificationStarted: boolean
+}
+
+/** A webhook subscribed by the public proves its receiver before it gets any event. */
+function needsVerification(subscriber: Subscriber): boolean {
+  return subscriber.kind === 'webhook' && subscriber.consent === 'double_opt_in'
 }
 
 /**
  * The confirm button: a pending subscriber becomes active (confirmed now); the link is used up
  * and a manage link is issued. A subscriber that left in the meantime is not brought back.
+ * A webhook subscribed through the public API becomes `pending_verification` instead, and a
+ * `webhook.verify` event for it alone is written to the outbox in the same batch.
  */
 export async function confirmSubscription(
   ctx: SubscriptionContext,
@@ -224,15 +238,29 @@ export async function confirmSubscription(
   const found = await followLink(ctx.db, token, 'confirm', ctx.now)
   if (!found.ok) return found
   const { subscriber, tokenHash } = found.value
-  if (subscriber.status !== 'pending' && subscriber.status !== 'active') {
+  if (!['pending', 'pending_verification', 'active'].includes(subscriber.status)) {
     return { ok: false, reason: 'expired' }
   }
   const at = ctx.now.toISOString()
   const manage = await issueLinkToken(ctx.db, subscriber.id, 'manage', ctx.baseUrl, ctx.now)
+  const verify = needsVerification(subscriber)
+  const change = verify
+    ? markAwaitingVerification(ctx.db, subscriber.id, at)
+    : markConfirmed(ctx.db, subscriber.id, at)
   const [activated] = await ctx.db.batch([
-    markConfirmed(ctx.db, subscriber.id, at),
+    change,
     markLinkTokenUsed(ctx.db, tokenHash, at),
     manage.statement,
+    ...(verify
+      ? [
+          insertVerifyEvent(ctx.db, {
+            id: newId(),
+            subscriberId: subscriber.id,
+            baseUrl: ctx.baseUrl,
+            at,
+          }),
+        ]
+      : []),
   ])
   const confirmedNow = (activated?.meta.changes ?? 0) === 1
   return {
@@ -242,6 +270,7 @@ export async function confirmSubscription(
       manageUrl: manage.url,
       secret: confirmedNow && subscriber.kind === 'webhook' ? subscriber.secret : null,
       confirmedNow,
+      verificationStarted: verify && confirmedNow,
     },
   }
 }

@@ -94,6 +94,8 @@ export async function buildEventMessage(
     componentIds: [],
     areaIds: [],
   }
+  // Says nothing but who is sending: the receiver only has to answer it.
+  if (row.eventType === 'webhook.verify') return message
   if (row.incidentId) {
     const current = await selectIncident(db, row.incidentId)
     if (!current) return null

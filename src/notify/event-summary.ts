@@ -73,6 +73,26 @@ export function summarizeEvent(message: EventMessage): EventSummary {
       closed: CLOSED.has(incident.status),
     }
   }
+  if (message.eventType === 'webhook.verify') {
+    return {
+      ...common,
+      title: `${message.page.name} is checking this webhook`,
+      status: 'Verification: answer 2xx and status updates start',
+      expectedStart: null,
+      impact: null,
+      body: null,
+      eta: null,
+      etaPassed: false,
+      etaMoves: 0,
+      etaHistory: null,
+      nextUpdateAt: null,
+      workaround: null,
+      components: [],
+      areas: [],
+      link: message.page.url,
+      closed: false,
+    }
+  }
   const component = message.component
   const change = message.component_update
   const label = (s: string | undefined) =>

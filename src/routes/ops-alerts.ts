@@ -1,11 +1,39 @@
 import { z } from '@hono/zod-openapi'
 import { listOpsAlerts } from '../domain/ops-alert-log'
-import { OpsAlertJson, OpsAlertQuery } from '../schemas/ops-alerts'
+import { opsChannels, opsWebhookSetting } from '../notify/ops-alerts/ops-alerts'
+import { OpsAlertJson, OpsAlertQuery, OpsAlertSettingsJson } from '../schemas/ops-alerts'
 import { apiRoute } from './api-route'
 import { authErrors, bodyErrors, jsonResponse, newApiApp } from './openapi-helpers'
 
 /** The ops alerts the clock raised and how each was sent (write scope: the targets are credentials). */
 export const opsAlertRoutes = newApiApp()
+
+opsAlertRoutes.openapi(
+  apiRoute({
+    access: 'write',
+    method: 'get',
+    path: '/ops-alerts/settings',
+    tags: ['Ops alerts'],
+    summary: 'Where ops alerts go: OPS_WEBHOOK_URL as read (or why it is refused) and OPS_EMAIL',
+    responses: { 200: jsonResponse(OpsAlertSettingsJson, 'The channels'), ...authErrors },
+  }),
+  async (c) => {
+    const webhook = opsWebhookSetting(c.env)
+    const email = opsChannels(c.env).email
+    return c.json(
+      {
+        webhook: {
+          configured: webhook.configured,
+          target: webhook.target,
+          usable: webhook.target !== null,
+          refused_reason: webhook.refused,
+        },
+        email: { configured: !!c.env.OPS_EMAIL?.trim(), target: email, usable: email !== null },
+      },
+      200,
+    )
+  },
+)
 
 opsAlertRoutes.openapi(
   apiRoute({

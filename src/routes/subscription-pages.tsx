@@ -3,6 +3,7 @@ import type { AppBindings } from '../app-types'
 import { CandorError } from '../domain/errors'
 import type { SubscriptionChoices } from '../domain/subscriber-types'
 import { checkEmail, loadCatalog, type Catalog } from '../domain/subscription-input'
+import { enqueuePendingOutbox } from '../notify/delivery/enqueue-outbox'
 import {
   confirmSubscription,
   saveChoices,
@@ -182,6 +183,12 @@ subscriptionPageRoutes.get('/subscriptions/confirm/:token', async (c) => {
 subscriptionPageRoutes.post('/subscriptions/confirm/:token', limitBody(), ourForms, async (c) => {
   const outcome = await confirmSubscription(subscriptionContext(c), c.req.param('token'))
   if (!outcome.ok) return linkProblem(c, 'confirm', outcome)
+  if (outcome.value.verificationStarted) {
+    // The webhook.verify event is in the outbox; the cron sweep sends it if this fails.
+    await enqueuePendingOutbox(c.env).catch((error: unknown) =>
+      console.error('outbox enqueue failed; the sweep will retry', error),
+    )
+  }
   return privatePage(
     c,
     <ConfirmedPage pageName={await pageNameOf(c)} confirmation={outcome.value} />,

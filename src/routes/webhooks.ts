@@ -91,7 +91,7 @@ webhookRoutes.openapi(
     method: 'post',
     path: '/webhooks',
     tags: ['Webhooks'],
-    summary: 'Create a webhook (active at once; the secret is shown once)',
+    summary: 'Create a webhook (active at once, no verification; the secret is shown once)',
     request: { body: jsonBody(WebhookInput) },
     responses: {
       201: jsonResponse(WebhookCreated, 'The webhook and its signing secret'),
@@ -209,7 +209,7 @@ webhookRoutes.openAPIRegistry.registerWebhook({
   tags: ['Webhooks'],
   summary: 'An event Candor POSTs to a standard webhook',
   description:
-    'Signed per Standard Webhooks: webhook-id (the delivery id, the same on every retry), webhook-timestamp, webhook-signature (v1,<base64 HMAC-SHA256 of "id.timestamp.body"> with the whsec_ secret; two signatures during a secret rotation). Answer 2xx to acknowledge; 410 disables the webhook; 429/503 with Retry-After delay the retry.',
+    'Signed per Standard Webhooks: webhook-id (the delivery id, the same on every retry), webhook-timestamp, webhook-signature (v1,<base64 HMAC-SHA256 of "id.timestamp.body"> with the whsec_ secret; two signatures during a secret rotation). Answer 2xx to acknowledge; 410 disables the webhook; 429/503 with Retry-After delay the retry. A webhook subscribed through the public API first gets a `webhook.verify` event (meta and page only) and is active once that is answered 2xx.',
   request: {
     headers: z.object({
       'webhook-id': z.string(),

@@ -32,3 +32,23 @@ export const OpsAlertQuery = z.object({
   incident_id: z.string().optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 })
+
+/** Where ops alerts go, as Candor reads its settings. */
+export const OpsAlertSettingsJson = z
+  .object({
+    webhook: z.object({
+      configured: z.boolean().openapi({ description: 'OPS_WEBHOOK_URL is set' }),
+      target: z.string().nullable().openapi({ description: 'The URL alerts are POSTed to' }),
+      usable: z.boolean(),
+      refused_reason: z.string().nullable().openapi({
+        description:
+          'Why the configured URL is refused (plain http, a local or private address…); alerts are not sent to it',
+      }),
+    }),
+    email: z.object({
+      configured: z.boolean().openapi({ description: 'OPS_EMAIL is set' }),
+      target: z.string().nullable(),
+      usable: z.boolean(),
+    }),
+  })
+  .openapi('OpsAlertSettings')

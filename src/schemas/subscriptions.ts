@@ -44,7 +44,10 @@ export const SubscriberJson = z
     email: z.string().nullable(),
     url: z.string().nullable(),
     format: z.enum(['email', ...WEBHOOK_FORMATS]),
-    status: z.enum(SUBSCRIBER_STATUSES),
+    status: z.enum(SUBSCRIBER_STATUSES).openapi({
+      description:
+        '`pending`: waiting for the address to confirm; `pending_verification`: a webhook subscribed through the public API, confirmed, waiting for its receiver to answer the `webhook.verify` event with 2xx (it gets nothing else until then); `active`; `disabled` (see `disabled_reason`); `unsubscribed`',
+    }),
     everything: z.boolean(),
     component_ids: z.array(z.string()),
     area_ids: z.array(z.string()),

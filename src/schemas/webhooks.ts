@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { EMAIL_ADDRESS_PATTERN } from '../lib/email-address'
 import { EVENT_TYPES } from '../domain/event-types'
+import { SUBSCRIBER_STATUSES } from '../domain/subscriber-types'
 import { ComponentSchema, IncidentSchema, MaintenanceSchema } from './statuspage'
 
 /** Request and response shapes of the webhook admin API and the delivery log. */
@@ -35,7 +36,10 @@ export const WebhookJson = z
     id: z.string(),
     url: z.string(),
     format: z.enum(FORMATS),
-    status: z.enum(['pending', 'active', 'disabled', 'unsubscribed']),
+    status: z.enum(SUBSCRIBER_STATUSES).openapi({
+      description:
+        '`pending`: waiting for its owner to confirm; `pending_verification`: confirmed, waiting for the receiver to answer the `webhook.verify` event with 2xx (webhooks subscribed through the public API only); `active`; `disabled` (see `disabled_reason`); `unsubscribed`',
+    }),
     email: z.string().nullable(),
     component_ids: z.array(z.string()),
     area_ids: z.array(z.string()),

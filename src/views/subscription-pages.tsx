@@ -64,15 +64,32 @@ export function ConfirmPage(props: { pageName: string; subscriber: Subscriber; c
 export function ConfirmedPage(props: { pageName: string; confirmation: Confirmation }) {
   const { subscriber, manageUrl, secret, confirmedNow } = props.confirmation
   const webhook = subscriber.kind === 'webhook'
+  const verifying = subscriber.status === 'pending_verification'
   return (
     <NoticePage
       pageName={props.pageName}
-      heading={webhook ? 'Your webhook is active' : 'You are subscribed'}
+      heading={
+        verifying
+          ? 'Your webhook is confirmed: one last check'
+          : webhook
+            ? 'Your webhook is active'
+            : 'You are subscribed'
+      }
     >
-      <p role="status">
-        {confirmedNow ? 'Confirmed.' : 'This was already confirmed.'} {props.pageName} updates now
-        go to <Destination subscriber={subscriber} />.
-      </p>
+      {verifying ? (
+        <p role="status">
+          {confirmedNow ? 'Confirmed.' : 'This was already confirmed.'} {props.pageName} is sending
+          a signed <code>webhook.verify</code> event to <Destination subscriber={subscriber} />. The
+          webhook becomes active once your receiver answers it with a 2xx status; until then it
+          receives nothing else. It is tried again for about a day, and this address is told if it
+          never gets through.
+        </p>
+      ) : (
+        <p role="status">
+          {confirmedNow ? 'Confirmed.' : 'This was already confirmed.'} {props.pageName} updates now
+          go to <Destination subscriber={subscriber} />.
+        </p>
+      )}
       {secret ? (
         <section aria-labelledby="secret-heading">
           <h2 id="secret-heading">Signing secret</h2>
@@ -105,6 +122,17 @@ export function ManagePage(props: {
   error?: string
 }) {
   const s = props.subscriber
+  if (s.status === 'pending_verification') {
+    return (
+      <NoticePage pageName={props.pageName} heading="Waiting for your receiver">
+        <p role="status">
+          {props.pageName} is sending a signed <code>webhook.verify</code> event to{' '}
+          <Destination subscriber={s} />. The webhook becomes active once your receiver answers it
+          with a 2xx status; you can choose what it hears about then.
+        </p>
+      </NoticePage>
+    )
+  }
   if (s.status !== 'active') {
     return (
       <NoticePage pageName={props.pageName} heading="Not subscribed">

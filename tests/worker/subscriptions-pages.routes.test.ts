@@ -6,6 +6,7 @@ import { issueLinkToken } from '../../src/domain/link-tokens'
 import { subscribe } from '../../src/domain/subscriptions'
 import { makeArea, makeComponent, rows } from './factories'
 import { hookUrl } from './harness'
+import { waitFor } from './pipeline-helpers'
 import {
   confirmedSubscriber,
   getPage,
@@ -217,7 +218,7 @@ describe('links that do not work', () => {
 })
 
 describe('self-serve webhooks', () => {
-  it('a URL and an email: the emailed button activates it and shows the whsec_ secret once', async () => {
+  it('a URL and an email: the emailed button confirms it, shows the whsec_ secret once, and the receiver’s 2xx to webhook.verify activates it', async () => {
     const email = uniqueEmail('owner')
     const url = hookUrl(`self-serve-${crypto.randomUUID()}`)
     const res = await postForm('/subscribe/webhook', { url, email }, SAME_ORIGIN)
@@ -237,8 +238,16 @@ describe('self-serve webhooks', () => {
     const secret = /whsec_[A-Za-z0-9+/=]+/.exec(html)?.[0]
     expect(secret).toBeDefined()
     expect(Buffer.from(secret!.slice('whsec_'.length), 'base64')).toHaveLength(24)
-    const [active] = await subscriberRows(email)
-    expect(active).toMatchObject({ status: 'active', secret })
+    // Confirmed by its address, it waits for its receiver (which answers 200) before any event.
+    expect(html).toContain('one last check')
+    expect(html).toContain('webhook.verify')
+    const active = await waitFor(
+      async () => (await subscriberRows(email))[0],
+      (row) => row?.status === 'active',
+      15_000,
+      'the webhook to be verified',
+    )
+    expect(active).toMatchObject({ status: 'active', verification: 'verified', secret })
     // The secret signs and verifies as Standard Webhooks expects.
     const hook = new Webhook(secret!)
     const at = new Date()
@@ -254,7 +263,7 @@ describe('self-serve webhooks', () => {
     expect(again.status).toBe(410)
     expect(await again.text()).not.toContain('whsec_')
     expect(linkPathInHtml(html, 'manage')).toMatch(/^\/subscriptions\/manage\//)
-  })
+  }, 30_000)
 
   it('refuses a plain http URL unless ALLOW_HTTP_WEBHOOKS is true, writing nothing', async () => {
     const strictEnv = { ...env, ALLOW_HTTP_WEBHOOKS: undefined }

@@ -14,6 +14,11 @@ import {
   type MailQueueMessage,
 } from '../types'
 import { disableWebhook } from '../webhooks/webhook-disable'
+import {
+  awaitsVerification,
+  failVerification,
+  isVerifyDelivery,
+} from '../webhooks/webhook-verification'
 
 /** Consecutive failed events after which a webhook is disabled, unless configured. */
 export const DEFAULT_WEBHOOK_DISABLE_AFTER = 5
@@ -44,7 +49,9 @@ async function recordOrRetry(
  * The deliveries dead-letter consumer: a delivery whose retries are spent is recorded as dead
  * (with its last error, for ops) and counts as one more failed event for its subscriber; a
  * webhook that reaches WEBHOOK_DISABLE_AFTER failed events in a row is disabled and its owner
- * told. A transactional mail whose retries are spent is recorded dead. Each is also listed in
+ * told; a public webhook whose `webhook.verify` event is dead is never switched on: it is
+ * disabled and its owner told that it could not be verified. A transactional mail whose
+ * retries are spent is recorded dead. Each is also listed in
  * GET /api/v1/dead-letters. Every message is acknowledged once recorded: this is the end of the
  * line.
  */
@@ -93,6 +100,11 @@ export async function consumeDeadLetters(
       }).run()
       const failures = await incrementConsecutiveFailures(env.DB, target.subscriber.id, at)
       const subscriber = target.subscriber
+      if (isVerifyDelivery(target) && awaitsVerification(subscriber)) {
+        const reason = `the receiver never answered the webhook.verify event with 2xx; last error: ${target.lastError ?? 'unknown'}`
+        await failVerification(env, subscriber, reason, now)
+        continue
+      }
       if (subscriber.kind === 'webhook' && subscriber.status === 'active' && failures >= limit) {
         const reason = `${failures} events in a row could not be delivered; last error: ${target.lastError ?? 'unknown'}`
         await disableWebhook(env, subscriber, reason, now)

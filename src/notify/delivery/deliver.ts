@@ -9,6 +9,7 @@ import {
 } from '../../db/deliveries'
 import { selectOutboxMessages } from '../../db/outbox-fanout'
 import { resetConsecutiveFailures } from '../../db/subscriber-health'
+import { markVerified } from '../../db/subscribers'
 import { issueLinkToken } from '../../domain/link-tokens'
 import { issueAnswerLinks } from '../../domain/resolution-votes'
 import type { AppEnv } from '../../env'
@@ -30,6 +31,11 @@ import {
 import { sendWebhook } from '../webhooks/webhook-delivery'
 import { disableWebhook } from '../webhooks/webhook-disable'
 import type { PostOutcome } from '../webhooks/webhook-post'
+import {
+  awaitsVerification,
+  failVerification,
+  isVerifyDelivery,
+} from '../webhooks/webhook-verification'
 
 type DeliveryMessage = Message<DeliveryQueueMessage>
 
@@ -60,6 +66,10 @@ async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<v
 /** Why a subscriber gets nothing any more, or null when it is still to be told. */
 function skipReason(target: DeliveryTarget): string | null {
   const s = target.subscriber
+  // A webhook waiting for its receiver gets its webhook.verify event and nothing else.
+  if (isVerifyDelivery(target)) {
+    return awaitsVerification(s) ? null : 'webhook is not waiting for verification'
+  }
   if (s.status !== 'active') return `subscriber is ${s.status}`
   if (s.kind === 'webhook' && !s.url) return 'webhook has no URL'
   if (s.kind === 'email' && !s.email) return 'subscriber has no address'
@@ -232,6 +242,7 @@ async function sendClaimed(
       c.target,
       c.event,
       links.get(c.target.id)?.unsubscribe ?? null,
+      env.ALLOW_HTTP_WEBHOOKS === 'true',
     )
     const result = webhookResult(c, outcome)
     const statements = record(
@@ -245,10 +256,20 @@ async function sendClaimed(
       true,
       holder,
     )
-    if (outcome.result === 'sent')
+    const verifying = isVerifyDelivery(c.target)
+    if (outcome.result === 'sent') {
       statements.push(resetConsecutiveFailures(db, c.target.subscriber.id))
-    if (outcome.result === 'gone') {
-      afterwards.push(() => disableWebhook(env, c.target.subscriber, outcome.error, now))
+      if (verifying) statements.push(markVerified(db, c.target.subscriber.id, at))
+    }
+    if (outcome.result === 'gone' || outcome.result === 'refused') {
+      const subscriber = c.target.subscriber
+      const reason =
+        outcome.result === 'refused' ? `the URL is refused: ${outcome.error}` : outcome.error
+      afterwards.push(() =>
+        verifying
+          ? failVerification(env, subscriber, reason, now)
+          : disableWebhook(env, subscriber, reason, now),
+      )
     }
     await settle(c, statements, result.verdict)
   })
@@ -413,6 +434,9 @@ function webhookResult(c: Claimed, outcome: PostOutcome) {
   if (outcome.result === 'sent') return { status: 'sent' as const, error: null, verdict: ACK }
   if (outcome.result === 'gone')
     return { status: 'failed' as const, error: outcome.error, verdict: ACK }
+  // Nothing was sent, and trying again would change nothing.
+  if (outcome.result === 'refused')
+    return { status: 'dead' as const, error: outcome.error, verdict: ACK }
   const delaySeconds = outcome.retryAfter ?? backoffSeconds(c.message.attempts)
   return {
     status: 'failed' as const,

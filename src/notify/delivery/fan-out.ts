@@ -5,7 +5,10 @@ import {
   selectOutboxRow,
   storeOutboxMessage,
 } from '../../db/outbox-fanout'
-import { selectMatchingSubscriberIds } from '../../db/subscriber-matching'
+import {
+  selectMatchingSubscriberIds,
+  selectVerifyingSubscriberIds,
+} from '../../db/subscriber-matching'
 import type { AppEnv } from '../../env'
 import { newId } from '../../lib/ids'
 import { buildEventMessage, reachOf } from '../event-message'
@@ -40,7 +43,8 @@ async function eventMessage(
 }
 
 /**
- * Fans one outbox event out: one delivery row per matching active subscriber (created with
+ * Fans one outbox event out: one delivery row per matching active subscriber (a
+ * `webhook.verify` event: its one webhook, while that waits for its receiver) (created with
  * INSERT OR IGNORE on the (event, subscriber) key), each still-pending delivery sent to the
  * DELIVERIES queue, then the event marked dispatched. Safe to run again from any point: a
  * repeat creates no second delivery, and the delivery consumer sends a delivery once however
@@ -66,7 +70,10 @@ export async function fanOutEvent(
   const result: FanOutResult = { matched: 0, enqueued: 0 }
   let afterId = ''
   for (;;) {
-    const subscriberIds = await selectMatchingSubscriberIds(db, reach, afterId, pageSize)
+    const subscriberIds =
+      row.eventType === 'webhook.verify'
+        ? await selectVerifyingSubscriberIds(db, String(row.payload.subscriber_id ?? ''), afterId)
+        : await selectMatchingSubscriberIds(db, reach, afterId, pageSize)
     if (subscriberIds.length === 0) break
     const rows = subscriberIds.map((subscriberId) => ({ id: newId(20), subscriberId }))
     const [, pending] = await db.batch<{ id: string }>([

@@ -152,3 +152,35 @@ export function renderWebhookDisabledEmail(input: {
   })
   return { subject: oneLine(subject), text, html }
 }
+
+/**
+ * The email to a public webhook's owner when its receiver never answered the `webhook.verify`
+ * event with 2xx (retries spent, or refused): the webhook was not switched on.
+ */
+export function renderWebhookUnverifiedEmail(input: {
+  pageName: string
+  url: string
+  reason: string
+}): RenderedEmail {
+  const { pageName, url, reason } = input
+  let host = url
+  try {
+    host = new URL(url).host || url
+  } catch {
+    // keep the URL as given
+  }
+  const subject = `Webhook not verified: ${pageName} will not send to ${host}`
+  const before = `${pageName} sent a signed webhook.verify event to your webhook and never got a 2xx answer:\n${url}\n\nWhy: ${reason}`
+  const after = `The webhook was not switched on and receives nothing. Once the receiver answers 2xx, subscribe it again on the ${pageName} status page.`
+  const footer = `This is an automatic message from ${pageName}: this address was given as the webhook's owner.`
+  const text = [subject, '', before, '', after, '', '-- ', footer, ''].join('\n')
+  const html = noticeEmailHtml({
+    pageName,
+    title: `Your webhook to ${host} could not be verified`,
+    preview: reason,
+    before,
+    after,
+    footer,
+  })
+  return { subject: oneLine(subject), text, html }
+}

@@ -35,17 +35,19 @@ async function postOpsWebhook(env: AppEnv, send: OpsSendTarget, now: Date): Prom
   const signing = secret
     ? await standardWebhookHeaders(send.id, send.message, [secret], now)
     : { 'webhook-id': send.id, 'webhook-timestamp': String(Math.floor(now.getTime() / 1000)) }
-  const outcome = await postWebhook(send.target, send.message, {
-    'content-type': 'application/json',
-    'user-agent': 'Candor-Webhooks',
-    ...signing,
-  })
+  const outcome = await postWebhook(
+    send.target,
+    send.message,
+    { 'content-type': 'application/json', 'user-agent': 'Candor-Webhooks', ...signing },
+    { allowHttp: env.ALLOW_HTTP_WEBHOOKS === 'true' },
+  )
   if (outcome.result === 'sent') return { ok: true, statusCode: outcome.statusCode }
   return {
     ok: false,
     statusCode: outcome.statusCode,
     error: outcome.error,
-    permanent: false,
+    // A refused target stays refused: retrying would change nothing.
+    permanent: outcome.result === 'refused',
     retryAfter: outcome.result === 'retry' ? outcome.retryAfter : null,
   }
 }

@@ -32,16 +32,45 @@ export function clockBaseUrl(env: Pick<AppEnv, 'PUBLIC_URL'>): string {
   return (env.PUBLIC_URL ?? 'http://localhost').replace(/\/+$/, '')
 }
 
+/** The OPS_WEBHOOK_URL setting as Candor reads it: the URL it posts to, or why it will not. */
+export interface OpsWebhookSetting {
+  configured: boolean
+  /** The checked URL alerts are sent to; null when unset or refused. */
+  target: string | null
+  /** Why the configured URL is refused (plain http, a local or private address…), else null. */
+  refused: string | null
+}
+
+/** Settings already logged as refused by this isolate: the log line is written once each. */
+const reportedRefusals = new Set<string>()
+
+/**
+ * Reads OPS_WEBHOOK_URL with the rules of every outbound URL (https only, no local or private
+ * address, unless ALLOW_HTTP_WEBHOOKS=true). A refused setting is logged the first time it is
+ * read, and reported by `GET /api/v1/ops-alerts/settings`.
+ */
+export function opsWebhookSetting(env: AppEnv): OpsWebhookSetting {
+  const raw = env.OPS_WEBHOOK_URL?.trim() ?? ''
+  if (!raw) return { configured: false, target: null, refused: null }
+  try {
+    return {
+      configured: true,
+      target: checkWebhookUrl(raw, env.ALLOW_HTTP_WEBHOOKS === 'true', 'OPS_WEBHOOK_URL'),
+      refused: null,
+    }
+  } catch (error) {
+    const refused = error instanceof Error ? error.message : String(error)
+    if (!reportedRefusals.has(raw)) {
+      reportedRefusals.add(raw)
+      console.error(`OPS_WEBHOOK_URL is refused; ops alerts are not sent to it: ${refused}`)
+    }
+    return { configured: true, target: null, refused }
+  }
+}
+
 /** Where ops alerts go, from OPS_WEBHOOK_URL and OPS_EMAIL; a setting that is unusable is logged. */
 export function opsChannels(env: AppEnv): { webhook: string | null; email: string | null } {
-  let webhook: string | null = null
-  if (env.OPS_WEBHOOK_URL) {
-    try {
-      webhook = checkWebhookUrl(env.OPS_WEBHOOK_URL, env.ALLOW_HTTP_WEBHOOKS === 'true')
-    } catch (error) {
-      console.error('OPS_WEBHOOK_URL is not usable; ops alerts are not sent to it', error)
-    }
-  }
+  const webhook = opsWebhookSetting(env).target
   const address = env.OPS_EMAIL?.trim() ?? ''
   if (address && !isUsableAddress(address)) {
     console.error(`OPS_EMAIL "${address}" is not an address; ops alerts are not emailed`)

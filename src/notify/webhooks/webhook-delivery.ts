@@ -44,6 +44,7 @@ export async function sendWebhook(
   target: DeliveryTarget,
   message: EventMessage,
   unsubscribeUrl: string | null,
+  allowHttp: boolean,
   now = new Date(),
 ): Promise<PostOutcome> {
   const body = JSON.stringify(webhookBody(target, message, unsubscribeUrl))
@@ -55,5 +56,5 @@ export async function sendWebhook(
       ? await standardWebhookHeaders(target.id, body, secrets, now)
       : { 'webhook-id': target.id }),
   }
-  return postWebhook(target.subscriber.url!, body, headers)
+  return postWebhook(target.subscriber.url!, body, headers, { allowHttp })
 }

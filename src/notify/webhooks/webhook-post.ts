@@ -1,3 +1,4 @@
+import { outboundUrlRefusal } from '../../domain/webhook-endpoint'
 import { retryAfterSeconds } from '../delivery/retry-schedule'
 
 /** How long a receiver may take to answer. */
@@ -16,17 +17,25 @@ export type PostOutcome =
       error: string
       retryAfter: number | null
     }
+  /** The URL may not be fetched (local or private, or plain http): nothing was sent. */
+  | { result: 'refused'; statusCode: null; durationMs: 0; error: string }
 
 /**
  * POSTs one webhook and classifies the answer: 2xx delivered; 410 gone; 429/503 honour
  * `Retry-After`; redirects (not followed), other codes, network errors and timeouts retry.
+ * The URL is checked again first (a URL stored before the rules, or a setting changed since):
+ * one naming a local or private place, or plain http, is refused unless `allowHttp`
+ * (ALLOW_HTTP_WEBHOOKS=true).
  */
 export async function postWebhook(
   url: string,
   body: string,
   headers: Record<string, string>,
-  timeoutMs = WEBHOOK_TIMEOUT_MS,
+  options: { allowHttp: boolean; timeoutMs?: number },
 ): Promise<PostOutcome> {
+  const timeoutMs = options.timeoutMs ?? WEBHOOK_TIMEOUT_MS
+  const refusal = outboundUrlRefusal(url, options.allowHttp)
+  if (refusal) return { result: 'refused', statusCode: null, durationMs: 0, error: refusal }
   const started = Date.now()
   let res: Response
   try {
