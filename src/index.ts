@@ -8,6 +8,9 @@ import { consumeOpsAlerts } from './notify/ops-alert-delivery'
 import type { OpsAlertQueueMessage } from './notify/ops-alerts'
 import type { DeliveryQueueMessage, EventQueueMessage } from './notify/types'
 
+/** The single snapshot writer (Durable Object, see wrangler.toml). */
+export { SnapshotWriter } from './durable/snapshot-writer'
+
 const app = createApp()
 
 type QueueMessage = EventQueueMessage | DeliveryQueueMessage | OpsAlertQueueMessage

@@ -10,8 +10,8 @@ import {
   reportAffected,
   viewAnswerLink,
 } from '../domain/resolution-votes'
-import { refreshSnapshot } from '../domain/snapshot'
 import type { ResolutionChoice } from '../domain/types'
+import { rebuildSnapshot } from '../durable/rebuild-snapshot'
 import { afterWrite } from '../middleware/after-write'
 import { ANSWER_RETRY_AFTER_SECONDS, withinAnswerLimit } from '../middleware/answer-limits'
 import { limitBody } from '../middleware/limits'
@@ -137,7 +137,7 @@ customerWordRoutes.post('/resolution/:token', limitBody(), async (c) => {
   }
   const { incident, choice, changed } = outcome.value
   // A repeated answer changes no count: the snapshot stays as it is.
-  if (changed) await refreshSnapshot(c.env)
+  if (changed) await rebuildSnapshot(c.env, { waitUntil: (p) => c.executionCtx.waitUntil(p) })
   return answeredPage(c, incident, choice)
 })
 
@@ -151,7 +151,7 @@ customerWordRoutes.post('/incidents/:id/resolution', limitBody(), async (c) => {
     { db: c.env.DB, now: new Date() },
     { incidentId: c.req.param('id'), choice, ip, areaId: field(form, 'area') || null },
   )
-  if (changed) await refreshSnapshot(c.env)
+  if (changed) await rebuildSnapshot(c.env, { waitUntil: (p) => c.executionCtx.waitUntil(p) })
   return answeredPage(c, incident, choice)
 })
 
@@ -164,7 +164,7 @@ customerWordRoutes.post('/incidents/:id/affected', limitBody(), async (c) => {
     { db: c.env.DB, now: new Date() },
     { incidentId: c.req.param('id'), ip, areaId: field(form, 'area') || null },
   )
-  if (counted) await refreshSnapshot(c.env)
+  if (counted) await rebuildSnapshot(c.env, { waitUntil: (p) => c.executionCtx.waitUntil(p) })
   return privatePage(
     c,
     <ReportedPage
