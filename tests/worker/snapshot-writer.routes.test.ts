@@ -125,7 +125,7 @@ describe('many writes at once', () => {
     await wrapWriterKv((kv) =>
       kvWithPut(kv, async (key, value, real) => {
         if (key === SNAPSHOT_KEY) snapshotPuts++
-        await real(key, value)
+        await real(key, value as string)
       }),
     )
     const before = await snapshotWriter(env).status()
