@@ -1,7 +1,8 @@
 -- The page's generation: one number that every change to what the public snapshot shows bumps,
 -- in the same statement as the change (triggers, so no writer can forget it). Each snapshot
 -- records the generation it was built from; the clock compares the two and rebuilds a snapshot
--- that fell behind (a failed KV write, a lost rebuild).
+-- that fell behind (a failed KV write, a lost rebuild). D1's `meta.changes` counts the trigger's
+-- row too: on these tables test `meta.changes > 0`, not `=== 1`.
 CREATE TABLE page_generation (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   generation INTEGER NOT NULL
