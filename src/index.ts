@@ -13,6 +13,9 @@ import { opsWebhookSetting, type OpsAlertQueueMessage } from './notify/ops-alert
 import { QUEUES } from './lib/queue-names'
 import type { DeliveriesQueueMessage, EventQueueMessage } from './notify/types'
 
+/** The single snapshot writer (Durable Object, see wrangler.toml). */
+export { SnapshotWriter } from './durable/snapshot-writer'
+
 const app = createApp()
 
 type QueueMessage = EventQueueMessage | DeliveriesQueueMessage | OpsAlertQueueMessage

@@ -1,10 +1,11 @@
 import { activateDueIncidents } from '../domain/activate-upcoming'
-import { refreshSnapshot } from '../domain/snapshot'
+import { rebuildSnapshot } from '../durable/rebuild-snapshot'
 import type { AppEnv } from '../env'
 import { requeueStuckOpsSends } from '../notify/ops-alerts/ops-alerts'
 import { runSweep } from '../notify/delivery/sweep'
 import { alertDisputedResolutions } from './dispute-alerts'
 import { sendHeldIntakeNotices } from './held-intake-notices'
+import { catchUpSnapshot } from './snapshot-catch-up'
 import { alertLatePromises } from './incident-alerts'
 import { runMaintenanceAutopilot } from './maintenance-autopilot'
 import { pruneRecords } from './prune-records'
@@ -25,13 +26,15 @@ export async function runClock(env: AppEnv, now: Date): Promise<void> {
       'maintenance autopilot',
       async () => {
         const done = await runMaintenanceAutopilot(env, now)
-        if (done.started.length + done.completed.length > 0) await refreshSnapshot(env, now)
+        if (done.started.length + done.completed.length > 0) await rebuildSnapshot(env, { now })
       },
     ],
     ['held intake notices', () => sendHeldIntakeNotices(env, now)],
     ['late promises', () => alertLatePromises(env, now)],
     ['disputed resolutions', () => alertDisputedResolutions(env, now)],
     ['stuck ops alerts', () => requeueStuckOpsSends(env, now)],
+    // Last: whatever the steps above changed, and any write whose snapshot was never stored.
+    ['stale snapshot', () => catchUpSnapshot(env, now)],
   ]
   for (const [name, step] of steps) {
     await step().catch((error: unknown) => console.error(`clock step "${name}" failed`, error))

@@ -1,8 +1,8 @@
 import { selectDueUpcomingIds, selectIncident } from '../db/incidents'
+import { rebuildSnapshot, type WriterEnv } from '../durable/rebuild-snapshot'
 import { formatUtc } from '../lib/time-format'
 import type { VerbContext } from './context'
 import { planIncidentChange } from './incident-change'
-import { refreshSnapshot } from './snapshot'
 import { isUpcoming, type Actor } from './types'
 
 /** Who the audit log names for changes the clock makes. */
@@ -47,7 +47,7 @@ export async function activateIncident(ctx: VerbContext, id: string): Promise<bo
  * once. Returns how many went live.
  */
 export async function activateDueIncidents(
-  env: { DB: D1Database; SNAPSHOTS: KVNamespace; PUBLIC_URL?: string },
+  env: WriterEnv & { PUBLIC_URL?: string },
   now: Date,
 ): Promise<number> {
   const ids = await selectDueUpcomingIds(env.DB, now.toISOString(), ACTIVATE_LIMIT)
@@ -66,6 +66,6 @@ export async function activateDueIncidents(
       console.error(`activating upcoming incident ${id} failed`, error)
     }
   }
-  if (activated > 0) await refreshSnapshot(env, now)
+  if (activated > 0) await rebuildSnapshot(env, { now })
   return activated
 }

@@ -22,11 +22,17 @@ export interface EtaRecordEntry {
  */
 export interface EtaRecord {
   builtAt: string
+  /** The page generation the record was built from (see Snapshot). */
+  generation?: number
   entries: EtaRecordEntry[]
 }
 
 /** Reads D1 and assembles the ETA record as of `now`. */
-export async function buildEtaRecord(db: D1Database, now: Date): Promise<EtaRecord> {
+export async function buildEtaRecord(
+  db: D1Database,
+  now: Date,
+  generation?: number,
+): Promise<EtaRecord> {
   const since = new Date(now.getTime() - ETA_RECORD_MAX_DAYS * 86_400_000).toISOString()
   const rows = await selectEtaRecordRows(db, since)
   const promisesOf = new Map<string, [string, string | null][]>()
@@ -37,6 +43,7 @@ export async function buildEtaRecord(db: D1Database, now: Date): Promise<EtaReco
   }
   return {
     builtAt: now.toISOString(),
+    generation,
     entries: rows.incidents.map((row) => ({
       createdAt: row.created_at,
       resolvedAt: row.resolved_at,
@@ -47,17 +54,30 @@ export async function buildEtaRecord(db: D1Database, now: Date): Promise<EtaReco
   }
 }
 
-/** The last record this isolate parsed, with the text it came from. */
-let parsed: { text: string; record: EtaRecord } | null = null
+/** How long a record handed over by the writer is preferred to an older one in KV. */
+const INSTALLED_GRACE_MS = 10_000
 
-/** Rebuilds the ETA record and stores it in KV. Called with every snapshot rebuild. */
+/** The last record this isolate parsed, with the text it came from (and when handed over). */
+let parsed: { text: string; record: EtaRecord; installedAt?: number } | null = null
+
+/** Stores a record's text in KV (the single snapshot writer calls this with each build). */
+export async function storeEtaRecord(kv: KVNamespace, text: string): Promise<void> {
+  await kv.put(KEY, text)
+}
+
+/** Hands a record built by the writer to this isolate, before KV has it (see installSnapshot). */
+export function installEtaRecord(text: string): void {
+  parsed = { text, record: JSON.parse(text) as EtaRecord, installedAt: Date.now() }
+}
+
+/** Rebuilds the ETA record and stores it in KV, here and now. */
 export async function refreshEtaRecord(
   env: { DB: D1Database; SNAPSHOTS: KVNamespace },
   now = new Date(),
 ): Promise<EtaRecord> {
   const record = await buildEtaRecord(env.DB, now)
   const text = JSON.stringify(record)
-  await env.SNAPSHOTS.put(KEY, text)
+  await storeEtaRecord(env.SNAPSHOTS, text)
   parsed = { text, record }
   return record
 }
@@ -68,7 +88,16 @@ export async function loadEtaRecord(env: {
   SNAPSHOTS: KVNamespace
 }): Promise<EtaRecord> {
   const text = await env.SNAPSHOTS.get(KEY, 'text')
-  if (text === null) return refreshEtaRecord(env)
-  if (parsed?.text !== text) parsed = { text, record: JSON.parse(text) as EtaRecord }
+  if (text === null) return parsed?.installedAt ? parsed.record : refreshEtaRecord(env)
+  if (parsed?.text !== text) {
+    const fromKv = JSON.parse(text) as EtaRecord
+    const held = parsed
+    const newerHeld =
+      held?.installedAt !== undefined &&
+      Date.now() - held.installedAt < INSTALLED_GRACE_MS &&
+      (fromKv.generation ?? -1) < (held.record.generation ?? -1)
+    if (newerHeld) return held.record
+    parsed = { text, record: fromKv }
+  }
   return parsed.record
 }

@@ -122,7 +122,7 @@ export async function answerByLink(
       at,
     ),
   ])
-  return { ok: true, value: { ...outcome.value, changed: (vote?.meta.changes ?? 0) === 1 } }
+  return { ok: true, value: { ...outcome.value, changed: (vote?.meta.changes ?? 0) > 0 } }
 }
 
 /**
@@ -189,7 +189,7 @@ export async function answerOnPage(
       at,
     ),
   ])
-  return { incident, changed: (vote?.meta.changes ?? 0) === 1 }
+  return { incident, changed: (vote?.meta.changes ?? 0) > 0 }
 }
 
 /**
@@ -226,5 +226,5 @@ export async function reportAffected(
       at,
     ),
   ])
-  return { incident, counted: (insert?.meta.changes ?? 0) === 1 }
+  return { incident, counted: (insert?.meta.changes ?? 0) > 0 }
 }

@@ -8,11 +8,12 @@ import {
   reportAffected,
   viewAnswerLink,
 } from '../domain/resolution-votes'
-import { refreshSnapshot } from '../domain/snapshot'
 import type { ResolutionChoice } from '../domain/types'
+import { rebuildSnapshot } from '../durable/rebuild-snapshot'
 import { afterWrite } from '../middleware/after-write'
 import { ANSWER_RETRY_AFTER_SECONDS, withinAnswerLimit } from '../middleware/answer-limits'
 import { limitBody } from '../middleware/limits'
+import { LOOKUP_RETRY_AFTER_SECONDS, withinLookupLimit } from '../middleware/lookup-limits'
 import { sameOriginForms } from '../middleware/same-origin'
 import { clientIp } from '../middleware/subscribe-limits'
 import {
@@ -51,6 +52,18 @@ async function rateLimitedPage(c: Ctx) {
   )
 }
 
+/** Over the LOOKUP_BY_IP limit: a link is looked up in D1, so one network may only try so many. */
+async function lookupLimitedPage(c: Ctx) {
+  c.header('Retry-After', String(LOOKUP_RETRY_AFTER_SECONDS))
+  return privatePage(
+    c,
+    <NoticePage pageName={await pageNameOf(c)} heading="Too many requests">
+      <p>Too many links were opened from your network; try this one again in a minute.</p>
+    </NoticePage>,
+    429,
+  )
+}
+
 /** The first string value of a form field, or ''. */
 function field(form: Record<string, unknown>, name: string): string {
   const value = form[name]
@@ -67,7 +80,8 @@ function parseChoice(value: string): ResolutionChoice {
  * The public side of the resolution check: the answer links in resolution emails, the
  * incident page's "fixed for me / still broken" and "I'm affected" buttons, and the ops
  * alert's one-click reopen link. A GET never changes anything; only a button's POST does,
- * and form posts carrying another site's Origin are refused. After each change the public
+ * and form posts carrying another site's Origin are refused. Each link followed costs a D1
+ * lookup, so one client network may follow only so many a minute (LOOKUP_BY_IP). After each change the public
  * snapshot is rebuilt, so the page and the v2 API show the new counts at once.
  */
 export const customerWordRoutes = new Hono<AppBindings>()
@@ -92,6 +106,7 @@ async function answeredPage(
 }
 
 customerWordRoutes.get('/resolution/:token', async (c) => {
+  if (!(await withinLookupLimit(c))) return lookupLimitedPage(c)
   const outcome = await viewAnswerLink(c.env.DB, c.req.param('token'), new Date())
   const pageName = await pageNameOf(c)
   if (!outcome.ok) {
@@ -114,6 +129,7 @@ customerWordRoutes.get('/resolution/:token', async (c) => {
 })
 
 customerWordRoutes.post('/resolution/:token', limitBody(), ourForms, async (c) => {
+  if (!(await withinLookupLimit(c))) return lookupLimitedPage(c)
   const outcome = await answerByLink({ db: c.env.DB, now: new Date() }, c.req.param('token'))
   if (!outcome.ok) {
     return privatePage(
@@ -124,7 +140,7 @@ customerWordRoutes.post('/resolution/:token', limitBody(), ourForms, async (c) =
   }
   const { incident, choice, changed } = outcome.value
   // A repeated answer changes no count: the snapshot stays as it is.
-  if (changed) await refreshSnapshot(c.env)
+  if (changed) await rebuildSnapshot(c.env, { waitUntil: (p) => c.executionCtx.waitUntil(p) })
   return answeredPage(c, incident, choice)
 })
 
@@ -137,7 +153,7 @@ customerWordRoutes.post('/incidents/:id/resolution', limitBody(), ourForms, asyn
     { db: c.env.DB, now: new Date() },
     { incidentId: c.req.param('id'), choice, ip, areaId: field(form, 'area') || null },
   )
-  if (changed) await refreshSnapshot(c.env)
+  if (changed) await rebuildSnapshot(c.env, { waitUntil: (p) => c.executionCtx.waitUntil(p) })
   return answeredPage(c, incident, choice)
 })
 
@@ -149,7 +165,7 @@ customerWordRoutes.post('/incidents/:id/affected', limitBody(), ourForms, async 
     { db: c.env.DB, now: new Date() },
     { incidentId: c.req.param('id'), ip, areaId: field(form, 'area') || null },
   )
-  if (counted) await refreshSnapshot(c.env)
+  if (counted) await rebuildSnapshot(c.env, { waitUntil: (p) => c.executionCtx.waitUntil(p) })
   return privatePage(
     c,
     <ReportedPage
@@ -162,6 +178,7 @@ customerWordRoutes.post('/incidents/:id/affected', limitBody(), ourForms, async 
 })
 
 customerWordRoutes.get('/reopen/:token', async (c) => {
+  if (!(await withinLookupLimit(c))) return lookupLimitedPage(c)
   const outcome = await viewReopenLink(c.env.DB, c.req.param('token'), new Date())
   const pageName = await pageNameOf(c)
   if (!outcome.ok) {
@@ -186,6 +203,7 @@ customerWordRoutes.get('/reopen/:token', async (c) => {
 
 // afterWrite: the reopening update is announced (outbox) and shown (snapshot) like any other.
 customerWordRoutes.post('/reopen/:token', limitBody(), ourForms, afterWrite(), async (c) => {
+  if (!(await withinLookupLimit(c))) return lookupLimitedPage(c)
   const outcome = await reopenByLink(
     { db: c.env.DB, now: new Date(), baseUrl: baseUrlOf(c) },
     c.req.param('token'),

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { LRUCache } from 'lru-cache'
 import type { AppBindings } from '../app-types'
 import { bytesToHex } from '../lib/encoding'
 import type { PublicView } from '../domain/public-view'
@@ -18,9 +19,24 @@ interface Rendered {
   etag: string
 }
 
+/**
+ * How many rendered answers one isolate keeps per generation at most: URLs with made-up query
+ * strings would otherwise fill its memory within one bucket. The least recently used go first.
+ */
+export const RENDERED_MAX = 256
+
+function emptyRendered() {
+  return new LRUCache<string, Rendered>({ max: RENDERED_MAX })
+}
+
 /** Rendered answers of the current generation (snapshot build × time bucket), by URL. */
 let generation = ''
-let rendered = new Map<string, Rendered>()
+let rendered = emptyRendered()
+
+/** How many rendered answers this isolate holds now (at most RENDERED_MAX). */
+export function renderedCount(): number {
+  return rendered.size
+}
 
 async function etagOf(body: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(body))
@@ -48,7 +64,7 @@ export async function servePublic(
   const currentGeneration = `${view.snapshot.builtAt}|${bucket}|${view.ctx.baseUrl}`
   if (currentGeneration !== generation) {
     generation = currentGeneration
-    rendered = new Map()
+    rendered = emptyRendered()
   }
   const url = new URL(c.req.url)
   const key = url.pathname + url.search

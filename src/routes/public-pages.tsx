@@ -7,6 +7,7 @@ import { loadEtaRecord } from '../domain/eta-record'
 import { computeEtaStats } from '../domain/eta-stats'
 import { presentAny } from '../domain/present'
 import { loadHistoryWindow, loadPublishedIncident } from '../domain/public-history'
+import { lookupLimited, withinLookupLimit } from '../middleware/lookup-limits'
 import { HistoryPage } from '../views/history-page'
 import { groupByMonth, historyMonths, parseHistoryPage } from '../views/history-months'
 import { IncidentPage } from '../views/incident-page'
@@ -54,8 +55,9 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
       )
     })
   }
-  // An older incident: read from D1 once per snapshot build, then from the Cache API. Ids are
-  // short and plain; anything else names no incident and costs no query.
+  // An older incident: read from D1 once per snapshot build, then from this isolate's memory
+  // or the Cache API (a missing one too). Ids are short and plain; anything else names no
+  // incident and costs no query, and the D1 reads one client causes are limited.
   if (!/^[a-z0-9]{1,64}$/.test(id)) throw notFound('incident', id)
   return renderThroughCache(
     c,
@@ -75,6 +77,7 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
       )
     },
     () => notFound('incident', id),
+    { allowQuery: () => withinLookupLimit(c), refused: () => lookupLimited(c) },
   )
 })
 

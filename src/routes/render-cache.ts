@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { LRUCache } from 'lru-cache'
 import type { AppBindings } from '../app-types'
 import { notFound, type CandorError } from '../domain/errors'
 import { PUBLIC_CACHE_CONTROL } from './public-cache'
@@ -6,13 +7,34 @@ import { PUBLIC_CACHE_CONTROL } from './public-cache'
 /** How long a page rendered from D1 is reused within one snapshot build (time-dependent text). */
 export const DB_RENDER_REUSE_MS = 5 * 60_000
 
+/** How much rendered text (characters, keys included) one isolate keeps at most. */
+export const LOCAL_RENDER_MAX_CHARS = 4_000_000
+
 const MISSING = 'x-candor-missing'
 
 /**
+ * This isolate's copy of what the Cache API holds, bounded (least recently used goes first):
+ * the Cache API does nothing on some hosts (workers.dev) and is per data centre, so without
+ * this an unknown id would cost a D1 query on every request there.
+ */
+const local = new LRUCache<string, { body: string | null }>({
+  maxSize: LOCAL_RENDER_MAX_CHARS,
+  sizeCalculation: (value, key) => Math.max(1, key.length + (value.body?.length ?? 0)),
+})
+
+/** The cache key of a page rendered from D1, per snapshot build and reuse bucket. */
+export function renderedKey(builtAt: string, now: Date, page: string): string {
+  const bucket = Math.floor(now.getTime() / DB_RENDER_REUSE_MS)
+  return `https://rendered.candor.internal/${encodeURIComponent(builtAt)}/${bucket}/${encodeURIComponent(page)}`
+}
+
+/**
  * Public pages that need more than the snapshot holds (old incidents, history months), read
- * from D1 once and then kept in the Cache API under a key naming the snapshot build: any write
- * rebuilds the snapshot, so the next read renders afresh, and until then no read touches D1.
- * A thing that does not exist is remembered too, as a marker, and answered 404.
+ * from D1 once and then kept in this isolate and in the Cache API under a key naming the
+ * snapshot build: any write rebuilds the snapshot, so the next read renders afresh, and until
+ * then no read touches D1. A thing that does not exist is remembered too, as a marker, and
+ * answered 404. `allowQuery` is asked before each D1 read (a per-client limit); when it says
+ * no, `refused` answers instead.
  */
 export async function renderThroughCache(
   c: Context<AppBindings>,
@@ -22,24 +44,30 @@ export async function renderThroughCache(
   page: string,
   render: () => Promise<string | null>,
   missing: () => CandorError = () => notFound('page', page),
+  limit?: { allowQuery: () => Promise<boolean>; refused: () => Response | Promise<Response> },
 ): Promise<Response> {
-  const bucket = Math.floor(now.getTime() / DB_RENDER_REUSE_MS)
-  const key = new Request(
-    `https://rendered.candor.internal/${encodeURIComponent(builtAt)}/${bucket}/${encodeURIComponent(page)}`,
-  )
-  const cache = typeof caches === 'undefined' ? null : caches.default
-  const hit = await cache?.match(key)
+  const url = renderedKey(builtAt, now, page)
   let body: string | null
-  if (hit) {
-    body = hit.headers.has(MISSING) ? null : await hit.text()
+  const held = local.get(url)
+  if (held) {
+    body = held.body
   } else {
-    body = await render()
-    const stored =
-      body === null
-        ? new Response('', { headers: { [MISSING]: '1', 'Cache-Control': 'max-age=600' } })
-        : new Response(body, { headers: { 'Cache-Control': 'max-age=600' } })
-    // The Cache API is a cache: a failure to store only costs the next read a D1 query.
-    c.executionCtx.waitUntil(cache?.put(key, stored).catch(() => undefined) ?? Promise.resolve())
+    const key = new Request(url)
+    const cache = typeof caches === 'undefined' ? null : caches.default
+    const hit = await cache?.match(key)
+    if (hit) {
+      body = hit.headers.has(MISSING) ? null : await hit.text()
+    } else {
+      if (limit && !(await limit.allowQuery())) return limit.refused()
+      body = await render()
+      const stored =
+        body === null
+          ? new Response('', { headers: { [MISSING]: '1', 'Cache-Control': 'max-age=600' } })
+          : new Response(body, { headers: { 'Cache-Control': 'max-age=600' } })
+      // The Cache API is a cache: a failure to store only costs the next read a D1 query.
+      c.executionCtx.waitUntil(cache?.put(key, stored).catch(() => undefined) ?? Promise.resolve())
+    }
+    local.set(url, { body })
   }
   if (body === null) throw missing()
   c.header('Cache-Control', PUBLIC_CACHE_CONTROL)
