@@ -28,6 +28,7 @@ import {
 } from '../views/answer-pages'
 import { NoticePage } from '../views/subscription-pages'
 import { baseUrl as baseUrlOf } from './context'
+import { readForm } from './form-body'
 import { publicView } from './public-view-loader'
 
 type Ctx = Context<AppBindings>
@@ -143,7 +144,7 @@ customerWordRoutes.post('/resolution/:token', limitBody(), async (c) => {
 
 customerWordRoutes.post('/incidents/:id/resolution', limitBody(), async (c) => {
   if (isForeignOrigin(c)) return foreignOriginPage(c)
-  const form = await c.req.parseBody({ all: true })
+  const form = await readForm(c)
   const choice = parseChoice(field(form, 'choice'))
   const ip = clientIp(c)
   if (!(await withinAnswerLimit(c.env, ip))) return rateLimitedPage(c)
@@ -157,7 +158,7 @@ customerWordRoutes.post('/incidents/:id/resolution', limitBody(), async (c) => {
 
 customerWordRoutes.post('/incidents/:id/affected', limitBody(), async (c) => {
   if (isForeignOrigin(c)) return foreignOriginPage(c)
-  const form = await c.req.parseBody({ all: true })
+  const form = await readForm(c)
   const ip = clientIp(c)
   if (!(await withinAnswerLimit(c.env, ip))) return rateLimitedPage(c)
   const { incident, counted } = await reportAffected(

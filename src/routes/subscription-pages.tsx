@@ -34,6 +34,7 @@ import {
   UnsubscribedPage,
   UnsubscribePage,
 } from '../views/subscription-pages'
+import { readForm } from './form-body'
 import { PUBLIC_CACHE_CONTROL } from './public-cache'
 import { publicView } from './public-view-loader'
 import { sendConfirmationsLater, subscriptionContext } from './subscription-context'
@@ -144,7 +145,7 @@ subscriptionPageRoutes.get('/subscribe', async (c) => {
 /** Shared by both subscribe forms: limits, the verb, then "check your inbox". */
 async function handleSubscribeForm(c: Ctx, webhook: boolean) {
   if (isForeignOrigin(c)) return foreignOriginPage(c)
-  const form = await c.req.parseBody({ all: true })
+  const form = await readForm(c)
   const email = formValue(form, 'email').trim()
   const url = webhook ? formValue(form, 'url').trim() : undefined
   const choices = webhook ? undefined : formChoices(form)
@@ -221,7 +222,7 @@ subscriptionPageRoutes.post('/subscriptions/manage/:token', limitBody(), async (
   if (isForeignOrigin(c)) return foreignOriginPage(c)
   const token = c.req.param('token')
   const ctx = subscriptionContext(c)
-  const form = await c.req.parseBody({ all: true })
+  const form = await readForm(c)
   if (formValue(form, 'action') === 'leave') {
     const outcome = await unsubscribe(ctx, token, 'manage')
     if (!outcome.ok) return linkProblem(c, 'manage', outcome)
@@ -263,7 +264,7 @@ subscriptionPageRoutes.get('/subscriptions/unsubscribe/:token', async (c) => {
 })
 
 subscriptionPageRoutes.post('/subscriptions/unsubscribe/:token', limitBody(), async (c) => {
-  const form = await c.req.parseBody({ all: true })
+  const form = await readForm(c)
   // RFC 8058: mail providers post `List-Unsubscribe=One-Click` from their own servers.
   const oneClick = formValue(form, 'List-Unsubscribe') === 'One-Click'
   if (!oneClick && isForeignOrigin(c)) return foreignOriginPage(c)
