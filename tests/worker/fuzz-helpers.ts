@@ -16,7 +16,7 @@ export interface FuzzRequest {
 }
 
 /** What the fuzz tests saw, for a line in the test output. */
-export const tally = { requests: 0, rejected: 0, accepted: 0 }
+export const tally = { requests: 0, rejected: 0, accepted: 0, settled: 0, settleMs: 0 }
 
 let tableNames: string[] | null = null
 
@@ -54,8 +54,17 @@ export function changedTables(before: Record<string, string>, after: Record<stri
  * Waits until D1 stops changing (what an accepted write set off in the background — queue
  * consumers, mail — has landed), so that the next bad request is judged on its own.
  */
-export async function settle(quietMs = 1500, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs
+export async function settle(quietMs = 1100, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now()
+  tally.settled++
+  try {
+    await waitForQuiet(quietMs, started + timeoutMs)
+  } finally {
+    tally.settleMs += Date.now() - started
+  }
+}
+
+async function waitForQuiet(quietMs: number, deadline: number): Promise<void> {
   let last = JSON.stringify(await fingerprint())
   let quietSince = Date.now()
   while (Date.now() < deadline) {

@@ -76,7 +76,7 @@ beforeAll(async () => {
 
 afterAll(() => {
   console.log(
-    `fuzz (API): ${tally.requests} requests, ${tally.rejected} rejected (4xx), ${tally.accepted} accepted`,
+    `fuzz (API): ${tally.requests} requests, ${tally.rejected} rejected (4xx), ${tally.accepted} accepted, ${tally.settled} waits for background work (${tally.settleMs} ms)`,
   )
 })
 
