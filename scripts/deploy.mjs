@@ -78,7 +78,7 @@ async function readAccount(run, resources) {
 
 /** The secret names the deployed Worker has; none if it has never been deployed. */
 async function existingSecrets(run) {
-  const result = await run(['secret', 'list', '--format', 'json', '--config', DEPLOY_CONFIG])
+  const result = await run(['secret', 'list', '--format', 'json'])
   if (result.code === 0) return parseSecretList(result.stdout)
   if (/not found/i.test(`${result.stdout}\n${result.stderr}`)) return []
   throw new Error(`wrangler secret list failed:\n${result.stdout}\n${result.stderr}`.trim())
@@ -118,14 +118,20 @@ async function secretValues(missing, { env = process.env, tty = process.stdin.is
     throw new Error(
       `The Worker lacks these secrets: ${unset.join(', ')}. Set each in the environment of ` +
         '`npm run deploy` (e.g. ADMIN_TOKEN=… npm run deploy), or once with ' +
-        `\`npx wrangler secret put NAME --config ${DEPLOY_CONFIG}\`, or run it on a terminal to be asked.`,
+        '`npx wrangler secret put NAME`, or run it on a terminal to be asked. Nothing was changed.',
     )
   }
   return { ...values, ...(await promptSecrets(unset)) }
 }
 
-/** Creates what is missing, writes the deploy config, migrates, uploads secrets, deploys. */
+/**
+ * Gathers the missing secrets first (so that nothing changes when one cannot be had), then
+ * creates what is missing, writes the deploy config, migrates and deploys with the secrets.
+ */
 async function deploy(run, config) {
+  const missing = missingSecrets(requiredSecrets(config), await existingSecrets(run))
+  const values = await secretValues(missing)
+
   const resources = resourcesOf(config)
   let account = await readAccount(run, resources)
   const { create, existing } = planResources(resources, account)
@@ -146,14 +152,10 @@ async function deploy(run, config) {
     await runOrThrow(
       run,
       ['d1', 'migrations', 'apply', db.binding, '--remote', '--config', DEPLOY_CONFIG],
-      {
-        inherit: true,
-      },
+      { inherit: true },
     )
   }
 
-  const missing = missingSecrets(requiredSecrets(config), await existingSecrets(run))
-  const values = await secretValues(missing)
   const dir = await mkdtemp(path.join(os.tmpdir(), 'candor-secrets-'))
   try {
     const args = ['deploy', '--config', DEPLOY_CONFIG]

@@ -188,11 +188,11 @@ export function missingSecrets(required, existing) {
   return required.filter((name) => !existing.includes(name))
 }
 
-/** Parses wrangler's JSON output, tolerating a banner line before it. */
+/** Parses wrangler's JSON output: from the first line that opens a list to the last `]`. */
 function parseJsonArray(stdout, what) {
   const text = stripVTControlCharacters(stdout)
-  const start = text.indexOf('[')
-  if (start < 0) throw new Error(`${what} printed no JSON list:\n${stdout}`)
+  const start = /^\s*\[/m.exec(text)?.index
+  if (start === undefined) throw new Error(`${what} printed no JSON list:\n${stdout}`)
   const value = JSON.parse(text.slice(start, text.lastIndexOf(']') + 1))
   if (!Array.isArray(value)) throw new Error(`${what} printed JSON that is not a list`)
   return value

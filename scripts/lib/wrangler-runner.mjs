@@ -15,7 +15,11 @@ export function wranglerBin(env = process.env) {
  * A runner: `run(args, { inherit })` resolves to `{ code, stdout, stderr }`; with `inherit`
  * wrangler's output goes straight to this terminal (and stdout/stderr come back empty).
  */
-export function createRunner({ bin = wranglerBin(), cwd = ROOT, env = wranglerEnv() } = {}) {
+export function createRunner({
+  bin = wranglerBin(),
+  cwd = ROOT,
+  env = wranglerEnv({ WRANGLER_HIDE_BANNER: 'true' }),
+} = {}) {
   return function run(args, { inherit = false } = {}) {
     return new Promise((resolve, reject) => {
       const child = spawn(bin, args, {

@@ -71,6 +71,9 @@ describe('reading wrangler output', () => {
   it('reads an empty queue table and JSON after a banner line', () => {
     expect(parseQueuesTable('┌┐\n└┘\n')).toEqual([])
     expect(parseD1List('⛅️ wrangler 4\n[]\n')).toEqual([])
+    expect(parseKvList('▲ [WARNING] a newer wrangler is out\n[{"id":"a1","title":"t"}]\n')).toEqual(
+      [{ id: 'a1', title: 't' }],
+    )
   })
 
   it('refuses output it does not understand', () => {

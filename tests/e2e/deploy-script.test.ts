@@ -176,13 +176,15 @@ describe('npm run deploy against a fake account', () => {
     expect(calls.at(-1)!.secrets).toBeUndefined()
   }, 60_000)
 
-  it('without a terminal, stops before deploying and names the secrets to set', async () => {
+  it('without a terminal, changes nothing and names the secrets to set', async () => {
     const { code, output } = await runDeploy([], env)
     expect(code).toBe(1)
     expect(output).toMatch(/lacks these secrets: ADMIN_TOKEN, SMTP_URL/)
     const after = await account()
     expect(after.deployed).toBe(false)
-    expect(commands(after.calls).filter((c) => c.startsWith('deploy --config'))).toEqual([])
+    expect(after.d1).toEqual([])
+    expect(after.queues).toEqual([])
+    expect(commands(after.calls)).toEqual(['deploy --dry-run --outdir', 'secret list --format'])
   }, 60_000)
 
   it('takes only the secrets the Worker lacks', async () => {
