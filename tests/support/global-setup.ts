@@ -159,6 +159,9 @@ export default async function setup(project: TestProject) {
       })
     },
   })
+  // A client may drop its connection mid-message (a Worker whose test file has ended while it
+  // was still sending); that is no reason to end the whole test run.
+  smtp.on('error', () => {})
   const [httpPort, smtpPort] = await Promise.all([listen(http), listen(smtp)])
   project.provide('receiverUrl', `http://127.0.0.1:${httpPort}`)
   project.provide('smtpUrl', `smtp://127.0.0.1:${smtpPort}`)
