@@ -28,6 +28,7 @@ import {
 import { NoticePage } from '../views/page-form'
 import { baseUrl as baseUrlOf } from './context'
 import { pageNameOf, privatePage } from './html-page'
+import { readForm } from './form-body'
 
 type Ctx = Context<AppBindings>
 
@@ -145,7 +146,7 @@ customerWordRoutes.post('/resolution/:token', limitBody(), ourForms, async (c) =
 })
 
 customerWordRoutes.post('/incidents/:id/resolution', limitBody(), ourForms, async (c) => {
-  const form = await c.req.parseBody({ all: true })
+  const form = await readForm(c)
   const choice = parseChoice(field(form, 'choice'))
   const ip = clientIp(c)
   if (!(await withinAnswerLimit(c.env, ip))) return rateLimitedPage(c)
@@ -158,7 +159,7 @@ customerWordRoutes.post('/incidents/:id/resolution', limitBody(), ourForms, asyn
 })
 
 customerWordRoutes.post('/incidents/:id/affected', limitBody(), ourForms, async (c) => {
-  const form = await c.req.parseBody({ all: true })
+  const form = await readForm(c)
   const ip = clientIp(c)
   if (!(await withinAnswerLimit(c.env, ip))) return rateLimitedPage(c)
   const { incident, counted } = await reportAffected(

@@ -34,6 +34,7 @@ import {
 } from '../views/subscription-pages'
 import { NoticePage } from '../views/page-form'
 import { htmlPage as page, pageNameOf, privatePage } from './html-page'
+import { readForm } from './form-body'
 import { PUBLIC_CACHE_CONTROL } from './public-cache'
 import { publicView } from './public-view-loader'
 import { sendConfirmationsLater, subscriptionContext } from './subscription-context'
@@ -126,7 +127,7 @@ subscriptionPageRoutes.get('/subscribe', async (c) => {
 
 /** Shared by both subscribe forms: limits, the verb, then "check your inbox". */
 async function handleSubscribeForm(c: Ctx, webhook: boolean) {
-  const form = await c.req.parseBody({ all: true })
+  const form = await readForm(c)
   const email = formValue(form, 'email').trim()
   const url = webhook ? formValue(form, 'url').trim() : undefined
   const choices = webhook ? undefined : formChoices(form)
@@ -213,7 +214,7 @@ subscriptionPageRoutes.get('/subscriptions/manage/:token', async (c) => {
 subscriptionPageRoutes.post('/subscriptions/manage/:token', limitBody(), ourForms, async (c) => {
   const token = c.req.param('token')
   const ctx = subscriptionContext(c)
-  const form = await c.req.parseBody({ all: true })
+  const form = await readForm(c)
   if (formValue(form, 'action') === 'leave') {
     const outcome = await unsubscribe(ctx, token, 'manage')
     if (!outcome.ok) return linkProblem(c, 'manage', outcome)
@@ -256,7 +257,7 @@ subscriptionPageRoutes.get('/subscriptions/unsubscribe/:token', async (c) => {
 
 /** RFC 8058: mail providers post `List-Unsubscribe=One-Click` from their own servers. */
 async function isOneClick(c: Ctx): Promise<boolean> {
-  return formValue(await c.req.parseBody({ all: true }), 'List-Unsubscribe') === 'One-Click'
+  return formValue(await readForm(c), 'List-Unsubscribe') === 'One-Click'
 }
 
 subscriptionPageRoutes.post(

@@ -161,7 +161,7 @@ function smtpError(answer: ScriptedSmtpAnswer): Error {
 
 /** A real SMTP server keeping what it receives in `mail`, `delayMs` slow per message. */
 function smtpServer(server: ReceivedMail['server'], delayMs: number): SMTPServer {
-  return new SMTPServer({
+  const smtp = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
@@ -203,6 +203,10 @@ function smtpServer(server: ReceivedMail['server'], delayMs: number): SMTPServer
       })
     },
   })
+  // A client may drop its connection mid-message (a Worker whose test file has ended while it
+  // was still sending); that is no reason to end the whole test run.
+  smtp.on('error', () => {})
+  return smtp
 }
 
 export default async function setup(project: TestProject) {
