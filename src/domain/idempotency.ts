@@ -102,12 +102,12 @@ export async function beginIdempotentRequest(
 }
 
 /**
- * Whether an answer is kept for replay: everything the request itself answered, 2xx and 4xx
- * alike, but not a failure on our side (5xx), nor a refusal before it ran (401, 403, 429), so
- * that a retry can run.
+ * Whether an answer is kept for replay: only a request that did what it asked (2xx). A refused
+ * request (4xx) changed nothing, so it leaves nothing behind, not even its key — a retry runs
+ * afresh and is judged again; a failure on our side (5xx) lets the key go for the same reason.
  */
 export function keepsAnswer(status: number): boolean {
-  return status < 500 && status !== 401 && status !== 403 && status !== 429
+  return status >= 200 && status < 300
 }
 
 /** Ends a keyed write: stores its answer for replay, or lets the key go (see keepsAnswer). */

@@ -1,4 +1,5 @@
 import type { Context } from 'hono'
+import { createMiddleware } from 'hono/factory'
 import type { AppBindings } from '../app-types'
 import { CandorError } from '../domain/errors'
 import { clientIp } from './subscribe-limits'
@@ -26,4 +27,15 @@ export function lookupLimited(c: Context<AppBindings>): never {
     'rate_limited',
     'Too many lookups came from your network; try again in a minute.',
   )
+}
+
+/**
+ * Counts each request it guards against LOOKUP_BY_IP and answers 429 over the limit (see
+ * `lookupLimited`): for public routes whose every request looks a link token up in D1.
+ */
+export function limitLookups() {
+  return createMiddleware<AppBindings>(async function limitLookupsHandler(c, next) {
+    if (!(await withinLookupLimit(c))) lookupLimited(c)
+    await next()
+  })
 }

@@ -15,6 +15,7 @@ import {
   type LinkOutcome,
 } from '../domain/subscriptions'
 import { limitBody } from '../middleware/limits'
+import { limitLookups } from '../middleware/lookup-limits'
 import { sameOriginForms } from '../middleware/same-origin'
 import {
   checkSubscribeLimits,
@@ -171,7 +172,7 @@ subscriptionPageRoutes.post('/subscribe/webhook', limitBody(), ourForms, (c) =>
   handleSubscribeForm(c, true),
 )
 
-subscriptionPageRoutes.get('/subscriptions/confirm/:token', async (c) => {
+subscriptionPageRoutes.get('/subscriptions/confirm/:token', limitLookups(), async (c) => {
   const outcome = await viewConfirmation(c.env.DB, c.req.param('token'), new Date())
   if (!outcome.ok) return linkProblem(c, 'confirm', outcome)
   const [pageName, catalog] = await Promise.all([pageNameOf(c), loadCatalog(c.env.DB)])
@@ -181,22 +182,28 @@ subscriptionPageRoutes.get('/subscriptions/confirm/:token', async (c) => {
   )
 })
 
-subscriptionPageRoutes.post('/subscriptions/confirm/:token', limitBody(), ourForms, async (c) => {
-  const outcome = await confirmSubscription(subscriptionContext(c), c.req.param('token'))
-  if (!outcome.ok) return linkProblem(c, 'confirm', outcome)
-  if (outcome.value.verificationStarted) {
-    // The webhook.verify event is in the outbox; the cron sweep sends it if this fails.
-    await enqueuePendingOutbox(c.env).catch((error: unknown) =>
-      console.error('outbox enqueue failed; the sweep will retry', error),
+subscriptionPageRoutes.post(
+  '/subscriptions/confirm/:token',
+  limitBody(),
+  ourForms,
+  limitLookups(),
+  async (c) => {
+    const outcome = await confirmSubscription(subscriptionContext(c), c.req.param('token'))
+    if (!outcome.ok) return linkProblem(c, 'confirm', outcome)
+    if (outcome.value.verificationStarted) {
+      // The webhook.verify event is in the outbox; the cron sweep sends it if this fails.
+      await enqueuePendingOutbox(c.env).catch((error: unknown) =>
+        console.error('outbox enqueue failed; the sweep will retry', error),
+      )
+    }
+    return privatePage(
+      c,
+      <ConfirmedPage pageName={await pageNameOf(c)} confirmation={outcome.value} />,
     )
-  }
-  return privatePage(
-    c,
-    <ConfirmedPage pageName={await pageNameOf(c)} confirmation={outcome.value} />,
-  )
-})
+  },
+)
 
-subscriptionPageRoutes.get('/subscriptions/manage/:token', async (c) => {
+subscriptionPageRoutes.get('/subscriptions/manage/:token', limitLookups(), async (c) => {
   const outcome = await viewManage(c.env.DB, c.req.param('token'), new Date())
   if (!outcome.ok) return linkProblem(c, 'manage', outcome)
   const [pageName, catalog] = await Promise.all([pageNameOf(c), loadCatalog(c.env.DB)])
@@ -211,42 +218,48 @@ subscriptionPageRoutes.get('/subscriptions/manage/:token', async (c) => {
   )
 })
 
-subscriptionPageRoutes.post('/subscriptions/manage/:token', limitBody(), ourForms, async (c) => {
-  const token = c.req.param('token')
-  const ctx = subscriptionContext(c)
-  const form = await readForm(c)
-  if (formValue(form, 'action') === 'leave') {
-    const outcome = await unsubscribe(ctx, token, 'manage')
-    if (!outcome.ok) return linkProblem(c, 'manage', outcome)
-    return privatePage(
-      c,
-      <UnsubscribedPage pageName={await pageNameOf(c)} subscriber={outcome.value} />,
-    )
-  }
-  try {
-    const outcome = await saveChoices(ctx, token, formChoices(form))
-    if (!outcome.ok) return linkProblem(c, 'manage', outcome)
-  } catch (error) {
-    const message = formError(error)
-    const outcome = await viewManage(ctx.db, token, ctx.now)
-    if (!outcome.ok) return linkProblem(c, 'manage', outcome)
-    const [pageName, catalog] = await Promise.all([pageNameOf(c), loadCatalog(ctx.db)])
-    return privatePage(
-      c,
-      <ManagePage
-        pageName={pageName}
-        subscriber={outcome.value}
-        catalog={catalog}
-        error={message}
-      />,
-      400,
-    )
-  }
-  // Post/redirect/get: reloading the page does not post the form again.
-  return c.redirect(`${c.req.path}?saved=1`, 303)
-})
+subscriptionPageRoutes.post(
+  '/subscriptions/manage/:token',
+  limitBody(),
+  ourForms,
+  limitLookups(),
+  async (c) => {
+    const token = c.req.param('token')
+    const ctx = subscriptionContext(c)
+    const form = await readForm(c)
+    if (formValue(form, 'action') === 'leave') {
+      const outcome = await unsubscribe(ctx, token, 'manage')
+      if (!outcome.ok) return linkProblem(c, 'manage', outcome)
+      return privatePage(
+        c,
+        <UnsubscribedPage pageName={await pageNameOf(c)} subscriber={outcome.value} />,
+      )
+    }
+    try {
+      const outcome = await saveChoices(ctx, token, formChoices(form))
+      if (!outcome.ok) return linkProblem(c, 'manage', outcome)
+    } catch (error) {
+      const message = formError(error)
+      const outcome = await viewManage(ctx.db, token, ctx.now)
+      if (!outcome.ok) return linkProblem(c, 'manage', outcome)
+      const [pageName, catalog] = await Promise.all([pageNameOf(c), loadCatalog(ctx.db)])
+      return privatePage(
+        c,
+        <ManagePage
+          pageName={pageName}
+          subscriber={outcome.value}
+          catalog={catalog}
+          error={message}
+        />,
+        400,
+      )
+    }
+    // Post/redirect/get: reloading the page does not post the form again.
+    return c.redirect(`${c.req.path}?saved=1`, 303)
+  },
+)
 
-subscriptionPageRoutes.get('/subscriptions/unsubscribe/:token', async (c) => {
+subscriptionPageRoutes.get('/subscriptions/unsubscribe/:token', limitLookups(), async (c) => {
   const outcome = await viewUnsubscribe(c.env.DB, c.req.param('token'), new Date())
   if (!outcome.ok) return linkProblem(c, 'unsubscribe', outcome)
   return privatePage(

@@ -97,6 +97,35 @@ describe('the lookup limit (LOOKUP_BY_IP)', () => {
   })
 })
 
+describe('the lookup limit on subscription links', () => {
+  it('confirm and manage links from one network: 429 as a page; a one-click unsubscribe is never limited', async () => {
+    const ip = '203.0.113.20'
+    const statuses: number[] = []
+    for (let i = 0; i < 32; i++) {
+      const kind = ['confirm', 'manage', 'unsubscribe'][i % 3]!
+      statuses.push((await get(`/subscriptions/${kind}/token${i}`, ip)).status)
+    }
+    expect(statuses.slice(0, 30).every((s) => s !== 429)).toBe(true)
+    expect(statuses.slice(30)).toEqual([429, 429])
+    const limited = await get('/subscriptions/manage/another', ip)
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('retry-after')).toBe('60')
+    expect(limited.headers.get('content-type')).toMatch(/^text\/html/)
+    // A mail provider posting RFC 8058 one-click unsubscribes for many users from one address
+    // is never turned away: losing an unsubscribe is worse than a D1 lookup.
+    const oneClick = await call('POST', '/subscriptions/unsubscribe/unknowntoken', {
+      token: null,
+      headers: {
+        'cf-connecting-ip': ip,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'List-Unsubscribe=One-Click',
+    })
+    expect(oneClick.status).not.toBe(429)
+    expect((await get('/subscriptions/manage/another', '203.0.113.21')).status).not.toBe(429)
+  })
+})
+
 describe('rendered answers in memory', () => {
   it('are bounded: made-up query strings cannot fill the isolate', async () => {
     for (let i = 0; i < RENDERED_MAX + 50; i++) {
