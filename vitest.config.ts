@@ -35,6 +35,9 @@ export default defineConfig(async () => {
             // Some tests drive several queue batches and a real SMTP round trip; on a busy
             // 2-core machine those take longer than vitest's 5 s default.
             testTimeout: 30_000,
+            // Most of a worker test's time is spent waiting (queue batch windows, SMTP, HTTP
+            // receivers), so three files at once finish far sooner even on two cores.
+            maxWorkers: 3,
             globalSetup: ['./tests/support/global-setup.ts'],
             include: ['tests/worker/**/*.test.ts', 'tests/worker/**/*.test.tsx'],
             setupFiles: ['./tests/worker/apply-migrations.ts'],
