@@ -7,5 +7,7 @@ export interface AppBindings {
   Variables: {
     actor: Actor
     requestId: string
+    /** Set by `accessSignIn()` when a Cloudflare Access assertion verifies. */
+    accessEmail?: string
   }
 }

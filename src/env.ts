@@ -31,6 +31,10 @@ export interface AppEnv extends Env {
   RETENTION_DELIVERIES_DAYS?: string
   /** Days outbox events are kept after their fan-out, once their deliveries are gone (default 30). */
   RETENTION_EVENTS_DAYS?: string
+  /** Cloudflare Access team domain, e.g. `https://acme.cloudflareaccess.com` (with ACCESS_AUD). */
+  ACCESS_TEAM_DOMAIN?: string
+  /** The AUD tag of the Access application in front of the console (with ACCESS_TEAM_DOMAIN). */
+  ACCESS_AUD?: string
   /** Days expired link tokens are kept, so an old link still reads "expired" (default 7). */
   RETENTION_LINK_TOKENS_DAYS?: string
 }
