@@ -11,7 +11,10 @@ import type { TestProject } from 'vitest/node'
  *   it after DATA, as a relay does that accepted a message and then lost the connection);
  * - a slow SMTP server, the same but taking SLOW_SMTP_DELAY_MS over each message;
  * - an HTTP receiver for webhooks whose answers each test can script;
- * - an inspection API on the receiver: GET /mail, GET|PUT|DELETE /control/{name}.
+ * - an inspection API on the receiver: GET /mail, GET|PUT|DELETE /control/{name};
+ * - a Cloudflare Access team's certs endpoint on the receiver, GET /cdn-cgi/access/certs,
+ *   serving the key set a test puts at PUT /control/access-certs (`{keys: [...]}`), and counting
+ *   how often it is fetched (GET /control/access-certs).
  * Worker tests reach them over loopback; their URLs are provided as `receiverUrl` and `smtpUrl`.
  */
 
@@ -69,6 +72,8 @@ const requests = new Map<string, ReceivedRequest[]>()
 const scripts = new Map<string, ScriptedResponse[]>()
 const mail: ReceivedMail[] = []
 const smtpScripts = new Map<string, ScriptedSmtpAnswer[]>()
+/** The public keys the certs endpoint serves, as Cloudflare's does: `{keys: [...]}`. */
+const accessCerts = { body: { keys: [] as unknown[] }, fetches: 0 }
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -99,6 +104,17 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     const address = decodeURIComponent(smtpControl[1]!).toLowerCase()
     smtpScripts.set(address, (JSON.parse(body) as { answers: ScriptedSmtpAnswer[] }).answers)
     return sendJson(res, 204, null)
+  }
+  if (url.pathname === '/control/access-certs') {
+    if (req.method === 'PUT') {
+      accessCerts.body = JSON.parse(body) as { keys: unknown[] }
+      return sendJson(res, 204, null)
+    }
+    return sendJson(res, 200, { fetches: accessCerts.fetches })
+  }
+  if (url.pathname === '/cdn-cgi/access/certs') {
+    accessCerts.fetches += 1
+    return sendJson(res, 200, accessCerts.body)
   }
   const control = /^\/control\/([^/]+)$/.exec(url.pathname)
   if (control) {

@@ -44,3 +44,17 @@ export async function mailTo(address?: string): Promise<ReceivedMail[]> {
   const res = await fetch(`${receiverUrl}/mail${query}`)
   return ((await res.json()) as { messages: ReceivedMail[] }).messages
 }
+
+/** Makes the receiver's `/cdn-cgi/access/certs` serve these public keys (a team's certs). */
+export async function serveAccessCerts(keys: object[]): Promise<void> {
+  await fetch(`${receiverUrl}/control/access-certs`, {
+    method: 'PUT',
+    body: JSON.stringify({ keys }),
+  })
+}
+
+/** How often the receiver's certs endpoint has been fetched since the run began. */
+export async function accessCertsFetches(): Promise<number> {
+  const res = await fetch(`${receiverUrl}/control/access-certs`)
+  return ((await res.json()) as { fetches: number }).fetches
+}
