@@ -41,6 +41,9 @@ const CERTS_TIMEOUT_MS = 5_000
 /** One remote key set per team domain (and cooldown), kept for the isolate's life. */
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>()
 
+/** Team domain settings already refused in a log line, so each is logged once per isolate. */
+const loggedRefusals = new Set<string>()
+
 /** Errors that mean the assertion itself is bad, as opposed to the certs being unreachable. */
 const INVALID_ASSERTION_CODES = new Set([
   errors.JWTClaimValidationFailed.code,
@@ -71,7 +74,7 @@ export function normaliseTeamDomain(raw: string, allowHttp: boolean): string | {
     return { refusal: 'it must be the bare team domain, without a path, query or fragment' }
   }
   const refusal = outboundUrlRefusal(url.href, allowHttp)
-  return refusal ? { refusal } : url.origin
+  return refusal ? { refusal: refusal.replace(/^The webhook URL/, 'The team domain') } : url.origin
 }
 
 function keySetFor(teamDomain: string, cooldownMs: number) {
@@ -105,8 +108,8 @@ function emailOf(payload: JWTPayload): string | null {
  * Who a Cloudflare Access assertion (the `Cf-Access-Jwt-Assertion` header, or its value)
  * signs in: its RS256 signature must verify against `${teamDomain}/cdn-cgi/access/certs`, its
  * `aud` hold `aud`, its `iss` be the team domain, `exp` be after `now` (and `nbf`, if any, not
- * after it). The person is its `email` claim, lower-cased. Never throws: unusable settings and
- * unreachable certs are logged and refused.
+ * after it). The person is its `email` claim, lower-cased. Never throws: an unusable team domain
+ * (logged once) and unreachable certs (logged) are refused.
  */
 export async function accessIdentity(
   input: Headers | string | null | undefined,
@@ -118,7 +121,10 @@ export async function accessIdentity(
   if (!rawDomain || !aud) return { ok: false, reason: 'not_configured' }
   const teamDomain = normaliseTeamDomain(rawDomain, settings.allowHttp)
   if (typeof teamDomain !== 'string') {
-    console.error(`ACCESS_TEAM_DOMAIN is refused, Access sign-in is off: ${teamDomain.refusal}`)
+    if (!loggedRefusals.has(rawDomain)) {
+      loggedRefusals.add(rawDomain)
+      console.error(`ACCESS_TEAM_DOMAIN is refused, Access sign-in is off: ${teamDomain.refusal}`)
+    }
     return { ok: false, reason: 'misconfigured' }
   }
   const assertion = assertionFrom(input)

@@ -13,7 +13,7 @@ import type { TestProject } from 'vitest/node'
  * - an HTTP receiver for webhooks whose answers each test can script;
  * - an inspection API on the receiver: GET /mail, GET|PUT|DELETE /control/{name};
  * - a Cloudflare Access team's certs endpoint on the receiver, GET /cdn-cgi/access/certs,
- *   serving the key set a test puts at PUT /control/access-certs (`{keys: [...]}`), and counting
+ *   serving the key set a test puts at PUT /control/access-certs (`{keys: [...], status?}`), counting
  *   how often it is fetched (GET /control/access-certs).
  * Worker tests reach them over loopback; their URLs are provided as `receiverUrl` and `smtpUrl`.
  */
@@ -73,7 +73,7 @@ const scripts = new Map<string, ScriptedResponse[]>()
 const mail: ReceivedMail[] = []
 const smtpScripts = new Map<string, ScriptedSmtpAnswer[]>()
 /** The public keys the certs endpoint serves, as Cloudflare's does: `{keys: [...]}`. */
-const accessCerts = { body: { keys: [] as unknown[] }, fetches: 0 }
+const accessCerts = { body: { keys: [] as unknown[] }, status: 200, fetches: 0 }
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -107,14 +107,16 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
   }
   if (url.pathname === '/control/access-certs') {
     if (req.method === 'PUT') {
-      accessCerts.body = JSON.parse(body) as { keys: unknown[] }
+      const put = JSON.parse(body) as { keys: unknown[]; status?: number }
+      accessCerts.body = { keys: put.keys }
+      accessCerts.status = put.status ?? 200
       return sendJson(res, 204, null)
     }
     return sendJson(res, 200, { fetches: accessCerts.fetches })
   }
   if (url.pathname === '/cdn-cgi/access/certs') {
     accessCerts.fetches += 1
-    return sendJson(res, 200, accessCerts.body)
+    return sendJson(res, accessCerts.status, accessCerts.body)
   }
   const control = /^\/control\/([^/]+)$/.exec(url.pathname)
   if (control) {

@@ -186,9 +186,15 @@ describe('accessIdentity', () => {
     }
   })
 
-  it('answers keys_unavailable when the certs cannot be fetched', async () => {
-    const token = await assertion(keyA, { iss: 'http://127.0.0.1:1' })
-    expect(await accessIdentity(token, { ...settings, teamDomain: 'http://127.0.0.1:1' })).toEqual({
+  it('answers keys_unavailable, not invalid, when the certs cannot be fetched', async () => {
+    const token = await assertion(keyA)
+    // A cooldown no other test uses: its own key set, so the certs are fetched afresh.
+    const fresh = { ...settings, keyRefetchCooldownMs: 29_999 }
+    await serveAccessCerts([keyA.jwk], 503)
+    expect(await accessIdentity(token, fresh)).toEqual({ ok: false, reason: 'keys_unavailable' })
+    const closedPort = 'http://127.0.0.1:1'
+    const elsewhere = await assertion(keyA, { iss: closedPort })
+    expect(await accessIdentity(elsewhere, { ...settings, teamDomain: closedPort })).toEqual({
       ok: false,
       reason: 'keys_unavailable',
     })

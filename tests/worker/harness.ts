@@ -45,11 +45,14 @@ export async function mailTo(address?: string): Promise<ReceivedMail[]> {
   return ((await res.json()) as { messages: ReceivedMail[] }).messages
 }
 
-/** Makes the receiver's `/cdn-cgi/access/certs` serve these public keys (a team's certs). */
-export async function serveAccessCerts(keys: object[]): Promise<void> {
+/**
+ * Makes the receiver's `/cdn-cgi/access/certs` serve these public keys (a team's certs), with
+ * this HTTP status (200 unless told).
+ */
+export async function serveAccessCerts(keys: object[], status = 200): Promise<void> {
   await fetch(`${receiverUrl}/control/access-certs`, {
     method: 'PUT',
-    body: JSON.stringify({ keys }),
+    body: JSON.stringify({ keys, status }),
   })
 }
 
