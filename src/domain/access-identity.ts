@@ -37,6 +37,8 @@ const CERTS_PATH = '/cdn-cgi/access/certs'
 const MAX_ASSERTION_LENGTH = 16_384
 const DEFAULT_REFETCH_COOLDOWN_MS = 30_000
 const CERTS_TIMEOUT_MS = 5_000
+/** How long fetched certs are trusted before they are fetched again. */
+const CERTS_MAX_AGE_MS = 10 * 60_000
 
 /** One remote key set per team domain (and cooldown), kept for the isolate's life. */
 const keySets = new Map<string, ReturnType<typeof createRemoteJWKSet>>()
@@ -84,6 +86,7 @@ function keySetFor(teamDomain: string, cooldownMs: number) {
     keySet = createRemoteJWKSet(new URL(CERTS_PATH, teamDomain), {
       timeoutDuration: CERTS_TIMEOUT_MS,
       cooldownDuration: cooldownMs,
+      cacheMaxAge: CERTS_MAX_AGE_MS,
     })
     keySets.set(key, keySet)
   }
