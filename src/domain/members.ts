@@ -167,7 +167,7 @@ export async function changeMember(
     updateMember(ctx.db, id, { role, name: input.name ?? null, keepName }, at),
     insertAuditIfChanged(ctx.db, ctx.actor, 'member.update', { type: 'member', id }, input, at),
   ])
-  if (update!.meta.changes !== 1) {
+  if (update!.meta.changes === 0) {
     if (!(await selectMember(ctx.db, id))) throw notFound('member', id)
     throw lastOwner(id)
   }
@@ -190,7 +190,8 @@ export async function removeMember(ctx: VerbContext, id: string): Promise<void> 
     ),
     deleteSessionsOfRemoved(ctx.db, id),
   ])
-  if (removed!.meta.changes !== 1) {
+  // meta.changes also counts the rows the delete cascades to (links, sessions).
+  if (removed!.meta.changes === 0) {
     if (!(await selectMember(ctx.db, id))) throw notFound('member', id)
     throw lastOwner(id)
   }
