@@ -168,3 +168,17 @@ export function useMemberLink(db: D1Database, tokenHash: string, at: string): D1
     )
     .bind(at, tokenHash)
 }
+
+/** Member links that expired before `before`, oldest first, at most `limit`. */
+export function deleteExpiredMemberLinks(
+  db: D1Database,
+  before: string,
+  limit: number,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `DELETE FROM member_links WHERE token_hash IN
+         (SELECT token_hash FROM member_links WHERE expires_at < ? ORDER BY expires_at LIMIT ?)`,
+    )
+    .bind(before, limit)
+}

@@ -98,3 +98,18 @@ export function deleteSessionsOfRemoved(db: D1Database, memberId: string): D1Pre
     )
     .bind(memberId)
 }
+
+/** Sessions that have ended (past their absolute expiry, or unused since `idleSince`). */
+export function deleteEndedSessions(
+  db: D1Database,
+  now: string,
+  idleSince: string,
+  limit: number,
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `DELETE FROM sessions WHERE token_hash IN
+         (SELECT token_hash FROM sessions WHERE expires_at <= ?1 OR last_seen_at <= ?2 LIMIT ?3)`,
+    )
+    .bind(now, idleSince, limit)
+}
