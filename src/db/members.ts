@@ -182,3 +182,19 @@ export function deleteExpiredMemberLinks(
     )
     .bind(before, limit)
 }
+
+/** How many sign-in links a member was sent since `since`. */
+export async function countRecentSignInLinks(
+  db: D1Database,
+  memberId: string,
+  since: string,
+): Promise<number> {
+  const row = await db
+    .prepare(
+      `SELECT COUNT(*) AS n FROM member_links WHERE member_id = ? AND purpose = 'sign_in'
+       AND created_at > ?`,
+    )
+    .bind(memberId, since)
+    .first<{ n: number }>()
+  return row?.n ?? 0
+}

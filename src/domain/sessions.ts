@@ -1,5 +1,11 @@
 import { insertAudit } from '../db/audit'
-import { activateMember, selectMemberByEmail, selectMemberLink, useMemberLink } from '../db/members'
+import {
+  activateMember,
+  countRecentSignInLinks,
+  selectMemberByEmail,
+  selectMemberLink,
+  useMemberLink,
+} from '../db/members'
 import {
   deleteMemberSessions,
   deleteSession,
@@ -8,7 +14,13 @@ import {
   touchSession,
 } from '../db/sessions'
 import { randomSecret, sha256Hex } from '../lib/ids'
-import { issueMemberLink, memberActor, type Member, type MemberLinkPurpose } from './members'
+import {
+  issueMemberLink,
+  MEMBER_LINK_TTL_MS,
+  memberActor,
+  type Member,
+  type MemberLinkPurpose,
+} from './members'
 
 /** A session ends after this long unused. */
 export const SESSION_IDLE_MS = 12 * 3_600_000
@@ -16,6 +28,9 @@ export const SESSION_IDLE_MS = 12 * 3_600_000
 export const SESSION_ABSOLUTE_MS = 7 * 86_400_000
 /** Last use is recorded at most this often (idle expiry is this coarse). */
 const TOUCH_EVERY_MS = 60_000
+
+/** At most this many sign-in links per member in 15 minutes (no inbox flooding). */
+export const SIGN_IN_LINKS_PER_WINDOW = 5
 
 /** A signed-in member's session, as the console reads it. */
 export interface Session {
@@ -26,8 +41,8 @@ export interface Session {
 }
 
 /**
- * Asks for a sign-in link: a member gets one (single-use, 15 min) through the mail queue;
- * anyone else gets nothing. The caller answers the same either way. Returns the mail to enqueue.
+ * Asks for a sign-in link: a member gets one (single-use, 15 min) through the mail queue,
+ * at most SIGN_IN_LINKS_PER_WINDOW in 15 minutes; anyone else gets nothing. The caller answers the same either way. Returns the mail to enqueue.
  */
 export async function requestSignIn(
   db: D1Database,
@@ -37,6 +52,8 @@ export async function requestSignIn(
 ): Promise<string | null> {
   const member = await selectMemberByEmail(db, email)
   if (!member) return null
+  const since = new Date(now.getTime() - MEMBER_LINK_TTL_MS.sign_in).toISOString()
+  if ((await countRecentSignInLinks(db, member.id, since)) >= SIGN_IN_LINKS_PER_WINDOW) return null
   const link = await issueMemberLink(db, member, 'sign_in', baseUrl, now)
   await db.batch(link.statements)
   return link.mailId

@@ -110,6 +110,25 @@ describe('email-link sign-in', () => {
     ).toEqual([])
   })
 
+  it('sends a member at most 5 sign-in links in 15 minutes, answering the same page', async () => {
+    const member = await signedInMember('viewer')
+    const pages = new Set<string>()
+    for (let i = 0; i < 7; i++) {
+      const res = await askForLink(member.email)
+      expect(res.status).toBe(200)
+      pages.add(await res.text())
+    }
+    expect(pages.size).toBe(1)
+    const links = await rows(
+      "SELECT token_hash FROM member_links WHERE member_id = ? AND purpose = 'sign_in'",
+      member.id,
+    )
+    expect(links).toHaveLength(5)
+    // The invitation and five sign-in links.
+    expect(await waitForMail(member.email, 6)).toHaveLength(6)
+    expect(await mailAfterQuiet(member.email)).toHaveLength(6)
+  })
+
   it('refuses a form from another site (403) and a malformed address (400), writing nothing', async () => {
     const member = await signedInMember('editor')
     const before = await rows('SELECT token_hash FROM member_links WHERE member_id = ?', member.id)
