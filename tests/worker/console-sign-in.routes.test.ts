@@ -32,6 +32,10 @@ describe('/console signed out', () => {
     const html = await page.text()
     expect(html).toMatch(/<label for="sign-in-email">Email<\/label>/)
     expect(html).toContain('<form method="post" action="/console/sign-in"')
+    // Under the site's CSP: no inline styles; the page is never cached.
+    expect(page.headers.get('content-security-policy')).toMatch(/style-src 'self'/)
+    expect(html).not.toMatch(/\sstyle=/)
+    expect(page.headers.get('cache-control')).toBe('no-store')
   })
 })
 
