@@ -9,6 +9,7 @@ import { afterWrite } from './middleware/after-write'
 import { idempotentPosts } from './middleware/idempotency'
 import { areaRoutes } from './routes/areas'
 import { auditRoutes } from './routes/audit'
+import { consoleRoutes } from './routes/console/console-pages'
 import { componentRoutes } from './routes/components'
 import { customerWordRoutes } from './routes/customer-word-pages'
 import { deliveryRoutes } from './routes/deliveries'
@@ -19,6 +20,7 @@ import { incidentRoutes } from './routes/incidents'
 import { documentIdempotentPosts } from './routes/openapi-idempotency'
 import { intakeRoutes } from './routes/intake'
 import { maintenanceRoutes } from './routes/maintenances'
+import { memberRoutes } from './routes/members'
 import { opsAlertRoutes } from './routes/ops-alerts'
 import { pageRoutes } from './routes/page-settings'
 import { publicPageRoutes } from './routes/public-pages'
@@ -38,14 +40,18 @@ export function createApp(): OpenAPIHono<AppBindings> {
   app.use('/api/v1/*', denyByDefault())
   app.use('/api/*', limitBody({ larger: { '/api/v1/intake/alertmanager': 1024 * 1024 } }))
   app.use('/api/v1/*', requireJsonBody({ '/api/v1/subscribers/import': /^text\/csv\b/i }))
-  // Subscriber changes touch neither the public snapshot nor the outbox.
-  app.use('/api/v1/*', afterWrite({ skip: ['/api/v1/subscriptions', '/api/v1/subscribers'] }))
+  // Subscriber and member changes touch neither the public snapshot nor the outbox.
+  app.use(
+    '/api/v1/*',
+    afterWrite({ skip: ['/api/v1/subscriptions', '/api/v1/subscribers', '/api/v1/members'] }),
+  )
   // Inside afterWrite: a replay is marked and skipped by it; a kept answer outlives its failure.
   app.use('/api/v1/*', idempotentPosts())
 
   const admin = new OpenAPIHono<AppBindings>()
   for (const routes of [
     tokenRoutes,
+    memberRoutes,
     componentRoutes,
     areaRoutes,
     incidentRoutes,
@@ -89,6 +95,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
   app.route('/', feedRoutes)
   app.route('/', embedRoutes)
   app.route('/', subscriptionPageRoutes)
+  app.route('/console', consoleRoutes)
   app.route('/', customerWordRoutes)
   app.route('/', publicPageRoutes)
   app.notFound(handleNotFound)

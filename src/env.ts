@@ -5,6 +5,8 @@
 export interface AppEnv extends Env {
   /** Bootstrap owner token; required for the admin API. */
   ADMIN_TOKEN?: string
+  /** The first owner's address: made a member (active) when there is no member yet. */
+  OWNER_EMAIL?: string
   /** Base URL for links in emails, webhooks and feeds (default: the request's origin). */
   PUBLIC_URL?: string
   /** The page's name (default `Candor`); the API can override it. */

@@ -4,6 +4,9 @@ import {
   deleteFinishedDeliveries,
   deleteFinishedOutboxRows,
 } from '../db/retention'
+import { deleteExpiredMemberLinks } from '../db/members'
+import { deleteEndedSessions } from '../db/sessions'
+import { SESSION_IDLE_MS } from '../domain/sessions'
 import { pruneIdempotencyKeys } from '../domain/idempotency'
 import { daysBefore, retentionPeriods } from '../domain/retention'
 import type { AppEnv } from '../env'
@@ -17,6 +20,8 @@ export interface PruneResult {
   events: number
   linkTokens: number
   incidentLinkTokens: number
+  memberLinks: number
+  sessions: number
   idempotencyKeys: number
 }
 
@@ -26,8 +31,7 @@ export interface PruneResult {
  * notice: deliveries pending, sending or failed (to be retried) stay, and so do outbox rows not
  * fanned out yet or with any delivery left. Deliveries go before the events they belong to, so
  * an event can go in the same run as its last delivery.
- *
- * Console sessions have no table yet; when they do, their expired rows are pruned here too.
+ * Console sign-in links go like link tokens; ended sessions go at once (nothing reads them).
  */
 export async function pruneRecords(
   env: AppEnv,
@@ -44,6 +48,13 @@ export async function pruneRecords(
     deleteFinishedOutboxRows(db, eventsBefore, limit),
     deleteExpiredLinkTokens(db, tokensBefore, limit),
     deleteExpiredIncidentLinkTokens(db, tokensBefore, limit),
+    deleteExpiredMemberLinks(db, tokensBefore, limit),
+    deleteEndedSessions(
+      db,
+      now.toISOString(),
+      new Date(now.getTime() - SESSION_IDLE_MS).toISOString(),
+      limit,
+    ),
   ])
   const changes = results.map((r) => r.meta.changes)
   return {
@@ -51,6 +62,8 @@ export async function pruneRecords(
     events: changes[2]!,
     linkTokens: changes[3]!,
     incidentLinkTokens: changes[4]!,
+    memberLinks: changes[5]!,
+    sessions: changes[6]!,
     idempotencyKeys: await pruneIdempotencyKeys(db, now, limit),
   }
 }

@@ -26,7 +26,7 @@ function ownOrigins(c: Ctx): string[] {
 const checkForm = csrf({ origin: (origin, c) => ownOrigins(c as Ctx).includes(origin) })
 
 /** True when hono/csrf lets this request through. */
-async function passesCsrf(c: Ctx): Promise<boolean> {
+export async function passesCsrf(c: Ctx): Promise<boolean> {
   let passed = false
   try {
     await checkForm(c, async () => {

@@ -12,6 +12,7 @@ import { ensurePage, pageName } from '../../domain/page'
 import type { AppEnv } from '../../env'
 import { ClaimKeeper } from './claim-keeper'
 import { confirmationTemplate } from '../email/confirmation-mail'
+import { memberLinkTemplate } from '../email/member-link-mail'
 import type { Verdict } from './deliver'
 import { createMailer } from '../email/mailer'
 import { stableMessageId } from '../email/message-id'
@@ -35,6 +36,7 @@ export type MailTemplate = (
  */
 export const MAIL_TEMPLATES: Record<string, MailTemplate> = {
   confirmation: confirmationTemplate,
+  member_link: memberLinkTemplate,
 }
 
 /** A recorded mail not sent by this long has lost its queue message: the sweep sends it again. */
