@@ -1,9 +1,6 @@
 import type { DeliveryTarget } from '../../db/deliveries'
-import { disableSubscriber } from '../../db/subscriber-health'
-import { ensurePage, pageName } from '../../domain/page'
 import type { AppEnv } from '../../env'
-import { renderWebhookUnverifiedEmail } from '../email/email-render'
-import { createMailer } from '../email/mailer'
+import { stopWebhook } from './webhook-disable'
 
 /** Whether this delivery is a webhook's `webhook.verify` event. */
 export function isVerifyDelivery(target: Pick<DeliveryTarget, 'eventType'>): boolean {
@@ -22,28 +19,11 @@ export function awaitsVerification(
  * or its URL is refused): the webhook is disabled with the reason, and — the first time only —
  * its owner is told by email. Returns whether this call disabled it.
  */
-export async function failVerification(
+export function failVerification(
   env: AppEnv,
   subscriber: { id: string; url: string | null; email: string | null },
   reason: string,
   now: Date,
 ): Promise<boolean> {
-  const result = await disableSubscriber(env.DB, subscriber.id, reason, now.toISOString()).run()
-  if (result.meta.changes !== 1) return false
-  if (subscriber.email) {
-    const page = await ensurePage(env.DB, now)
-    const rendered = renderWebhookUnverifiedEmail({
-      pageName: pageName(page, env.PAGE_NAME),
-      url: subscriber.url ?? '',
-      reason,
-    })
-    const [sent] = await createMailer(env).send([
-      { to: subscriber.email, ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } },
-    ])
-    if (sent && !sent.ok)
-      console.error(
-        `could not tell ${subscriber.email} about the unverified webhook: ${sent.error}`,
-      )
-  }
-  return true
+  return stopWebhook(env, subscriber, reason, now, 'unverified')
 }
