@@ -2,6 +2,7 @@
  * The delivery log: one row per (event, subscriber) — the key that makes each notice go out
  * once — and one row per attempt to send it.
  */
+import { claimRow, extendClaims, selectStuckIds, touchRows } from './claimed-rows'
 import type { DeliveryStatus } from '../domain/delivery-states'
 
 /** A delivery with what the sender needs about its subscriber. */
@@ -149,15 +150,7 @@ export function claimDelivery(
   now: Date,
   holder: ClaimHolder,
 ): D1PreparedStatement {
-  const at = now.toISOString()
-  const leaseExpired = new Date(now.getTime() - holder.leaseMs).toISOString()
-  return db
-    .prepare(
-      `UPDATE deliveries SET status = 'sending', claimed_at = ?1, claimed_by = ?4, updated_at = ?1
-       WHERE id = ?2 AND (status IN ('pending', 'failed')
-         OR (status = 'sending' AND (claimed_at IS NULL OR claimed_at < ?3)))`,
-    )
-    .bind(at, id, leaseExpired, holder.by)
+  return claimRow(db, 'deliveries', id, now, holder)
 }
 
 /** Extends the claims this run still holds on these deliveries (they are being sent). */
@@ -167,12 +160,7 @@ export function extendDeliveryClaims(
   by: string,
   at: string,
 ): D1PreparedStatement {
-  return db
-    .prepare(
-      `UPDATE deliveries SET claimed_at = ?1
-       WHERE id IN (SELECT value FROM json_each(?2)) AND claimed_by = ?3 AND status = 'sending'`,
-    )
-    .bind(at, JSON.stringify(ids), by)
+  return extendClaims(db, 'deliveries', ids, by, at)
 }
 
 /** The outcome of one attempt, recorded on the delivery and in its attempt log. */
@@ -251,29 +239,15 @@ export function markDeliveryDead(
  * (sending) by a worker that stopped extending its claim before `before`: it vanished. Oldest
  * first.
  */
-export async function selectStuckDeliveryIds(
+export function selectStuckDeliveryIds(
   db: D1Database,
   before: string,
   limit: number,
 ): Promise<string[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT id FROM deliveries
-       WHERE status IN ('pending', 'sending') AND updated_at < ?1
-         AND (status = 'pending' OR claimed_at IS NULL OR claimed_at < ?1)
-       ORDER BY updated_at LIMIT ?2`,
-    )
-    .bind(before, limit)
-    .all<{ id: string }>()
-  return results.map((r) => r.id)
+  return selectStuckIds(db, 'deliveries', before, limit)
 }
 
 /** Touches re-enqueued deliveries, so the next sweep waits for them again. */
 export function touchDeliveries(db: D1Database, ids: string[], at: string): D1PreparedStatement {
-  return db
-    .prepare(
-      `UPDATE deliveries SET updated_at = ? WHERE id IN (SELECT value FROM json_each(?))
-       AND status IN ('pending', 'sending')`,
-    )
-    .bind(at, JSON.stringify(ids))
+  return touchRows(db, 'deliveries', ids, at)
 }

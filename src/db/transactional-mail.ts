@@ -5,6 +5,7 @@
  */
 
 import type { MailStatus } from '../domain/delivery-states'
+import { claimRow, extendClaims, selectStuckIds, touchRows } from './claimed-rows'
 import type { ClaimHolder } from './deliveries'
 
 /** A mail to record: its template and what the template needs. */
@@ -77,16 +78,7 @@ export function claimMail(
   now: Date,
   holder: ClaimHolder,
 ): D1PreparedStatement {
-  const at = now.toISOString()
-  const leaseExpired = new Date(now.getTime() - holder.leaseMs).toISOString()
-  return db
-    .prepare(
-      `UPDATE transactional_mail SET status = 'sending', claimed_at = ?1, claimed_by = ?4,
-         updated_at = ?1
-       WHERE id = ?2 AND (status IN ('pending', 'failed')
-         OR (status = 'sending' AND (claimed_at IS NULL OR claimed_at < ?3)))`,
-    )
-    .bind(at, id, leaseExpired, holder.by)
+  return claimRow(db, 'transactional_mail', id, now, holder)
 }
 
 /** Extends this run's claims on these mails. */
@@ -96,12 +88,7 @@ export function extendMailClaims(
   by: string,
   at: string,
 ): D1PreparedStatement {
-  return db
-    .prepare(
-      `UPDATE transactional_mail SET claimed_at = ?1
-       WHERE id IN (SELECT value FROM json_each(?2)) AND claimed_by = ?3 AND status = 'sending'`,
-    )
-    .bind(at, JSON.stringify(ids), by)
+  return extendClaims(db, 'transactional_mail', ids, by, at)
 }
 
 /**
@@ -135,29 +122,15 @@ export function recordMailAttempt(
  * Mails waiting since before `before` (their queue message was lost, or never sent) or claimed
  * by a run that stopped extending its claim before then. Oldest first.
  */
-export async function selectStuckMailIds(
+export function selectStuckMailIds(
   db: D1Database,
   before: string,
   limit: number,
 ): Promise<string[]> {
-  const { results } = await db
-    .prepare(
-      `SELECT id FROM transactional_mail
-       WHERE status IN ('pending', 'sending') AND updated_at < ?1
-         AND (status = 'pending' OR claimed_at IS NULL OR claimed_at < ?1)
-       ORDER BY updated_at LIMIT ?2`,
-    )
-    .bind(before, limit)
-    .all<{ id: string }>()
-  return results.map((r) => r.id)
+  return selectStuckIds(db, 'transactional_mail', before, limit)
 }
 
 /** Touches re-enqueued mails, so the next sweep waits for them again. */
 export function touchMails(db: D1Database, ids: string[], at: string): D1PreparedStatement {
-  return db
-    .prepare(
-      `UPDATE transactional_mail SET updated_at = ? WHERE id IN (SELECT value FROM json_each(?))
-       AND status IN ('pending', 'sending')`,
-    )
-    .bind(at, JSON.stringify(ids))
+  return touchRows(db, 'transactional_mail', ids, at)
 }
