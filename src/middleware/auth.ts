@@ -23,6 +23,19 @@ async function actorOf(c: Context<AppBindings>): Promise<Actor> {
   return actor
 }
 
+/**
+ * The actor of the request's bearer token when it carries a valid one, else null — from
+ * `c.var.actor` when the access guard already looked it up, so a request costs one lookup.
+ */
+export async function actorIfAny(c: Context<AppBindings>): Promise<Actor | null> {
+  try {
+    return await actorOf(c)
+  } catch (error) {
+    if (error instanceof CandorError) return null
+    throw error
+  }
+}
+
 /** Requires a valid bearer token of any scope and puts its identity in `c.var.actor`. */
 export function requireToken() {
   return createMiddleware<AppBindings>(async function requireTokenHandler(c, next) {

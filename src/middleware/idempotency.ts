@@ -6,7 +6,7 @@ import {
   finishIdempotentRequest,
   type StoredResponse,
 } from '../domain/idempotency'
-import { authenticate } from '../domain/tokens'
+import { actorIfAny } from './auth'
 
 /** The request header that makes an admin POST idempotent. */
 export const IDEMPOTENCY_HEADER = 'Idempotency-Key'
@@ -52,8 +52,8 @@ function keepAlive(c: Context<AppBindings>, work: Promise<unknown>): void {
  * `Idempotent-Replayed: true`) and run nothing; the same key with another request is 422, and
  * while the first still runs, 409. Keys are scoped per acting token.
  *
- * Mounted in front of the sub-apps, whose own middleware authenticates later, this one asks
- * the same `authenticate` who is acting: without a valid token it steps aside and the route
+ * Mounted in front of the sub-apps, this one asks who is acting (the access guard has usually
+ * looked the token up already): without a valid token it steps aside and the route
  * answers as it would (401, or a public route). Registered after `afterWrite`, so a replay
  * passes back through it marked as such (see `isReplay`), and a write whose after-work failed
  * still has its answer kept.
@@ -63,8 +63,7 @@ export function idempotentPosts(options: { now?: () => Date } = {}) {
   return createMiddleware<AppBindings>(async function idempotentPostsHandler(c, next) {
     const key = c.req.header(IDEMPOTENCY_HEADER)
     if (c.req.method !== 'POST' || key === undefined) return next()
-    const bearer = /^Bearer\s+(\S+)$/i.exec(c.req.header('authorization') ?? '')?.[1]
-    const actor = bearer ? await authenticate(c.env.DB, bearer, c.env.ADMIN_TOKEN, now()) : null
+    const actor = await actorIfAny(c)
     if (!actor) return next()
 
     const url = new URL(c.req.url)
