@@ -4,6 +4,7 @@ import { loadSnapshot } from '../../src/domain/snapshot'
 import { RENDERED_MAX, renderedCount } from '../../src/routes/public-cache'
 import { renderedKey } from '../../src/routes/render-cache'
 import { call, makeIncident, resetData } from './factories'
+import { inOneRateWindow } from './rate-window'
 
 /**
  * Public requests that cost a D1 query are bounded: a missing incident is remembered in the
@@ -54,6 +55,7 @@ describe('a missing incident', () => {
 
 describe('the lookup limit (LOOKUP_BY_IP)', () => {
   it('unknown incident ids from one network: 429 with Retry-After, as a page', async () => {
+    await inOneRateWindow()
     const statuses: number[] = []
     let limited: Awaited<ReturnType<typeof get>> | null = null
     for (let i = 0; i < 40 && !limited; i++) {
@@ -72,6 +74,7 @@ describe('the lookup limit (LOOKUP_BY_IP)', () => {
   })
 
   it('answer and reopen links from one network: 429 with Retry-After, as a page', async () => {
+    await inOneRateWindow()
     const statuses: number[] = []
     for (let i = 0; i < 32; i++) {
       const path = i % 2 === 0 ? `/resolution/token${i}` : `/reopen/token${i}`
@@ -99,6 +102,7 @@ describe('the lookup limit (LOOKUP_BY_IP)', () => {
 
 describe('the lookup limit on subscription links', () => {
   it('confirm and manage links from one network: 429 as a page; a one-click unsubscribe is never limited', async () => {
+    await inOneRateWindow()
     const ip = '203.0.113.20'
     const statuses: number[] = []
     for (let i = 0; i < 32; i++) {

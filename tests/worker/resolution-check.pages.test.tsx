@@ -1,4 +1,5 @@
 import { env } from 'cloudflare:workers'
+import { inOneRateWindow } from './rate-window'
 import { describe, expect, it } from 'vitest'
 import { pageAnswersOpen } from '../../src/domain/resolution-check'
 import { IncidentPage } from '../../src/views/incident-page'
@@ -150,6 +151,7 @@ describe('"fixed for me / still broken" on the incident page', () => {
   })
 
   it("refuses another site's form (403) and more than 10 answers a minute from one IP (429)", async () => {
+    await inOneRateWindow()
     const incident = await resolvedIncident(1)
     const foreign = await postForm(
       `/incidents/${incident.id}/resolution`,

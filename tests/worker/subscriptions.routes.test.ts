@@ -1,3 +1,4 @@
+import { inOneRateWindow } from './rate-window'
 import { describe, expect, it } from 'vitest'
 import { SubscriptionAccepted } from '../../src/schemas/subscriptions'
 import { call, errorOf, makeArea, makeComponent, rows, tableCounts } from './factories'
@@ -148,6 +149,7 @@ describe('POST /api/v1/subscriptions', () => {
   })
 
   it('rate-limits per IP and per address with 429 and Retry-After', async () => {
+    await inOneRateWindow()
     const ip = uniqueIp()
     for (let i = 0; i < 10; i++) {
       expect((await subscribeApi({ email: uniqueEmail() }, ip)).status).toBe(202)
@@ -165,6 +167,7 @@ describe('POST /api/v1/subscriptions', () => {
   })
 
   it('answers the subscribe form with a 429 page and Retry-After when limited', async () => {
+    await inOneRateWindow()
     const email = uniqueEmail()
     for (let i = 0; i < 3; i++) await subscribeApi({ email })
     const res = await postForm('/subscribe', { email })
