@@ -1,3 +1,4 @@
+import type { Session } from './domain/sessions'
 import type { Actor } from './domain/types'
 import type { AppEnv } from './env'
 
@@ -9,5 +10,7 @@ export interface AppBindings {
     requestId: string
     /** Set by `accessSignIn()` when a Cloudflare Access assertion verifies. */
     accessEmail?: string
+    /** The console session, set by `consoleSession()` on every signed-in console screen. */
+    session?: Session
   }
 }

@@ -47,6 +47,13 @@ export function roleScopes(role: MemberRole): TokenScope[] {
   return role === 'owner' ? ['owner'] : role === 'editor' ? ['write'] : ['read']
 }
 
+const ROLE_RANK: Record<MemberRole, number> = { viewer: 0, editor: 1, owner: 2 }
+
+/** Whether a role reaches `needed` (owner ⊃ editor ⊃ viewer). */
+export function roleReaches(role: MemberRole, needed: MemberRole): boolean {
+  return ROLE_RANK[role] >= ROLE_RANK[needed]
+}
+
 /** A signed-in member as the actor of what they do: their address is the audit log's actor. */
 export function memberActor(member: Member): Actor {
   return { id: member.email, scopes: roleScopes(member.role) }

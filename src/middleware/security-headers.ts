@@ -49,7 +49,9 @@ async function buildVariants(): Promise<Variants> {
   ])
   const pagePolicy = {
     defaultSrc: ["'none'"],
-    scriptSrc: [timeScript],
+    // Our own script files (the console's enhancements) and the hashed inline time script.
+    scriptSrc: ["'self'", timeScript],
+    connectSrc: ["'self'"],
     styleSrc: ["'self'"],
     imgSrc: ["'self'"],
     formAction: ["'self'"],

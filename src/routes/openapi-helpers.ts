@@ -2,23 +2,14 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import type { AppBindings } from '../app-types'
 import { errorBody } from '../middleware/errors'
 import { ErrorSchema } from '../schemas/inputs'
+import { issueDetails } from './validation-details'
 
 /** A sub-app whose schema failures become the API's 400 `validation_failed` (docs/api.md). */
 export function newApiApp(): OpenAPIHono<AppBindings> {
   return new OpenAPIHono<AppBindings>({
     defaultHook: (result, c) => {
       if (result.success) return
-      const details = result.error.issues.flatMap((issue) => {
-        const at = issue.path.map(String)
-        // An unknown field is reported at its own path, so a typo is easy to spot.
-        if (issue.code === 'unrecognized_keys') {
-          return issue.keys.map((key) => ({
-            path: [...at, key].join('.'),
-            message: 'unknown field',
-          }))
-        }
-        return [{ path: at.join('.') || '(body)', message: issue.message }]
-      })
+      const details = issueDetails(result.error.issues)
       const first = details[0]
       return c.json(
         errorBody(

@@ -1,7 +1,7 @@
-import type { Member } from '../../domain/members'
+import type { MemberRole } from '../../domain/members'
 import { FormError, NoticePage, PostButton, SubmitRow, TextField } from '../page-form'
 
-/** The console's own small pages: sign-in, its links, and the signed-in start page. */
+/** The console's pages before a session: sign-in, its links, and the refusals. */
 
 /** The sign-in form: one address; the answer is the same whether or not it is a member's. */
 export function SignInPage(props: { pageName: string; email?: string; error?: string }) {
@@ -92,23 +92,15 @@ export function RefusedPage(props: { pageName: string }) {
   )
 }
 
-/** The signed-in start page: who you are, your role, and the sign-out buttons. */
-export function ConsoleHomePage(props: { pageName: string; member: Member; csrfToken: string }) {
-  const m = props.member
+/** A screen or action the member's role does not reach: nothing was done. */
+export function RoleRefusedPage(props: { pageName: string; role: MemberRole; needed: MemberRole }) {
   return (
-    <NoticePage pageName={props.pageName} heading="Console">
+    <NoticePage pageName={props.pageName} heading="Your role does not allow this">
       <p>
-        Signed in as <strong>{m.name ?? m.email}</strong>
-        {m.name ? <> ({m.email})</> : null}, role <strong>{m.role}</strong>.
+        Nothing was changed. This needs the <strong>{props.needed}</strong> role; you are{' '}
+        <strong>{props.role}</strong>. An owner can change your role.{' '}
+        <a href="/console">Back to the console</a>
       </p>
-      <form method="post" action="/console/sign-out">
-        <input type="hidden" name="csrf" value={props.csrfToken} />
-        <button type="submit">Sign out</button>
-      </form>
-      <form method="post" action="/console/sign-out-everywhere">
-        <input type="hidden" name="csrf" value={props.csrfToken} />
-        <button type="submit">Sign out everywhere</button>
-      </form>
     </NoticePage>
   )
 }
