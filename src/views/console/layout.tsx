@@ -21,6 +21,8 @@ export function ConsoleLayout(
     notice?: string
     /** Extra controls beside the heading (e.g. "New incident"). */
     actions?: Child
+    /** A screen's own enhancement scripts (files under /console/, e.g. `/console/now.js`). */
+    scripts?: readonly string[]
     children?: Child
   },
 ) {
@@ -37,6 +39,9 @@ export function ConsoleLayout(
         <link rel="stylesheet" href="/console.css" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <script src="/console.js" defer></script>
+        {(props.scripts ?? []).map((src) => (
+          <script src={src} defer></script>
+        ))}
       </head>
       <body class="console">
         <a class="skip-link" href="#main">
