@@ -21,7 +21,7 @@ export function ConsoleLayout(
     notice?: string
     /** Extra controls beside the heading (e.g. "New incident"). */
     actions?: Child
-    /** A screen's own enhancement scripts (files under /console/, e.g. `/console/now.js`). */
+    /** A screen's own enhancement scripts (files in public/console-assets/, e.g. `/console-assets/now.js`). */
     scripts?: readonly string[]
     children?: Child
   },
