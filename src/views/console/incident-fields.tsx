@@ -34,7 +34,10 @@ const COMPONENT_STATUS_LABELS: Record<(typeof COMPONENT_STATUSES)[number], strin
 
 export const IMPACT_OPTIONS = IMPACTS.map((i) => [i, i[0]!.toUpperCase() + i.slice(1)] as const)
 
-/** The quick picks, in order; `keep` only where a value exists to keep. */
+/**
+ * The quick picks, in order; `keep` only where a value exists to keep. An update's Next update
+ * starts at "Choose…" (value ""), which the form refuses, so the member decides.
+ */
 function pickOptions(kind: 'eta' | 'next', mode: 'new' | 'update', timeZone: string) {
   const first: [string, string][] =
     kind === 'eta'
@@ -44,7 +47,10 @@ function pickOptions(kind: 'eta' | 'next', mode: 'new' | 'update', timeZone: str
             ['none', 'No estimate yet'],
           ]
         : [['none', 'No estimate yet']]
-      : []
+      : mode === 'update'
+        ? // An update makes the member decide the next promise: nothing is chosen for them.
+          [['', 'Choose…']]
+        : []
   const spans: [string, string][] = [
     ['30m', 'In 30 minutes'],
     ['1h', 'In 1 hour'],
@@ -155,7 +161,7 @@ export function IncidentFields(props: {
         label="Next update"
         state={state}
         options={pickOptions('next', props.mode, props.timeZone)}
-        fallback="30m"
+        fallback={props.mode === 'update' ? '' : '30m'}
         required
         hint="When customers will hear from you again. You will be reminded if it passes."
       />

@@ -1,0 +1,130 @@
+import { Hono, type Context } from 'hono'
+import type { AppBindings } from '../../app-types'
+import { listAreas } from '../../domain/areas'
+import { listComponents } from '../../domain/components'
+import { CandorError } from '../../domain/errors'
+import { publishIncident } from '../../domain/incident-publish'
+import { getIncident, listIncidents, postIncidentUpdate } from '../../domain/incidents'
+import { disputeOf, owedItem } from '../../domain/owed'
+import { ensurePage } from '../../domain/page'
+import { reopenIncident } from '../../domain/reopen'
+import { isClosedStatus, type Incident } from '../../domain/types'
+import { afterWrite } from '../../middleware/after-write'
+import type { FormState } from '../../views/console/fields'
+import { IncidentListPage } from '../../views/console/incident-list-page'
+import { INCIDENT_NOTICES, IncidentPage } from '../../views/console/incident-page'
+import { privatePage } from '../html-page'
+import { verbContext } from '../context'
+import { attempt, consoleFrame, readConsoleForm } from './console-form'
+import { incidentFieldOf, readIncidentUpdate } from './incident-form'
+import { updateFormStart } from './incident-update-start'
+
+type Ctx = Context<AppBindings>
+
+/**
+ * The incident screens: the list, one incident's page with its Post an update form, and the
+ * one-click Publish (a draft) and Reopen (a disputed resolution). Each write calls the verb
+ * the API calls, then the public snapshot is rebuilt and the announcement queued.
+ */
+export const incidentScreenRoutes = new Hono<AppBindings>()
+
+/** How many closed incidents the list shows under the open ones. */
+const RECENT_LIMIT = 50
+
+incidentScreenRoutes.get('/incidents', async (c) => {
+  const now = new Date()
+  const all = await listIncidents(c.env.DB, 'incident', 'all', 200)
+  const open = all.filter((i) => !isClosedStatus(i.status))
+  const recent = all.filter((i) => isClosedStatus(i.status)).slice(0, RECENT_LIMIT)
+  return privatePage(
+    c,
+    <IncidentListPage frame={await consoleFrame(c)} open={open} recent={recent} now={now} />,
+  )
+})
+
+/** Renders an incident's page, with the update form as given (fresh, or as posted). */
+async function renderIncident(
+  c: Ctx,
+  incident: Incident,
+  options: { form?: FormState; status?: 400 | 409; notice?: string } = {},
+) {
+  const now = new Date()
+  const [page, components, areas] = await Promise.all([
+    ensurePage(c.env.DB, now),
+    listComponents(c.env.DB),
+    listAreas(c.env.DB),
+  ])
+  return privatePage(
+    c,
+    <IncidentPage
+      frame={await consoleFrame(c)}
+      incident={incident}
+      owed={owedItem(incident, now)}
+      dispute={disputeOf(incident, page)}
+      components={components}
+      areas={areas}
+      timeZone={page.timeZone}
+      now={now}
+      form={options.form ?? updateFormStart(incident, page.timeZone)}
+      fresh={options.form === undefined}
+      notice={options.notice}
+    />,
+    options.status ?? 200,
+  )
+}
+
+incidentScreenRoutes.get('/incidents/:id', async (c, next) => {
+  // `/incidents/new` is the new-incident form's, mounted beside this screen.
+  if (c.req.param('id') === 'new') return next()
+  const incident = await getIncident(c.env.DB, c.req.param('id'), 'incident')
+  return renderIncident(c, incident, { notice: INCIDENT_NOTICES[c.req.query('done') ?? ''] })
+})
+
+// A console write changes what the public snapshot and subscribers get, as the API's do.
+for (const action of ['updates', 'publish', 'reopen']) {
+  incidentScreenRoutes.post(`/incidents/:id/${action}`, afterWrite())
+}
+
+incidentScreenRoutes.post('/incidents/:id/updates', async (c) => {
+  const id = c.req.param('id')
+  const incident = await getIncident(c.env.DB, id, 'incident')
+  const form = await readConsoleForm(c)
+  const now = new Date()
+  const page = await ensurePage(c.env.DB, now)
+  const read = readIncidentUpdate(form, { now, timeZone: page.timeZone })
+  if (!read.ok) return renderIncident(c, incident, { form: { ...form, errors: read.errors }, status: 400 })
+  try {
+    const posted = await attempt(
+      () => postIncidentUpdate(verbContext(c), id, 'incident', read.value),
+      incidentFieldOf,
+    )
+    if (!posted.ok) {
+      return renderIncident(c, incident, { form: { ...form, errors: posted.errors }, status: 400 })
+    }
+  } catch (error) {
+    if (!(error instanceof CandorError && error.code === 'conflict')) throw error
+    // Another update landed first: show the incident as it now stands, keeping what was typed.
+    const errors = { '(form)': 'Another update was posted meanwhile. Check it, then post again.' }
+    const fresh = await getIncident(c.env.DB, id, 'incident')
+    return renderIncident(c, fresh, { form: { ...form, errors }, status: 409 })
+  }
+  return c.redirect(`/console/incidents/${id}?done=updated`, 303)
+})
+
+/** Where a one-click action lands: the Now page or the incident's own page. */
+async function landing(c: Ctx, id: string, done: string): Promise<string> {
+  const back = (await readConsoleForm(c)).values.back
+  return back === 'now' ? `/console?done=${done}` : `/console/incidents/${id}?done=${done}`
+}
+
+incidentScreenRoutes.post('/incidents/:id/publish', async (c) => {
+  const id = c.req.param('id')
+  await publishIncident(verbContext(c), id)
+  return c.redirect(await landing(c, id, 'published'), 303)
+})
+
+incidentScreenRoutes.post('/incidents/:id/reopen', async (c) => {
+  const id = c.req.param('id')
+  await reopenIncident(verbContext(c), id, {})
+  return c.redirect(await landing(c, id, 'reopened'), 303)
+})
