@@ -8,7 +8,11 @@
 
   function busy(main) {
     var active = document.activeElement
-    if (active && main.contains(active) && /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(active.tagName)) {
+    if (
+      active &&
+      main.contains(active) &&
+      /^(INPUT|SELECT|TEXTAREA|BUTTON)$/.test(active.tagName)
+    ) {
       return true
     }
     return touched || document.hidden
@@ -17,7 +21,10 @@
   function refresh() {
     var main = document.getElementById('main')
     if (!main || busy(main)) return
-    fetch(window.location.pathname, { credentials: 'same-origin', headers: { accept: 'text/html' } })
+    fetch(window.location.pathname, {
+      credentials: 'same-origin',
+      headers: { accept: 'text/html' },
+    })
       .then(function (res) {
         // Signed out or refused: leave the page as it is; the next action shows why.
         if (!res.ok || res.redirected) return null

@@ -70,7 +70,8 @@ export function owedItem(incident: Incident, now: Date): OwedItem {
  * then the soonest due); nothing promised comes last, a passed ETA first among those.
  */
 export function compareOwed(a: OwedItem, b: OwedItem): number {
-  const at = (item: OwedItem) => (item.promise.kind === 'none' ? Infinity : Date.parse(item.promise.at))
+  const at = (item: OwedItem) =>
+    item.promise.kind === 'none' ? Infinity : Date.parse(item.promise.at)
   const byPromise = at(a) - at(b)
   if (byPromise !== 0 && !Number.isNaN(byPromise)) return byPromise
   if (a.etaPassed !== b.etaPassed) return a.etaPassed ? -1 : 1

@@ -93,15 +93,15 @@ export function readNewIncident(form: FormState, clock: FormClock) {
  * explicit "no further updates promised" (`none`) is required — `keep` is not offered.
  */
 export function readIncidentUpdate(form: FormState, clock: FormClock) {
-  const errors: Record<string, string> = {}
+  const shared = sharedFields(form, clock)
+  const errors: Record<string, string> = shared.ok ? {} : { ...shared.errors }
+  // Said after the shared fields' errors, so this sentence is the one beside the field.
   if (
     !['none', '30m', '1h', '4h', 'tomorrow_9', 'exact'].includes(valueOf(form, 'next_update_at'))
   ) {
     errors.next_update_at =
       'Say when the next update will come, or choose “No further updates promised”.'
   }
-  const shared = sharedFields(form, clock)
-  if (!shared.ok) Object.assign(errors, shared.errors)
   const input: Record<string, unknown> = shared.ok ? { ...shared.value } : {}
   input.status = valueOf(form, 'status')
   const parsed = parseWith(IncidentUpdateInput, input, incidentFieldOf)

@@ -92,7 +92,8 @@ incidentScreenRoutes.post('/incidents/:id/updates', async (c) => {
   const now = new Date()
   const page = await ensurePage(c.env.DB, now)
   const read = readIncidentUpdate(form, { now, timeZone: page.timeZone })
-  if (!read.ok) return renderIncident(c, incident, { form: { ...form, errors: read.errors }, status: 400 })
+  if (!read.ok)
+    return renderIncident(c, incident, { form: { ...form, errors: read.errors }, status: 400 })
   try {
     const posted = await attempt(
       () => postIncidentUpdate(verbContext(c), id, 'incident', read.value),
