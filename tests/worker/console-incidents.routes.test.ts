@@ -212,6 +212,17 @@ describe('incident page', () => {
     expect(res.status).toBe(303)
     expect(res.headers.get('location')).toBe(`/console/incidents/${draft.id}?done=published`)
     expect((await callJson('GET', `/api/v1/incidents/${draft.id}`)).draft).toBe(false)
+
+    // A second click (another tab) does nothing and says so.
+    const before = await tableCounts()
+    const again = await browser('POST', `/console/incidents/${draft.id}/publish`, {
+      cookie: editor.cookie,
+      headers: SAME_ORIGIN,
+      form: { csrf: editor.csrf, back: 'now' },
+    })
+    expect(again.status).toBe(409)
+    expect(await again.text()).toContain('Nothing done: This incident is already published.')
+    expect(await tableCounts()).toEqual(before)
   })
 
   it('a viewer sees the incident but no form, and a forged update is refused', async () => {

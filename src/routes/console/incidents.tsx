@@ -118,14 +118,26 @@ async function landing(c: Ctx, id: string, done: string): Promise<string> {
   return back === 'now' ? `/console?done=${done}` : `/console/incidents/${id}?done=${done}`
 }
 
-incidentScreenRoutes.post('/incidents/:id/publish', async (c) => {
-  const id = c.req.param('id')
-  await publishIncident(verbContext(c), id)
-  return c.redirect(await landing(c, id, 'published'), 303)
-})
+/**
+ * Runs a one-click action; when it no longer applies (published already, reopened already),
+ * the incident's page says why with 409 and nothing is written.
+ */
+async function oneClick(c: Ctx, done: string, action: (id: string) => Promise<unknown>) {
+  const id = c.req.param('id')!
+  try {
+    await action(id)
+  } catch (error) {
+    if (!(error instanceof CandorError && error.code === 'conflict')) throw error
+    const incident = await getIncident(c.env.DB, id, 'incident')
+    return renderIncident(c, incident, { status: 409, notice: `Nothing done: ${error.message}` })
+  }
+  return c.redirect(await landing(c, id, done), 303)
+}
 
-incidentScreenRoutes.post('/incidents/:id/reopen', async (c) => {
-  const id = c.req.param('id')
-  await reopenIncident(verbContext(c), id, {})
-  return c.redirect(await landing(c, id, 'reopened'), 303)
-})
+incidentScreenRoutes.post('/incidents/:id/publish', (c) =>
+  oneClick(c, 'published', (id) => publishIncident(verbContext(c), id)),
+)
+
+incidentScreenRoutes.post('/incidents/:id/reopen', (c) =>
+  oneClick(c, 'reopened', (id) => reopenIncident(verbContext(c), id, {})),
+)
