@@ -9,7 +9,6 @@ import { disputeOf, owedItem } from '../../domain/owed'
 import { ensurePage } from '../../domain/page'
 import { reopenIncident } from '../../domain/reopen'
 import { isClosedStatus, type Incident } from '../../domain/types'
-import { afterWrite } from '../../middleware/after-write'
 import type { FormState } from '../../views/console/fields'
 import { IncidentListPage } from '../../views/console/incident-list-page'
 import { INCIDENT_NOTICES, IncidentPage } from '../../views/console/incident-page'
@@ -79,11 +78,6 @@ incidentScreenRoutes.get('/incidents/:id', async (c, next) => {
   const incident = await getIncident(c.env.DB, c.req.param('id'), 'incident')
   return renderIncident(c, incident, { notice: INCIDENT_NOTICES[c.req.query('done') ?? ''] })
 })
-
-// A console write changes what the public snapshot and subscribers get, as the API's do.
-for (const action of ['updates', 'publish', 'reopen']) {
-  incidentScreenRoutes.post(`/incidents/:id/${action}`, afterWrite())
-}
 
 incidentScreenRoutes.post('/incidents/:id/updates', async (c) => {
   const id = c.req.param('id')

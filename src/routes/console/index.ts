@@ -1,6 +1,7 @@
 import { Hono } from 'hono'
 import type { AppBindings } from '../../app-types'
 import { ensureFirstOwner } from '../../domain/members'
+import { afterWrite } from '../../middleware/after-write'
 import { limitBody } from '../../middleware/limits'
 import { accountRoutes } from './account'
 import { consoleSession, writesNeedEditor } from './console-session'
@@ -27,6 +28,8 @@ consoleRoutes.route('/', signInRoutes)
 consoleRoutes.use('*', consoleSession())
 consoleRoutes.route('/', accountRoutes)
 
+// A screen's write changes what the public snapshot and subscribers get, as the API's do.
+consoleRoutes.use('*', afterWrite())
 consoleRoutes.use('*', writesNeedEditor())
 // One screen a line.
 // prettier-ignore
