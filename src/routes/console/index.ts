@@ -4,6 +4,7 @@ import { ensureFirstOwner } from '../../domain/members'
 import { limitBody } from '../../middleware/limits'
 import { accountRoutes } from './account'
 import { consoleSession, writesNeedEditor } from './console-session'
+import { maintenanceRoutes } from './maintenance'
 import { nowRoutes } from './now'
 import { signInRoutes } from './sign-in-pages'
 
@@ -27,4 +28,4 @@ consoleRoutes.use('*', consoleSession())
 consoleRoutes.route('/', accountRoutes)
 
 consoleRoutes.use('*', writesNeedEditor())
-for (const screen of [nowRoutes]) consoleRoutes.route('/', screen)
+for (const screen of [nowRoutes, maintenanceRoutes]) consoleRoutes.route('/', screen)
