@@ -3,6 +3,7 @@ import type { AppBindings } from '../../app-types'
 import { ensureFirstOwner } from '../../domain/members'
 import { limitBody } from '../../middleware/limits'
 import { accountRoutes } from './account'
+import { componentsRoutes } from './components'
 import { consoleSession, writesNeedEditor } from './console-session'
 import { maintenanceRoutes } from './maintenance'
 import { nowRoutes } from './now'
@@ -28,4 +29,5 @@ consoleRoutes.use('*', consoleSession())
 consoleRoutes.route('/', accountRoutes)
 
 consoleRoutes.use('*', writesNeedEditor())
-for (const screen of [nowRoutes, maintenanceRoutes]) consoleRoutes.route('/', screen)
+for (const screen of [nowRoutes, maintenanceRoutes, componentsRoutes])
+  consoleRoutes.route('/', screen)
