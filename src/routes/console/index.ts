@@ -7,6 +7,7 @@ import { componentsRoutes } from './components'
 import { consoleSession, writesNeedEditor } from './console-session'
 import { maintenanceRoutes } from './maintenance'
 import { nowRoutes } from './now'
+import { settingsRoutes } from './settings'
 import { signInRoutes } from './sign-in-pages'
 
 /**
@@ -29,5 +30,5 @@ consoleRoutes.use('*', consoleSession())
 consoleRoutes.route('/', accountRoutes)
 
 consoleRoutes.use('*', writesNeedEditor())
-for (const screen of [nowRoutes, maintenanceRoutes, componentsRoutes])
+for (const screen of [nowRoutes, maintenanceRoutes, componentsRoutes, settingsRoutes])
   consoleRoutes.route('/', screen)
