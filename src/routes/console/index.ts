@@ -4,9 +4,12 @@ import { ensureFirstOwner } from '../../domain/members'
 import { afterWrite } from '../../middleware/after-write'
 import { limitBody } from '../../middleware/limits'
 import { accountRoutes } from './account'
+import { componentsRoutes } from './components'
 import { consoleSession, writesNeedEditor } from './console-session'
 import { incidentScreenRoutes } from './incidents'
+import { maintenanceRoutes } from './maintenance'
 import { nowRoutes } from './now'
+import { settingsRoutes } from './settings'
 import { signInRoutes } from './sign-in-pages'
 
 /**
@@ -36,4 +39,7 @@ consoleRoutes.use('*', writesNeedEditor())
 for (const screen of [
   nowRoutes,
   incidentScreenRoutes,
+  maintenanceRoutes,
+  componentsRoutes,
+  settingsRoutes,
 ]) consoleRoutes.route('/', screen)

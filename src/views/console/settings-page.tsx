@@ -1,0 +1,88 @@
+import {
+  CheckboxField,
+  CsrfField,
+  ErrorSummary,
+  InputField,
+  SelectField,
+  type FormState,
+} from './fields'
+import { ConsoleLayout, type ConsoleFrame } from './layout'
+import { IntakeFields } from './settings-intake-fields'
+
+/** The page's settings and the intake mapping, two forms (owners only). */
+export function SettingsPage(props: {
+  frame: ConsoleFrame
+  notice?: string
+  /** The name used when the page has none of its own. */
+  fallbackName: string
+  timeZones: readonly string[]
+  page: FormState
+  intake: FormState
+  severities: readonly { index: number; name: string }[]
+}) {
+  const csrf = props.frame.csrfToken
+  return (
+    <ConsoleLayout {...props.frame} title="Page settings" current="settings" notice={props.notice}>
+      <section id="page">
+        <h2>The page</h2>
+        <form method="post" action="/console/settings">
+          <CsrfField token={csrf} />
+          <ErrorSummary state={props.page} idPrefix="page" />
+          <InputField
+            idPrefix="page"
+            name="name"
+            label="Page name"
+            state={props.page}
+            maxlength={200}
+            hint={`Empty: “${props.fallbackName}”.`}
+          />
+          <SelectField
+            idPrefix="page"
+            name="time_zone"
+            label="Time zone"
+            state={props.page}
+            options={props.timeZones.map((z) => [z, z] as const)}
+            hint="Times in the console's forms are read in this zone."
+          />
+          <InputField
+            idPrefix="page"
+            name="dispute_min_votes"
+            label="Dispute after this many “still broken” answers"
+            type="number"
+            min={1}
+            max={100000}
+            state={props.page}
+          />
+          <InputField
+            idPrefix="page"
+            name="dispute_min_share"
+            label="…making up at least this share of answers (%)"
+            type="number"
+            min={0}
+            max={100}
+            state={props.page}
+          />
+          <CheckboxField
+            idPrefix="page"
+            name="show_affected_counts"
+            label="Show affected counts on the public page"
+            hint="Ops always see them here."
+            state={props.page}
+            fresh={false}
+          />
+          <button type="submit">Save page settings</button>
+        </form>
+      </section>
+      <section id="intake">
+        <h2>Alert intake</h2>
+        <p>How alerts from monitoring become incidents.</p>
+        <form method="post" action="/console/settings/intake">
+          <CsrfField token={csrf} />
+          <ErrorSummary state={props.intake} idPrefix="intake" />
+          <IntakeFields state={props.intake} severities={props.severities} />
+          <button type="submit">Save intake settings</button>
+        </form>
+      </section>
+    </ConsoleLayout>
+  )
+}
