@@ -123,6 +123,15 @@ describe('every console route', () => {
       // A screen not built yet answers 404; a built one must refuse the editor.
       if (res.status !== 404) expect([entry.href, res.status]).toEqual([entry.href, 403])
     }
+    // And a screen's role rule does not leak onto the screens mounted after it.
+    for (const entry of CONSOLE_NAV.filter((e) => e.role !== 'owner')) {
+      const res = await browser('GET', entry.href, { cookie: editor.cookie })
+      if (res.status !== 404) expect([entry.href, res.status]).toEqual([entry.href, 200])
+    }
+    for (const entry of CONSOLE_NAV.filter((e) => e.role === 'viewer')) {
+      const res = await browser('GET', entry.href, { cookie: viewer.cookie })
+      if (res.status !== 404) expect([entry.href, res.status]).toEqual([entry.href, 200])
+    }
     const page = await (await browser('GET', '/console', { cookie: viewer.cookie })).text()
     for (const entry of CONSOLE_NAV) {
       const shown = page.includes(`href="${entry.href}"`)
