@@ -4,8 +4,12 @@ import { ensureFirstOwner } from '../../domain/members'
 import { limitBody } from '../../middleware/limits'
 import { accountRoutes } from './account'
 import { consoleSession, writesNeedEditor } from './console-session'
+import { auditScreenRoutes } from './audit'
 import { nowRoutes } from './now'
+import { opsAlertScreenRoutes } from './ops-alerts'
 import { signInRoutes } from './sign-in-pages'
+import { subscriberScreenRoutes } from './subscribers'
+import { webhookScreenRoutes } from './webhooks'
 
 /**
  * The console at `/console`. In order: signing in (no session yet), then `consoleSession()`
@@ -27,4 +31,11 @@ consoleRoutes.use('*', consoleSession())
 consoleRoutes.route('/', accountRoutes)
 
 consoleRoutes.use('*', writesNeedEditor())
-for (const screen of [nowRoutes]) consoleRoutes.route('/', screen)
+for (const screen of [
+  nowRoutes,
+  subscriberScreenRoutes,
+  webhookScreenRoutes,
+  opsAlertScreenRoutes,
+  auditScreenRoutes,
+])
+  consoleRoutes.route('/', screen)
