@@ -111,11 +111,11 @@ subscriberScreenRoutes.post('/subscribers/import', async (c) => {
   if (!(file instanceof File) || file.size === 0) return refuse('Choose a CSV file to import.')
   const ctx = verbContext(c)
   const csv = await file.text()
-  const result = await attempt(
-    () => importSubscribers({ ...ctx, baseUrl: ctx.baseUrl ?? '' }, csv, consented),
-    () => 'file',
+  const result = await attempt(() =>
+    importSubscribers({ ...ctx, baseUrl: ctx.baseUrl ?? '' }, csv, consented),
   )
-  if (!result.ok) return refuse(result.errors.file ?? 'This file cannot be imported.')
+  // The verb's refusals are about the file as a whole.
+  if (!result.ok) return refuse(Object.values(result.errors)[0] ?? 'This file cannot be imported.')
   sendConfirmationsLater(c, result.value.confirmations)
   return privatePage(
     c,
