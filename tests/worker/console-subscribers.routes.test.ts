@@ -1,9 +1,10 @@
-import { env, exports } from 'cloudflare:workers'
+import { exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../src/lib/csv'
 import { SubscriberJson } from '../../src/schemas/subscriptions'
 import { browser, csrfOf, ORIGIN, SAME_ORIGIN, signedInMember } from './console-helpers'
 import { call, callJson, errorOf, makeToken, rows } from './factories'
+import { inOneRateWindow } from './rate-window'
 import { linkPath, subscriptionCounts, waitForMail } from './subscriptions-helpers'
 
 /**
@@ -230,12 +231,13 @@ describe('the subscribers screen', () => {
     await importApi(`email\n${address('frank')}\n`, false)
     const frank = (await subscriberOf(address('frank')))!
     const statuses: number[] = []
+    await inOneRateWindow()
     for (let i = 0; i < 4; i++) {
       const res = await call('POST', `/api/v1/subscribers/${frank.id}/resend-confirmation`)
       statuses.push(res.status)
       await res.body?.cancel()
     }
-    expect(statuses).toContain(429)
+    expect(statuses).toEqual([202, 202, 202, 429])
     const sent = statuses.filter((s) => s === 202).length
     const [mail] = await rows<{ n: number }>(
       'SELECT COUNT(*) AS n FROM transactional_mail WHERE recipient = ?',
@@ -270,6 +272,5 @@ describe('who may use it', () => {
     })
     expect(res.status).toBe(403)
     expect(await subscriberOf(address('carol'))).toMatchObject({ status: 'pending' })
-    void env
   })
 })
