@@ -79,15 +79,16 @@ async function listPage(
   )
 }
 
-/** Where to go back to after a row's action: the list as it was (never elsewhere). */
+/** Where to go back to after a row's action: the list as it was (never elsewhere), with a notice. */
 function backTo(form: Record<string, unknown>, done: string): string {
   const back = typeof form.back === 'string' ? form.back : ''
-  const url = new URL(back.startsWith('/console/subscribers') ? back : '/', 'http://x')
-  const target =
-    url.pathname === '/console/subscribers' ? url : new URL('/console/subscribers', 'http://x')
-  target.searchParams.delete('done')
-  target.searchParams.set('done', done)
-  return `${target.pathname}${target.search}`
+  const url = new URL(back, 'http://console.invalid')
+  const list =
+    back.startsWith('/') && url.pathname === '/console/subscribers'
+      ? url
+      : new URL('/console/subscribers', 'http://console.invalid')
+  list.searchParams.set('done', done)
+  return `${list.pathname}${list.search}`
 }
 
 subscriberScreenRoutes.get('/subscribers', (c) => listPage(c))
