@@ -25,6 +25,7 @@ import { opsAlertRoutes } from './routes/ops-alerts'
 import { pageRoutes } from './routes/page-settings'
 import { publicPageRoutes } from './routes/public-pages'
 import { statuspageRoutes } from './routes/statuspage-v2'
+import { subscriberActionRoutes } from './routes/subscriber-actions'
 import { subscriberRoutes } from './routes/subscribers'
 import { subscriptionApiRoutes } from './routes/subscriptions-api'
 import { subscriptionPageRoutes } from './routes/subscription-pages'
@@ -60,6 +61,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     pageRoutes,
     auditRoutes,
     subscriptionApiRoutes,
+    subscriberActionRoutes,
     subscriberRoutes,
     webhookRoutes,
     deliveryRoutes,

@@ -137,16 +137,30 @@ export async function selectKnownEmails(
 /** A page of subscribers in id order, after `cursor`, optionally of one kind and status. */
 export async function selectSubscriberPage(
   db: D1Database,
-  filter: { kind?: SubscriberKind; status?: SubscriberStatus; cursor?: string; limit: number },
+  filter: {
+    kind?: SubscriberKind
+    status?: SubscriberStatus
+    /** Part of the address or URL, without regard to case. */
+    search?: string
+    cursor?: string
+    limit: number
+  },
 ): Promise<Subscriber[]> {
   const { results } = await db
     .prepare(
       `SELECT * FROM subscribers
        WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR ${SHOWN_STATUS} = ?2)
          AND (?3 IS NULL OR id > ?3)
+         AND (?5 IS NULL OR instr(lower(coalesce(email, '') || ' ' || coalesce(url, '')), lower(?5)) > 0)
        ORDER BY id LIMIT ?4`,
     )
-    .bind(filter.kind ?? null, filter.status ?? null, filter.cursor ?? null, filter.limit)
+    .bind(
+      filter.kind ?? null,
+      filter.status ?? null,
+      filter.cursor ?? null,
+      filter.limit,
+      filter.search || null,
+    )
     .all<SubscriberRow>()
   return withChoices(db, results)
 }

@@ -339,7 +339,14 @@ export async function getSubscriber(db: D1Database, id: string): Promise<Subscri
 /** One page of subscribers for ops, with the cursor of the next page (null at the end). */
 export async function listSubscribers(
   db: D1Database,
-  filter: { kind?: SubscriberKind; status?: SubscriberStatus; cursor?: string; limit: number },
+  filter: {
+    kind?: SubscriberKind
+    status?: SubscriberStatus
+    /** Part of the address or URL, without regard to case. */
+    search?: string
+    cursor?: string
+    limit: number
+  },
 ): Promise<{ subscribers: Subscriber[]; nextCursor: string | null }> {
   const page = await selectSubscriberPage(db, { ...filter, limit: filter.limit + 1 })
   const subscribers = page.slice(0, filter.limit)

@@ -48,3 +48,22 @@ export function parseCsv(text: string): { line: number; fields: string[] }[] {
   if (field !== '' || fields.length > 0) endRow()
   return rows
 }
+
+/**
+ * One CSV field: quoted when it holds a comma, quote or line break. A value a spreadsheet
+ * would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) is
+ * prefixed with `'`, so an address typed by the public cannot become one (CSV injection).
+ */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  let text = value === null || value === undefined ? '' : String(value)
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text
+}
+
+/** Rows as CSV text (RFC 4180: CRLF line ends), the header first. */
+export function toCsv(
+  header: readonly string[],
+  rows: readonly (readonly (string | number | boolean | null | undefined)[])[],
+): string {
+  return [header, ...rows].map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n'
+}

@@ -30,8 +30,19 @@ export async function checkSubscribeLimits(
   const byIp = await env.SUBSCRIBE_BY_IP.limit({ key: `ip:${ip}` })
   if (!byIp.success) return 'ip'
   if (address === undefined) return null
+  return (await checkAddressLimit(env, address)) ? null : 'address'
+}
+
+/**
+ * Counts one confirmation mail to `address` against the SUBSCRIBE_BY_ADDRESS limit (shared
+ * with public subscribes, so no one can flood an inbox by either way): true while within it.
+ */
+export async function checkAddressLimit(
+  env: { SUBSCRIBE_BY_ADDRESS: RateLimit },
+  address: string,
+): Promise<boolean> {
   const byAddress = await env.SUBSCRIBE_BY_ADDRESS.limit({
     key: `address:${address.trim().toLowerCase()}`,
   })
-  return byAddress.success ? null : 'address'
+  return byAddress.success
 }

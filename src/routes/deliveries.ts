@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { listDeadLetters } from '../domain/dead-letters'
+import { retryDelivery } from '../domain/delivery-retry'
 import { incidentDeliveries, listDeliveries } from '../domain/delivery-log'
 import { deliveryLogReach } from '../domain/retention'
 import { DeadLetterJson, DeadLetterQuery } from '../schemas/dead-letters'
@@ -12,15 +13,53 @@ import {
 } from '../schemas/webhooks'
 import { apiRoute } from './api-route'
 import { setDeliveryLogReach } from './delivery-log-reach'
-import { authErrors, bodyErrors, jsonResponse, newApiApp, notFoundError } from './openapi-helpers'
+import { enqueueDeliveries } from '../notify/delivery/requeue-delivery'
+import { verbContext } from './context'
+import {
+  authErrors,
+  bodyErrors,
+  conflictError,
+  jsonResponse,
+  newApiApp,
+  notFoundError,
+} from './openapi-helpers'
 import { presentDelivery } from './webhooks'
 
 /**
  * The delivery log for ops: how an incident's notices went (counts only, read scope),
  * deliveries by status across subscribers — e.g. `?status=dead` (addresses and URLs, write
- * scope) — and the dead letters of every queue (write scope).
+ * scope) — and the dead letters of every queue (write scope); a dead delivery can be retried.
  */
 export const deliveryRoutes = newApiApp()
+
+deliveryRoutes.openapi(
+  apiRoute({
+    access: 'write',
+    method: 'post',
+    path: '/deliveries/{id}/retry',
+    tags: ['Deliveries'],
+    summary: 'Retry a dead delivery now',
+    description:
+      'Puts the delivery back on the queue for another attempt at once (its attempt log keeps growing). If that attempt fails, the usual retry schedule follows. Only a `dead` delivery whose subscriber is active can be retried (409 otherwise).',
+    request: { params: IdParam },
+    responses: {
+      202: jsonResponse(z.object({ id: z.string(), status: z.literal('pending') }), 'Queued'),
+      ...authErrors,
+      ...notFoundError,
+      ...conflictError,
+    },
+  }),
+  async (c) => {
+    const id = await retryDelivery(verbContext(c), c.req.valid('param').id)
+    // Pending in D1 already: if this enqueue is lost, the sweep sends it within minutes.
+    c.executionCtx.waitUntil(
+      enqueueDeliveries(c.env.DELIVERIES, [id]).catch((error: unknown) =>
+        console.error('enqueueing a retried delivery failed; the sweep sends it', error),
+      ),
+    )
+    return c.json({ id, status: 'pending' as const }, 202)
+  },
+)
 
 deliveryRoutes.openapi(
   apiRoute({

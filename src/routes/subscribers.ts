@@ -16,7 +16,7 @@ import { authErrors, jsonResponse, newApiApp, notFoundError } from './openapi-he
 import { sendConfirmationsLater } from './subscription-context'
 
 /** A subscriber as the admin API shows it; a webhook's secret never leaves through here. */
-function presentSubscriber(s: Subscriber) {
+export function presentSubscriber(s: Subscriber) {
   return {
     id: s.id,
     kind: s.kind,

@@ -6,11 +6,15 @@ import { limitBody } from '../../middleware/limits'
 import { accountRoutes } from './account'
 import { componentsRoutes } from './components'
 import { consoleSession, writesNeedEditor } from './console-session'
+import { auditScreenRoutes } from './audit'
 import { incidentScreenRoutes } from './incidents'
 import { maintenanceRoutes } from './maintenance'
 import { nowRoutes } from './now'
+import { opsAlertScreenRoutes } from './ops-alerts'
 import { settingsRoutes } from './settings'
 import { signInRoutes } from './sign-in-pages'
+import { subscriberScreenRoutes } from './subscribers'
+import { webhookScreenRoutes } from './webhooks'
 
 /**
  * The console at `/console`. In order: signing in (no session yet), then `consoleSession()`
@@ -41,5 +45,9 @@ for (const screen of [
   incidentScreenRoutes,
   maintenanceRoutes,
   componentsRoutes,
+  subscriberScreenRoutes,
+  webhookScreenRoutes,
+  opsAlertScreenRoutes,
+  auditScreenRoutes,
   settingsRoutes,
 ]) consoleRoutes.route('/', screen)
