@@ -10,7 +10,7 @@ const AuditEntrySchema = z
     id: z.number(),
     actor: z.string().openapi({
       description:
-        'Who made the change: a member\'s address (console), `token:<id>`, `admin-token`, or a process such as `clock`.',
+        "Who made the change: a member's address (console), `token:<id>`, `admin-token`, or a process such as `clock`.",
     }),
     member: z.string().nullable().openapi({
       description:

@@ -1,14 +1,19 @@
 import { Hono } from 'hono'
 import type { AppBindings } from '../../app-types'
 import { ensureFirstOwner } from '../../domain/members'
+import { accessSignIn } from '../../middleware/access-sign-in'
 import { limitBody } from '../../middleware/limits'
+import { accessConsoleSession } from './access-session'
 import { accountRoutes } from './account'
 import { consoleSession, writesNeedEditor } from './console-session'
+import { memberScreens } from './members'
 import { nowRoutes } from './now'
 import { signInRoutes } from './sign-in-pages'
+import { tokenScreens } from './tokens'
 
 /**
- * The console at `/console`. In order: signing in (no session yet), then `consoleSession()`
+ * The console at `/console`. In order: Cloudflare Access (a verified member is signed in),
+ * signing in (no session yet), then `consoleSession()`
  * (a session for every screen; every POST same-origin with the session's form token), the
  * member's own account, then `writesNeedEditor()` (every other write needs an editor) and the
  * screens, each of which may ask for more (`requireRole('owner')`).
@@ -21,10 +26,19 @@ consoleRoutes.use('*', async (c, next) => {
   await next()
 })
 consoleRoutes.use('*', limitBody())
+// Cloudflare Access (when configured): a verified member is signed in, anyone else refused.
+consoleRoutes.use('*', accessSignIn(), accessConsoleSession())
 consoleRoutes.route('/', signInRoutes)
 
 consoleRoutes.use('*', consoleSession())
 consoleRoutes.route('/', accountRoutes)
 
 consoleRoutes.use('*', writesNeedEditor())
-for (const screen of [nowRoutes]) consoleRoutes.route('/', screen)
+for (const screen of [
+  // One screen per line.
+  nowRoutes,
+  memberScreens,
+  tokenScreens,
+]) {
+  consoleRoutes.route('/', screen)
+}
