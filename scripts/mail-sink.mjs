@@ -34,7 +34,7 @@ function safeName(text) {
 }
 
 /** The console line for one message. */
-function describe({ to, subject, file }) {
+export function describeMail({ to, subject, file }) {
   return `mail → ${to.join(', ')}  "${subject}"  ${path.relative(process.cwd(), file)}`
 }
 
@@ -46,7 +46,7 @@ function describe({ to, subject, file }) {
 export async function startMailSink({
   port = mailSinkPort(),
   dir = MAIL_DIR,
-  onMessage = (message) => console.log(describe(message)),
+  onMessage = (message) => console.log(describeMail(message)),
 } = {}) {
   await mkdir(dir, { recursive: true })
   let sequence = 0

@@ -1,12 +1,14 @@
 // `npm start`: a local Candor on http://127.0.0.1:8787 (PORT to change it), state kept in
 // .candor/state, an admin token kept in .candor/admin-token, demo data on first run, and a
-// local mail sink (MAIL_SINK_PORT, default 2525) keeping every email in .candor/mail/.
+// local mail sink (MAIL_SINK_PORT, default 2525) keeping every email in .candor/mail/, and a
+// sign-in link printed for the console's first owner (OWNER_EMAIL).
 
 import { randomBytes } from 'node:crypto'
 import { mkdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { startClockTicker } from './lib/clock-ticker.mjs'
-import { startMailSink } from './mail-sink.mjs'
+import { DEFAULT_OWNER_EMAIL, mailWatcher, ownerSignInLink } from './lib/owner-sign-in.mjs'
+import { describeMail, startMailSink } from './mail-sink.mjs'
 import { adminClient, seed, TOKEN_FILE } from './seed.mjs'
 import { applyMigrations, assertPortFree, ROOT, startDev, waitForHttp } from './lib/wrangler.mjs'
 
@@ -45,7 +47,7 @@ async function openIncident(baseUrl, token) {
 }
 
 /** Prints where everything is. */
-function printBanner(baseUrl, token, incident, sink) {
+function printBanner(baseUrl, token, incident, sink, owner) {
   const lines = [
     '',
     `Candor is running at ${baseUrl}`,
@@ -57,6 +59,13 @@ function printBanner(baseUrl, token, incident, sink) {
     `  History           ${baseUrl}/history`,
     `  Public API        ${baseUrl}/api/v2/summary.json`,
     `  OpenAPI document  ${baseUrl}/api/v1/openapi.json`,
+    '',
+    owner.link
+      ? `  Console           ${owner.link}`
+      : `  Console           ${baseUrl}/console/sign-in  (no link came for ${owner.email}; ask there)`,
+    owner.link
+      ? `                    signs in ${owner.email} (owner); works once, within 15 minutes`
+      : '                    OWNER_EMAIL becomes the owner only while there is no member yet',
     '',
     `  Email             kept in ${path.relative(ROOT, sink.dir)}/ as .eml files (local SMTP sink on ${sink.url});`,
     '                    one "mail →" line per message below',
@@ -106,7 +115,9 @@ async function main() {
   const token = await ensureAdminToken()
   console.log(`Applying migrations to ${STATE_DIR} …`)
   await applyMigrations(STATE_DIR)
-  const sink = await startMailSink()
+  const watcher = mailWatcher((message) => console.log(describeMail(message)))
+  const sink = await startMailSink({ onMessage: watcher.onMessage })
+  const ownerEmail = process.env.OWNER_EMAIL?.trim() || DEFAULT_OWNER_EMAIL
 
   let ready = false
   const dev = startDev({
@@ -119,6 +130,7 @@ async function main() {
       EMAIL_FROM: 'status@localhost',
       PUBLIC_URL: `http://127.0.0.1:${port}`,
       OPS_EMAIL: process.env.OPS_EMAIL ?? 'ops@localhost',
+      OWNER_EMAIL: ownerEmail,
       ...opsWebhookVars(),
     },
     // The clock can be run by hand: GET /__scheduled
@@ -136,7 +148,9 @@ async function main() {
   try {
     await waitForHttp(dev, `${dev.url}/api/v2/status.json`)
     await seed({ baseUrl: dev.url, token })
-    printBanner(dev.url, token, await openIncident(dev.url, token), sink)
+    const link = await ownerSignInLink({ baseUrl: dev.url, email: ownerEmail, watcher })
+    const owner = { email: ownerEmail, link }
+    printBanner(dev.url, token, await openIncident(dev.url, token), sink, owner)
     ready = true
     startClockTicker(dev.url, {
       onError: (error) => !stopping() && console.error(`clock tick failed: ${error.message}`),

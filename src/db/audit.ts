@@ -3,6 +3,8 @@ import type { Actor } from '../domain/types'
 export interface AuditEntry {
   id: number
   actor: string
+  /** The member behind the write (see Actor.member), or null. */
+  memberEmail: string | null
   action: string
   targetType: string
   targetId: string | null
@@ -21,9 +23,17 @@ export function insertAudit(
 ): D1PreparedStatement {
   return db
     .prepare(
-      'INSERT INTO audit_log (actor, action, target_type, target_id, details, at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO audit_log (actor, member_email, action, target_type, target_id, details, at) VALUES (?, ?, ?, ?, ?, ?, ?)',
     )
-    .bind(actor.id, action, target.type, target.id, JSON.stringify(details ?? {}), at)
+    .bind(
+      actor.id,
+      actor.member?.email ?? null,
+      action,
+      target.type,
+      target.id,
+      JSON.stringify(details ?? {}),
+      at,
+    )
 }
 
 /**
@@ -40,10 +50,18 @@ export function insertAuditIfChanged(
 ): D1PreparedStatement {
   return db
     .prepare(
-      `INSERT INTO audit_log (actor, action, target_type, target_id, details, at)
-       SELECT ?, ?, ?, ?, ?, ? WHERE changes() = 1`,
+      `INSERT INTO audit_log (actor, member_email, action, target_type, target_id, details, at)
+       SELECT ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1`,
     )
-    .bind(actor.id, action, target.type, target.id, JSON.stringify(details ?? {}), at)
+    .bind(
+      actor.id,
+      actor.member?.email ?? null,
+      action,
+      target.type,
+      target.id,
+      JSON.stringify(details ?? {}),
+      at,
+    )
 }
 
 export async function selectAudit(db: D1Database, limit: number): Promise<AuditEntry[]> {
@@ -53,6 +71,7 @@ export async function selectAudit(db: D1Database, limit: number): Promise<AuditE
     .all<{
       id: number
       actor: string
+      member_email: string | null
       action: string
       target_type: string
       target_id: string | null
@@ -62,6 +81,7 @@ export async function selectAudit(db: D1Database, limit: number): Promise<AuditE
   return results.map((r) => ({
     id: r.id,
     actor: r.actor,
+    memberEmail: r.member_email,
     action: r.action,
     targetType: r.target_type,
     targetId: r.target_id,

@@ -8,6 +8,7 @@ interface MemberRow {
   status: 'invited' | 'active'
   created_at: string
   updated_at: string
+  last_sign_in_at: string | null
 }
 
 function toMember(row: MemberRow): Member {
@@ -19,6 +20,7 @@ function toMember(row: MemberRow): Member {
     status: row.status,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    lastSignInAt: row.last_sign_in_at,
   }
 }
 
@@ -96,6 +98,11 @@ export function deleteMember(db: D1Database, id: string): D1PreparedStatement {
     .bind(id)
 }
 
+/** Records a sign-in of the member. */
+export function recordSignIn(db: D1Database, id: string, at: string): D1PreparedStatement {
+  return db.prepare('UPDATE members SET last_sign_in_at = ? WHERE id = ?').bind(at, id)
+}
+
 /** Marks an invited member active. */
 export function activateMember(db: D1Database, id: string, at: string): D1PreparedStatement {
   return db
@@ -103,6 +110,15 @@ export function activateMember(db: D1Database, id: string, at: string): D1Prepar
       `UPDATE members SET status = 'active', updated_at = ? WHERE id = ? AND status = 'invited'`,
     )
     .bind(at, id)
+}
+
+/** Drops a member's invitation links not used yet (a new invitation replaces them). */
+export function deleteUnusedInvitations(db: D1Database, memberId: string): D1PreparedStatement {
+  return db
+    .prepare(
+      `DELETE FROM member_links WHERE member_id = ? AND purpose = 'invite' AND used_at IS NULL`,
+    )
+    .bind(memberId)
 }
 
 /** Stores the hash of an emailed link. */

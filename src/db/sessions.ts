@@ -9,6 +9,19 @@ export interface SessionRow {
   member: Member
 }
 
+/** Starts a session for a member that exists. */
+export function insertSession(
+  db: D1Database,
+  s: { tokenHash: string; memberId: string; csrfToken: string; at: string; expiresAt: string },
+): D1PreparedStatement {
+  return db
+    .prepare(
+      `INSERT INTO sessions (token_hash, member_id, csrf_token, created_at, last_seen_at, expires_at)
+       SELECT ?1, ?2, ?3, ?4, ?4, ?5 WHERE EXISTS (SELECT 1 FROM members WHERE id = ?2)`,
+    )
+    .bind(s.tokenHash, s.memberId, s.csrfToken, s.at, s.expiresAt)
+}
+
 /**
  * Starts a session, only when the statement just before it in the batch changed a row (the
  * link it comes from was used just now) and its member exists.
@@ -39,7 +52,7 @@ export async function selectLiveSession(
   const row = await db
     .prepare(
       `SELECT s.token_hash, s.csrf_token, s.last_seen_at, s.expires_at, m.id, m.email, m.name,
-         m.role, m.status, m.created_at, m.updated_at
+         m.role, m.status, m.created_at, m.updated_at, m.last_sign_in_at
        FROM sessions s JOIN members m ON m.id = s.member_id
        WHERE s.token_hash = ? AND s.expires_at > ? AND s.last_seen_at > ? AND m.status = 'active'`,
     )
@@ -56,6 +69,7 @@ export async function selectLiveSession(
       status: Member['status']
       created_at: string
       updated_at: string
+      last_sign_in_at: string | null
     }>()
   if (!row) return null
   return {
@@ -71,6 +85,7 @@ export async function selectLiveSession(
       status: row.status,
       createdAt: row.created_at,
       updatedAt: row.updated_at,
+      lastSignInAt: row.last_sign_in_at,
     },
   }
 }

@@ -2,6 +2,7 @@ import { insertAudit, insertAuditIfChanged } from '../db/audit'
 import {
   anyMember,
   deleteMember,
+  deleteUnusedInvitations,
   insertFirstMember,
   insertMember,
   insertMemberLink,
@@ -11,6 +12,7 @@ import {
   updateMember,
 } from '../db/members'
 import { deleteSessionsOfRemoved } from '../db/sessions'
+import { revokeTokensOfRemovable } from '../db/tokens'
 import { insertMails } from '../db/transactional-mail'
 import { newId, randomSecret, sha256Hex } from '../lib/ids'
 import type { VerbContext } from './context'
@@ -40,6 +42,8 @@ export interface Member {
   status: 'invited' | 'active'
   createdAt: string
   updatedAt: string
+  /** When they last signed in (a link or Cloudflare Access); null until then. */
+  lastSignInAt: string | null
 }
 
 /** The API scopes a role stands for (the hook the console's screens check against). */
@@ -56,7 +60,11 @@ export function roleReaches(role: MemberRole, needed: MemberRole): boolean {
 
 /** A signed-in member as the actor of what they do: their address is the audit log's actor. */
 export function memberActor(member: Member): Actor {
-  return { id: member.email, scopes: roleScopes(member.role) }
+  return {
+    id: member.email,
+    scopes: roleScopes(member.role),
+    member: { id: member.id, email: member.email },
+  }
 }
 
 /** `/console/sign-in/{token}` under the base URL: the one URL every member link opens. */
@@ -122,6 +130,7 @@ export async function inviteMember(
     status: 'invited',
     createdAt: at,
     updatedAt: at,
+    lastSignInAt: null,
   }
   const link = await issueMemberLink(ctx.db, member, 'invite', ctx.baseUrl, ctx.now)
   try {
@@ -181,11 +190,15 @@ export async function changeMember(
   return getMember(ctx.db, id)
 }
 
-/** Removes a member and ends their sessions at once; the last owner stays (409). */
+/**
+ * Removes a member, ends their sessions and revokes their API tokens at once; the last owner
+ * stays (409).
+ */
 export async function removeMember(ctx: VerbContext, id: string): Promise<void> {
   const member = await getMember(ctx.db, id)
   const at = ctx.now.toISOString()
-  const [removed] = await ctx.db.batch([
+  const [, removed] = await ctx.db.batch([
+    revokeTokensOfRemovable(ctx.db, id, at),
     deleteMember(ctx.db, id),
     insertAuditIfChanged(
       ctx.db,
@@ -202,6 +215,38 @@ export async function removeMember(ctx: VerbContext, id: string): Promise<void> 
     if (!(await selectMember(ctx.db, id))) throw notFound('member', id)
     throw lastOwner(id)
   }
+}
+
+/**
+ * Sends an invited member a fresh invitation (a new single-use link, 72 h); the links sent
+ * before stop working. Refused (409) once the member is active: they sign in instead.
+ */
+export async function resendInvitation(
+  ctx: VerbContext & { baseUrl: string },
+  id: string,
+): Promise<{ member: Member; mailId: string }> {
+  const member = await getMember(ctx.db, id)
+  if (member.status !== 'invited') {
+    throw new CandorError(
+      'conflict',
+      `${member.email} has already accepted the invitation: they can ask for a sign-in link.`,
+      { id },
+    )
+  }
+  const link = await issueMemberLink(ctx.db, member, 'invite', ctx.baseUrl, ctx.now)
+  await ctx.db.batch([
+    deleteUnusedInvitations(ctx.db, id),
+    ...link.statements,
+    insertAudit(
+      ctx.db,
+      ctx.actor,
+      'member.reinvite',
+      { type: 'member', id },
+      { email: member.email },
+      ctx.now.toISOString(),
+    ),
+  ])
+  return { member, mailId: link.mailId }
 }
 
 /** Members exist (once true, it stays true for this isolate: the check is then free). */
@@ -230,6 +275,7 @@ export async function ensureFirstOwner(
     status: 'active',
     createdAt: at,
     updatedAt: at,
+    lastSignInAt: null,
   }
   await db.batch([
     insertFirstMember(db, member),

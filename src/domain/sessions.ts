@@ -2,6 +2,7 @@ import { insertAudit } from '../db/audit'
 import {
   activateMember,
   countRecentSignInLinks,
+  recordSignIn,
   selectMemberByEmail,
   selectMemberLink,
   useMemberLink,
@@ -9,6 +10,7 @@ import {
 import {
   deleteMemberSessions,
   deleteSession,
+  insertSession,
   insertSessionIfChanged,
   selectLiveSession,
   touchSession,
@@ -108,22 +110,52 @@ export async function signInWithLink(
       expiresAt,
     }),
     activateMember(db, link.memberId, at),
+    recordSignIn(db, link.memberId, at),
   ])
   if (results[1]!.meta.changes !== 1) return { ok: false, why: { state: 'used' } }
   if (results[2]!.meta.changes === 1) {
     const member = await selectMemberByEmail(db, link.email)
-    if (member) {
-      await insertAudit(
-        db,
-        memberActor(member),
-        'member.activate',
-        { type: 'member', id: member.id },
-        { email: member.email },
-        at,
-      ).run()
-    }
+    if (member) await auditActivation(db, member, at)
   }
   return { ok: true, sessionToken, expiresAt }
+}
+
+async function auditActivation(db: D1Database, member: Member, at: string): Promise<void> {
+  await insertAudit(
+    db,
+    memberActor(member),
+    'member.activate',
+    { type: 'member', id: member.id },
+    { email: member.email },
+    at,
+  ).run()
+}
+
+/**
+ * Signs in the person a Cloudflare Access assertion names, when they are a member: a new
+ * session (the caller sets its cookie), an invited member made active. Null for anyone else.
+ */
+export async function signInWithAccess(
+  db: D1Database,
+  email: string,
+  now: Date,
+): Promise<{ session: Session; sessionToken: string } | null> {
+  const member = await selectMemberByEmail(db, email)
+  if (!member) return null
+  const sessionToken = randomSecret(32)
+  const csrfToken = randomSecret(24)
+  const tokenHash = await sha256Hex(sessionToken)
+  const at = now.toISOString()
+  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString()
+  const results = await db.batch([
+    insertSession(db, { tokenHash, memberId: member.id, csrfToken, at, expiresAt }),
+    activateMember(db, member.id, at),
+    recordSignIn(db, member.id, at),
+  ])
+  if (results[0]!.meta.changes !== 1) return null
+  const signedIn: Member = { ...member, status: 'active', lastSignInAt: at }
+  if (results[1]!.meta.changes === 1) await auditActivation(db, signedIn, at)
+  return { session: { tokenHash, csrfToken, expiresAt, member: signedIn }, sessionToken }
 }
 
 /**

@@ -11,14 +11,31 @@ import { newId, randomSecret, sha256Hex } from '../lib/ids'
 import { secretsEqual } from '../lib/secrets'
 import type { VerbContext } from './context'
 import { CandorError, notFound } from './errors'
+import type { MemberRole } from './members'
 import type { Actor, ApiToken, TokenScope } from './types'
 
 /** The bootstrap owner, when a request presents `ADMIN_TOKEN`. */
 export const BOOTSTRAP_ACTOR: Actor = { id: 'admin-token', scopes: ['owner'] }
 
 /**
+ * What a member's token may do now: its scopes, but never beyond the member's current role —
+ * an editor's token loses `owner` (keeping write, read and intake), a viewer's keeps only
+ * reading. A demoted member's tokens shrink with them.
+ */
+export function scopesWithinRole(scopes: readonly TokenScope[], role: MemberRole): TokenScope[] {
+  if (role === 'owner') return [...scopes]
+  if (role === 'editor') {
+    return scopes.includes('owner')
+      ? ['write', 'intake']
+      : scopes.filter((scope) => scope !== 'owner')
+  }
+  return scopes.some((scope) => scope !== 'intake') ? ['read'] : []
+}
+
+/**
  * Who a bearer token belongs to, or null when it is unknown or revoked. The bootstrap
- * `ADMIN_TOKEN` is an owner; minted tokens are looked up by their SHA-256 hash.
+ * `ADMIN_TOKEN` is an owner; minted tokens are looked up by their SHA-256 hash. A member's
+ * token acts for that member (the audit log names them), within their current role.
  */
 export async function authenticate(
   db: D1Database,
@@ -30,7 +47,12 @@ export async function authenticate(
   const token = await selectActiveTokenByHash(db, await sha256Hex(bearer))
   if (!token) return null
   await touchToken(db, token.id, now.toISOString()).run()
-  return { id: `token:${token.id}`, scopes: token.scopes }
+  if (!token.member || !token.memberRole) return { id: `token:${token.id}`, scopes: token.scopes }
+  return {
+    id: `token:${token.id}`,
+    scopes: scopesWithinRole(token.scopes, token.memberRole),
+    member: token.member,
+  }
 }
 
 /** Whether an actor's scopes allow what `needed` names. Owner allows everything, write implies read. */
@@ -40,7 +62,10 @@ export function hasScope(actor: Actor, needed: TokenScope): boolean {
   return actor.scopes.includes(needed)
 }
 
-/** Mints a token; the secret is returned once and only its hash is kept. */
+/**
+ * Mints a token; the secret is returned once and only its hash is kept. A token minted by a
+ * member (in the console, or with a token of theirs) belongs to that member.
+ */
 export async function mintToken(
   ctx: VerbContext,
   input: { name: string; scopes: TokenScope[] },
@@ -53,6 +78,8 @@ export async function mintToken(
     createdAt: ctx.now.toISOString(),
     revokedAt: null,
     lastUsedAt: null,
+    member: ctx.actor.member ?? null,
+    createdBy: ctx.actor.id,
   }
   await ctx.db.batch([
     insertToken(ctx.db, token, await sha256Hex(secret), ctx.actor.id),

@@ -149,12 +149,21 @@ export interface ApiToken {
   createdAt: string
   revokedAt: string | null
   lastUsedAt: string | null
+  /** The member the token belongs to (it acts for them), or null for nobody's token. */
+  member: { id: string; email: string } | null
+  /** Who minted it: a member's address, `admin-token` or `token:<id>` (null for old rows). */
+  createdBy: string | null
 }
 
 /** Who is making a change, for the audit log and scope checks. */
 export interface Actor {
   id: string
   scopes: TokenScope[]
+  /**
+   * The member behind the change: the signed-in console member, or the member a token belongs
+   * to. The audit log records their address beside the actor.
+   */
+  member?: { id: string; email: string }
 }
 
 export interface PageSettings {

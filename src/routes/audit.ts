@@ -8,7 +8,14 @@ const LimitQuery = z.object({ limit: z.coerce.number().int().min(1).max(1000).op
 const AuditEntrySchema = z
   .object({
     id: z.number(),
-    actor: z.string(),
+    actor: z.string().openapi({
+      description:
+        "Who made the change: a member's address (console), `token:<id>`, `admin-token`, or a process such as `clock`.",
+    }),
+    member: z.string().nullable().openapi({
+      description:
+        'The member behind the change: the console member, or the member the token used belongs to (its owner); null for the bootstrap token and tokens of nobody.',
+    }),
     action: z.string(),
     target_type: z.string(),
     target_id: z.string().nullable(),
@@ -49,6 +56,7 @@ auditRoutes.openapi(
       entries.map((e) => ({
         id: e.id,
         actor: e.actor,
+        member: e.memberEmail,
         action: e.action,
         target_type: e.targetType,
         target_id: e.targetId,

@@ -31,6 +31,7 @@ function presentMember(m: Member) {
     status: m.status,
     created_at: m.createdAt,
     updated_at: m.updatedAt,
+    last_sign_in_at: m.lastSignInAt,
   }
 }
 

@@ -22,6 +22,8 @@ function presentToken(t: ApiToken) {
     created_at: t.createdAt,
     revoked_at: t.revokedAt,
     last_used_at: t.lastUsedAt,
+    member: t.member,
+    created_by: t.createdBy,
   }
 }
 

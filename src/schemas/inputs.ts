@@ -35,6 +35,13 @@ export const TokenInfo = z
     created_at: z.string(),
     revoked_at: z.string().nullable(),
     last_used_at: z.string().nullable(),
+    member: z.object({ id: z.string(), email: z.string() }).nullable().openapi({
+      description:
+        'The member the token belongs to: it acts for them, within their current role, and is revoked when they are removed. Null for a token of nobody (minted with the bootstrap token or one of nobody).',
+    }),
+    created_by: z.string().nullable().openapi({
+      description: "Who minted it: a member's address, `admin-token` or `token:<id>`.",
+    }),
   })
   .openapi('Token')
 

@@ -38,5 +38,8 @@ export const MemberInfo = z
     }),
     created_at: z.string(),
     updated_at: z.string(),
+    last_sign_in_at: z.string().nullable().openapi({
+      description: 'When they last signed in (a link or Cloudflare Access); null until then.',
+    }),
   })
   .openapi('Member')

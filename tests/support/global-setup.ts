@@ -14,7 +14,7 @@ import type { TestProject } from 'vitest/node'
  * - an inspection API on the receiver: GET /mail, GET|PUT|DELETE /control/{name};
  * - a Cloudflare Access team's certs endpoint on the receiver, GET /cdn-cgi/access/certs,
  *   serving the key set a test puts at PUT /control/access-certs (`{keys: [...], status?}`), counting
- *   how often it is fetched (GET /control/access-certs).
+ *   how often it is fetched (GET /control/access-certs); one set per Host it is reached by.
  * Worker tests reach them over loopback; their URLs are provided as `receiverUrl` and `smtpUrl`.
  */
 
@@ -72,8 +72,25 @@ const requests = new Map<string, ReceivedRequest[]>()
 const scripts = new Map<string, ScriptedResponse[]>()
 const mail: ReceivedMail[] = []
 const smtpScripts = new Map<string, ScriptedSmtpAnswer[]>()
-/** The public keys the certs endpoint serves, as Cloudflare's does: `{keys: [...]}`. */
-const accessCerts = { body: { keys: [] as unknown[] }, status: 200, fetches: 0 }
+/**
+ * The public keys the certs endpoint serves, as Cloudflare's does: `{keys: [...]}` — one set
+ * per Host the receiver is reached by, so a test file playing the team as `localhost` does not
+ * meet the keys another file puts for `127.0.0.1`.
+ */
+const accessCertsByHost = new Map<
+  string,
+  { body: { keys: unknown[] }; status: number; fetches: number }
+>()
+
+function accessCertsFor(req: IncomingMessage) {
+  const host = req.headers.host ?? ''
+  let certs = accessCertsByHost.get(host)
+  if (!certs) {
+    certs = { body: { keys: [] }, status: 200, fetches: 0 }
+    accessCertsByHost.set(host, certs)
+  }
+  return certs
+}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {
@@ -106,6 +123,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return sendJson(res, 204, null)
   }
   if (url.pathname === '/control/access-certs') {
+    const accessCerts = accessCertsFor(req)
     if (req.method === 'PUT') {
       const put = JSON.parse(body) as { keys: unknown[]; status?: number }
       accessCerts.body = { keys: put.keys }
@@ -115,6 +133,7 @@ async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> 
     return sendJson(res, 200, { fetches: accessCerts.fetches })
   }
   if (url.pathname === '/cdn-cgi/access/certs') {
+    const accessCerts = accessCertsFor(req)
     accessCerts.fetches += 1
     return sendJson(res, accessCerts.status, accessCerts.body)
   }

@@ -9,8 +9,13 @@ import { sessionCookie } from './session-cookie'
 
 type Ctx = Context<AppBindings>
 
-/** The signed-in member's session, or null (no cookie, ended, or member gone). */
+/**
+ * The signed-in member's session, or null (no cookie, ended, or member gone); the one this
+ * request already started or found (Cloudflare Access) when there is one.
+ */
 export async function currentSession(c: Ctx): Promise<Session | null> {
+  const known = c.get('session')
+  if (known) return known
   const token = sessionCookie(c)
   return token ? lookUpSession(c.env.DB, token, new Date()) : null
 }

@@ -2,22 +2,27 @@ import { Hono } from 'hono'
 import type { AppBindings } from '../../app-types'
 import { ensureFirstOwner } from '../../domain/members'
 import { afterWrite } from '../../middleware/after-write'
+import { accessSignIn } from '../../middleware/access-sign-in'
 import { limitBody } from '../../middleware/limits'
+import { accessConsoleSession } from './access-session'
 import { accountRoutes } from './account'
 import { componentsRoutes } from './components'
 import { consoleSession, writesNeedEditor } from './console-session'
 import { auditScreenRoutes } from './audit'
 import { incidentScreenRoutes } from './incidents'
 import { maintenanceRoutes } from './maintenance'
+import { memberScreens } from './members'
 import { nowRoutes } from './now'
 import { opsAlertScreenRoutes } from './ops-alerts'
 import { settingsRoutes } from './settings'
 import { signInRoutes } from './sign-in-pages'
 import { subscriberScreenRoutes } from './subscribers'
 import { webhookScreenRoutes } from './webhooks'
+import { tokenScreens } from './tokens'
 
 /**
- * The console at `/console`. In order: signing in (no session yet), then `consoleSession()`
+ * The console at `/console`. In order: Cloudflare Access (a verified member is signed in),
+ * signing in (no session yet), then `consoleSession()`
  * (a session for every screen; every POST same-origin with the session's form token), the
  * member's own account, then `writesNeedEditor()` (every other write needs an editor) and the
  * screens, each of which may ask for more (`requireRole('owner')`).
@@ -30,6 +35,8 @@ consoleRoutes.use('*', async (c, next) => {
   await next()
 })
 consoleRoutes.use('*', limitBody())
+// Cloudflare Access (when configured): a verified member is signed in, anyone else refused.
+consoleRoutes.use('*', accessSignIn(), accessConsoleSession())
 consoleRoutes.route('/', signInRoutes)
 
 consoleRoutes.use('*', consoleSession())
@@ -50,4 +57,6 @@ for (const screen of [
   opsAlertScreenRoutes,
   auditScreenRoutes,
   settingsRoutes,
+  memberScreens,
+  tokenScreens,
 ]) consoleRoutes.route('/', screen)

@@ -104,3 +104,15 @@ export function RoleRefusedPage(props: { pageName: string; role: MemberRole; nee
     </NoticePage>
   )
 }
+
+/** Cloudflare Access let this person through, but they are not a member of this console. */
+export function NotAMemberPage(props: { pageName: string; email: string }) {
+  return (
+    <NoticePage pageName={props.pageName} heading="You are not a member of this console">
+      <p>
+        You are signed in to Cloudflare Access as <strong>{props.email}</strong>, but that address
+        is not a member here. Ask an owner to invite you; the invitation comes by email.
+      </p>
+    </NoticePage>
+  )
+}
