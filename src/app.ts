@@ -28,6 +28,7 @@ import { statuspageRoutes } from './routes/statuspage-v2'
 import { subscriberRoutes } from './routes/subscribers'
 import { subscriptionApiRoutes } from './routes/subscriptions-api'
 import { subscriptionPageRoutes } from './routes/subscription-pages'
+import { templateRoutes } from './routes/templates'
 import { tokenRoutes } from './routes/tokens'
 import { webhookRoutes } from './routes/webhooks'
 
@@ -54,6 +55,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     memberRoutes,
     componentRoutes,
     areaRoutes,
+    templateRoutes,
     incidentRoutes,
     intakeRoutes,
     maintenanceRoutes,
