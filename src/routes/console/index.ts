@@ -4,8 +4,11 @@ import { ensureFirstOwner } from '../../domain/members'
 import { limitBody } from '../../middleware/limits'
 import { accountRoutes } from './account'
 import { consoleSession, writesNeedEditor } from './console-session'
+import { incidentNewRoutes } from './incident-new'
 import { nowRoutes } from './now'
+import { previewRoutes } from './preview'
 import { signInRoutes } from './sign-in-pages'
+import { templateScreenRoutes } from './templates'
 
 /**
  * The console at `/console`. In order: signing in (no session yet), then `consoleSession()`
@@ -27,4 +30,11 @@ consoleRoutes.use('*', consoleSession())
 consoleRoutes.route('/', accountRoutes)
 
 consoleRoutes.use('*', writesNeedEditor())
-for (const screen of [nowRoutes]) consoleRoutes.route('/', screen)
+// One screen a line. `/incidents/new` and `/incidents/preview` come before any `/incidents/:id`.
+// prettier-ignore
+for (const screen of [
+  incidentNewRoutes,
+  previewRoutes,
+  templateScreenRoutes,
+  nowRoutes,
+]) consoleRoutes.route('/', screen)
