@@ -91,6 +91,17 @@ describe('templates screen', () => {
     const [after] = await templatesNamed(name)
     expect(after).toMatchObject({ title: 'Power cut', status: 'monitoring', components: {} })
 
+    const before = await writes()
+    const twice = await post(editor, '/console/templates', {
+      kind: 'update',
+      name: name.toUpperCase(),
+      status: 'monitoring',
+      body: 'Same name.',
+    })
+    expect(twice.status).toBe(400)
+    expect(await twice.text()).toMatch(/id="template-name-error"[^>]*>A template named/)
+    expect(await writes()).toEqual(before)
+
     const deleted = await post(editor, `/console/templates/${saved.id}/delete`, {})
     expect(deleted.status).toBe(303)
     expect(await templatesNamed(name)).toEqual([])

@@ -10,6 +10,7 @@ import {
   updateTemplate,
   type Template,
 } from '../../domain/templates'
+import { CandorError } from '../../domain/errors'
 import { TemplateInput } from '../../schemas/templates'
 import { valueOf, valuesOf, type FormState } from '../../views/console/fields'
 import { TemplateEditPage, TemplatesPage } from '../../views/console/templates-page'
@@ -55,6 +56,21 @@ function readTemplateForm(form: FormState) {
     },
     incidentFieldOf,
   )
+}
+
+/**
+ * Runs a save: its errors by field, a duplicate name (409 in the API) included, beside the
+ * Template name field.
+ */
+async function save(verb: () => Promise<Template>) {
+  try {
+    return await attempt(verb, incidentFieldOf)
+  } catch (error) {
+    if (error instanceof CandorError && error.code === 'conflict') {
+      return { ok: false as const, errors: { name: error.message } }
+    }
+    throw error
+  }
 }
 
 /** A template as its form's values. */
@@ -117,7 +133,7 @@ templateScreenRoutes.post('/templates', async (c) => {
   const form = await readConsoleForm(c)
   const read = readTemplateForm(form)
   if (!read.ok) return renderList(c, { ...form, errors: read.errors }, 400)
-  const saved = await attempt(() => createTemplate(verbContext(c), read.value), incidentFieldOf)
+  const saved = await save(() => createTemplate(verbContext(c), read.value))
   if (!saved.ok) return renderList(c, { ...form, errors: saved.errors }, 400)
   return c.redirect('/console/templates?done=created', 303)
 })
@@ -132,10 +148,7 @@ templateScreenRoutes.post('/templates/:id', async (c) => {
   const form = await readConsoleForm(c)
   const read = readTemplateForm(form)
   if (!read.ok) return renderEdit(c, template, { ...form, errors: read.errors }, 400)
-  const saved = await attempt(
-    () => updateTemplate(verbContext(c), template.id, read.value),
-    incidentFieldOf,
-  )
+  const saved = await save(() => updateTemplate(verbContext(c), template.id, read.value))
   if (!saved.ok) return renderEdit(c, template, { ...form, errors: saved.errors }, 400)
   return c.redirect('/console/templates?done=saved', 303)
 })
