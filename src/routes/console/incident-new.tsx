@@ -8,12 +8,13 @@ import { fillIncidentPlaceholders } from '../../domain/template-placeholders'
 import { getTemplate, listTemplates, type Template } from '../../domain/templates'
 import { CandorError } from '../../domain/errors'
 import { afterWrite } from '../../middleware/after-write'
+import { IncidentInput } from '../../schemas/inputs'
 import type { FormState } from '../../views/console/fields'
 import { valueOf } from '../../views/console/fields'
 import { NewIncidentPage } from '../../views/console/incident-new-page'
 import { verbContext } from '../context'
 import { privatePage } from '../html-page'
-import { attempt, consoleFrame, readConsoleForm } from './console-form'
+import { attempt, consoleFrame, parseWith, readConsoleForm } from './console-form'
 import { requireRole } from './console-session'
 import { incidentFieldOf, readNewIncident, type FormClock } from './incident-form'
 
@@ -87,7 +88,10 @@ export async function readFilledNewIncident(c: Ctx, form: FormState) {
     incidentFieldOf,
   )
   if (!filled.ok) return filled
-  return { ok: true as const, value: filled.value, draft: read.draft }
+  // Filled in, the name and message must still fit the API's limits.
+  const checked = parseWith(IncidentInput, filled.value, incidentFieldOf)
+  if (!checked.ok) return checked
+  return { ok: true as const, value: checked.value, draft: read.draft }
 }
 
 /** Opening an incident from the console: the form (with templates) and its post. */
