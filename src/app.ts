@@ -29,6 +29,7 @@ import { subscriberActionRoutes } from './routes/subscriber-actions'
 import { subscriberRoutes } from './routes/subscribers'
 import { subscriptionApiRoutes } from './routes/subscriptions-api'
 import { subscriptionPageRoutes } from './routes/subscription-pages'
+import { templateRoutes } from './routes/templates'
 import { tokenRoutes } from './routes/tokens'
 import { webhookRoutes } from './routes/webhooks'
 
@@ -55,6 +56,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     memberRoutes,
     componentRoutes,
     areaRoutes,
+    templateRoutes,
     incidentRoutes,
     intakeRoutes,
     maintenanceRoutes,

@@ -7,6 +7,26 @@ export interface EventReach {
 }
 
 /**
+ * The matching rule: active, and following everything, one of the event's components, or one
+ * of its areas (any area when it concerns every area). Parameters ?1–?3: `reachParams`.
+ */
+const MATCHES = `s.status = 'active'
+  AND (s.everything = 1
+    OR EXISTS (SELECT 1 FROM subscriber_components sc
+               WHERE sc.subscriber_id = s.id
+                 AND sc.component_id IN (SELECT value FROM json_each(?1)))
+    OR (?2 = 'all' AND EXISTS (SELECT 1 FROM subscriber_areas sa WHERE sa.subscriber_id = s.id))
+    OR (?2 = 'some' AND EXISTS (SELECT 1 FROM subscriber_areas sa
+               WHERE sa.subscriber_id = s.id
+                 AND sa.area_id IN (SELECT value FROM json_each(?3)))))`
+
+function reachParams(reach: EventReach): [string, string, string] {
+  const areaMode = Array.isArray(reach.areas) ? 'some' : reach.areas
+  const areaIds = Array.isArray(reach.areas) ? reach.areas : []
+  return [JSON.stringify(reach.componentIds), areaMode, JSON.stringify(areaIds)]
+}
+
+/**
  * Active subscribers the event reaches, ordered by id, after `afterId`: those following
  * everything, those following one of its components, and those following one of its areas
  * (any area when the event concerns every area).
@@ -17,25 +37,23 @@ export async function selectMatchingSubscriberIds(
   afterId: string,
   limit: number,
 ): Promise<string[]> {
-  const areaMode = Array.isArray(reach.areas) ? 'some' : reach.areas
-  const areaIds = Array.isArray(reach.areas) ? reach.areas : []
   const { results } = await db
-    .prepare(
-      `SELECT s.id FROM subscribers s
-       WHERE s.status = 'active' AND s.id > ?1
-         AND (s.everything = 1
-           OR EXISTS (SELECT 1 FROM subscriber_components sc
-                      WHERE sc.subscriber_id = s.id
-                        AND sc.component_id IN (SELECT value FROM json_each(?2)))
-           OR (?3 = 'all' AND EXISTS (SELECT 1 FROM subscriber_areas sa WHERE sa.subscriber_id = s.id))
-           OR (?3 = 'some' AND EXISTS (SELECT 1 FROM subscriber_areas sa
-                      WHERE sa.subscriber_id = s.id
-                        AND sa.area_id IN (SELECT value FROM json_each(?4)))))
-       ORDER BY s.id LIMIT ?5`,
-    )
-    .bind(afterId, JSON.stringify(reach.componentIds), areaMode, JSON.stringify(areaIds), limit)
+    .prepare(`SELECT s.id FROM subscribers s WHERE ${MATCHES} AND s.id > ?4 ORDER BY s.id LIMIT ?5`)
+    .bind(...reachParams(reach), afterId, limit)
     .all<{ id: string }>()
   return results.map((r) => r.id)
+}
+
+/**
+ * How many active subscribers the event reaches: the same rule as
+ * `selectMatchingSubscriberIds`, counted (a preview of a fan-out).
+ */
+export async function countMatchingSubscribers(db: D1Database, reach: EventReach): Promise<number> {
+  const row = await db
+    .prepare(`SELECT COUNT(*) AS n FROM subscribers s WHERE ${MATCHES}`)
+    .bind(...reachParams(reach))
+    .first<{ n: number }>()
+  return row?.n ?? 0
 }
 
 /** The webhook a `webhook.verify` event is for, while it still waits for its receiver. */

@@ -4,7 +4,12 @@ import { newId } from '../lib/ids'
 import { toIso } from '../lib/time'
 import type { VerbContext } from './context'
 import { CandorError, invalidField, notFound } from './errors'
-import { planIncidentChange, type ChangeOptions, type UpdateFields } from './incident-change'
+import {
+  planIncidentChange,
+  type ChangeOptions,
+  type PlannedChange,
+  type UpdateFields,
+} from './incident-change'
 import type { Impact, Incident, IncidentKind, IncidentUpdate } from './types'
 
 export interface NewIncidentInput extends UpdateFields {
@@ -83,14 +88,14 @@ export function blankIncident(kind: IncidentKind, name: string, at: string): Inc
 }
 
 /**
- * Opens an incident with its first update; announces it unless `notify` is false or it is held
- * as a draft.
+ * Works out what `createIncident` would write — the incident as it would stand, its first
+ * update and the statements — without writing anything (the console's preview uses it).
  */
-export async function createIncident(
+export async function planNewIncident(
   ctx: VerbContext,
   input: NewIncidentInput,
-  options: WriteOptions = {},
-): Promise<Incident> {
+  options: Pick<WriteOptions, 'draft'> = {},
+): Promise<PlannedChange> {
   const at = ctx.now.toISOString()
   const draft = blankIncident('incident', input.name, at)
   draft.isDraft = options.draft === true
@@ -107,15 +112,47 @@ export async function createIncident(
     // A backfilled incident sorts among its contemporaries, as Statuspage's backfill does.
     draft.createdAt = draft.startedAt
   }
-  const plan = await planIncidentChange(ctx, null, draft, {
+  return planIncidentChange(ctx, null, draft, {
     ...input,
     display_at: input.display_at ?? input.started_at,
   })
+}
+
+/**
+ * Opens an incident with its first update; announces it unless `notify` is false or it is held
+ * as a draft.
+ */
+export async function createIncident(
+  ctx: VerbContext,
+  input: NewIncidentInput,
+  options: WriteOptions = {},
+): Promise<Incident> {
+  const plan = await planNewIncident(ctx, input, options)
   await ctx.db.batch([
     ...plan.statements,
     ...(options.alsoWrite?.(plan.incident, plan.update) ?? []),
   ])
   return plan.incident
+}
+
+/**
+ * Works out what `postIncidentUpdate` would write, without writing anything: the incident as
+ * it stands now and the planned change (the console's preview uses it).
+ */
+export async function planIncidentUpdate(
+  ctx: VerbContext,
+  id: string,
+  kind: IncidentKind,
+  input: UpdateFields,
+  options: Pick<ChangeOptions, 'cancel' | 'byClock' | 'keepWorseHeld'> = {},
+): Promise<{ current: Incident; plan: PlannedChange }> {
+  const current = await getIncident(ctx.db, id, kind)
+  const plan = await planIncidentChange(ctx, current, current, input, {
+    cancel: options.cancel,
+    byClock: options.byClock,
+    keepWorseHeld: options.keepWorseHeld,
+  })
+  return { current, plan }
 }
 
 /**
@@ -132,12 +169,7 @@ export async function postIncidentUpdate(
   options: Pick<WriteOptions, 'alsoWrite'> &
     Pick<ChangeOptions, 'cancel' | 'byClock' | 'keepWorseHeld'> = {},
 ): Promise<{ update: IncidentUpdate; incident: Incident }> {
-  const current = await getIncident(ctx.db, id, kind)
-  const plan = await planIncidentChange(ctx, current, current, input, {
-    cancel: options.cancel,
-    byClock: options.byClock,
-    keepWorseHeld: options.keepWorseHeld,
-  })
+  const { plan } = await planIncidentUpdate(ctx, id, kind, input, options)
   try {
     await ctx.db.batch([
       ...plan.statements,

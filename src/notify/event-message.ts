@@ -5,7 +5,7 @@ import type { EventReach } from '../db/subscriber-matching'
 import { computePageStatus } from '../domain/page-status'
 import { ensurePage, pageName } from '../domain/page'
 import { groupChildren, presentAny, presentComponent, type PresentContext } from '../domain/present'
-import type { Component } from '../domain/types'
+import type { Component, Incident } from '../domain/types'
 import type { AppEnv } from '../env'
 import { incidentAsOf } from './incident-as-of'
 import type { EventMessage } from './types'
@@ -24,6 +24,23 @@ function withGroups(ids: string[], components: Map<string, Component>): string[]
     if (groupId) all.add(groupId)
   }
   return [...all]
+}
+
+/** What a message says of an incident, presented as at `at`, and who it concerns. */
+export function incidentPart(
+  incident: Incident,
+  ctx: PresentContext,
+  components: Map<string, Component>,
+  at: Date,
+): Pick<EventMessage, 'incident' | 'componentIds' | 'areaIds'> {
+  return {
+    incident: presentAny(incident, { ...ctx, now: at }),
+    componentIds: withGroups(
+      incident.componentStatuses.map((s) => s.componentId),
+      components,
+    ),
+    areaIds: incident.areas.map((a) => a.id),
+  }
 }
 
 /** The page as messages describe it, and the context to present incidents in them. */
@@ -101,13 +118,7 @@ export async function buildEventMessage(
     if (!current) return null
     const incident = incidentAsOf(current, row.updateId)
     // Overdue and ETA-passed flags as they stood when the event happened.
-    message.incident = presentAny(incident, { ...ctx, now: new Date(row.createdAt) })
-    message.componentIds = withGroups(
-      incident.componentStatuses.map((s) => s.componentId),
-      components,
-    )
-    message.areaIds = incident.areas.map((a) => a.id)
-    return message
+    return { ...message, ...incidentPart(incident, ctx, components, new Date(row.createdAt)) }
   }
   if (row.componentId) {
     const component = components.get(row.componentId)

@@ -80,15 +80,21 @@ function neverTookEffect(incident: {
   )
 }
 
+/** Whether the event's email asks each reader "is it fixed for you?" (a resolved incident). */
+export function asksIfFixed(event: EventMessage): boolean {
+  const incident = event.incident
+  if (event.eventType !== 'incident.resolved' || !incident) return false
+  if (incident.impact === 'maintenance') return false
+  // A fault announced early and called off before it took effect: nothing to have fixed.
+  return !neverTookEffect(incident)
+}
+
 /** The batch's `incident.resolved` emails, by incident. */
 function resolutionEmails(emails: Claimed[]): Map<string, Claimed[]> {
   const byIncident = new Map<string, Claimed[]>()
   for (const c of emails) {
     const incident = c.event.incident
-    if (c.event.eventType !== 'incident.resolved' || !incident) continue
-    if (incident.impact === 'maintenance') continue
-    // A fault announced early and called off before it took effect: nothing to have fixed.
-    if (neverTookEffect(incident)) continue
+    if (!incident || !asksIfFixed(c.event)) continue
     byIncident.set(incident.id, [...(byIncident.get(incident.id) ?? []), c])
   }
   return byIncident

@@ -9,15 +9,18 @@ import { accountRoutes } from './account'
 import { componentsRoutes } from './components'
 import { consoleSession, writesNeedEditor } from './console-session'
 import { auditScreenRoutes } from './audit'
+import { incidentNewRoutes } from './incident-new'
 import { incidentScreenRoutes } from './incidents'
 import { maintenanceRoutes } from './maintenance'
 import { memberScreens } from './members'
 import { nowRoutes } from './now'
 import { opsAlertScreenRoutes } from './ops-alerts'
+import { previewRoutes } from './preview'
 import { settingsRoutes } from './settings'
 import { signInRoutes } from './sign-in-pages'
 import { subscriberScreenRoutes } from './subscribers'
 import { webhookScreenRoutes } from './webhooks'
+import { templateScreenRoutes } from './templates'
 import { tokenScreens } from './tokens'
 
 /**
@@ -45,13 +48,16 @@ consoleRoutes.route('/', accountRoutes)
 // A screen's write changes what the public snapshot and subscribers get, as the API's do.
 consoleRoutes.use('*', afterWrite())
 consoleRoutes.use('*', writesNeedEditor())
-// One screen a line.
+// One screen a line. `/incidents/new` and `/incidents/preview` come before any `/incidents/:id`.
 // prettier-ignore
 for (const screen of [
+  incidentNewRoutes,
+  previewRoutes,
   nowRoutes,
   incidentScreenRoutes,
   maintenanceRoutes,
   componentsRoutes,
+  templateScreenRoutes,
   subscriberScreenRoutes,
   webhookScreenRoutes,
   opsAlertScreenRoutes,

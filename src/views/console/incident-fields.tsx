@@ -24,7 +24,7 @@ export const INCIDENT_STATUS_OPTIONS = [
   ['resolved', 'Resolved'],
 ] as const
 
-const COMPONENT_STATUS_LABELS: Record<(typeof COMPONENT_STATUSES)[number], string> = {
+export const COMPONENT_STATUS_LABELS: Record<(typeof COMPONENT_STATUSES)[number], string> = {
   operational: 'Operational',
   degraded_performance: 'Degraded performance',
   partial_outage: 'Partial outage',
