@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
 import type { AddressInfo } from 'node:net'
 import { simpleParser } from 'mailparser'
 import type { Page } from 'playwright-core'
@@ -87,6 +89,28 @@ export async function consoleLinkIn(mail: SinkMail[], email: string, nth: number
     )
     .toBeTruthy()
   return path!
+}
+
+/** Whether the page scrolls sideways (wider than the window). */
+export async function scrollsSideways(page: Page): Promise<boolean> {
+  return page.evaluate(
+    () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+  )
+}
+
+const axeSource = () =>
+  readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** The page's serious and critical axe-core violations, as `rule: selectors` lines. */
+export async function seriousAxeViolations(page: Page): Promise<string[]> {
+  // Evaluated, not added as a <script>: the page's policy refuses inline scripts it does not list.
+  await page.evaluate(await axeSource())
+  return page.evaluate(async () => {
+    const result = await (window as any).axe.run(document, { resultTypes: ['violations'] })
+    return result.violations
+      .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`)
+  })
 }
 
 /** Presses a button and waits for the page its form (or script) leads to. */
