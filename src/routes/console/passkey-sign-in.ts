@@ -3,6 +3,7 @@ import type { AppBindings } from '../../app-types'
 import { CandorError } from '../../domain/errors'
 import { signInOptions, signInWithPasskey } from '../../domain/passkeys'
 import { errorBody } from '../../middleware/errors'
+import { limitLookups } from '../../middleware/lookup-limits'
 import { fromOwnOrigin, sendsJson } from '../../middleware/same-origin'
 import { refused } from './console-session'
 import { ceremonyAnswer, consoleRelyingParty, jsonObject } from './passkeys'
@@ -11,6 +12,7 @@ import { setSessionCookie } from './session-cookie'
 /**
  * Both steps of signing in with a passkey, before any session: a script's JSON requests from a
  * page of ours (`fromOwnOrigin`); anything else — a form, another site — is refused (403).
+ * Each step writes or reads D1 for anyone, so each counts against LOOKUP_BY_IP (429 over it).
  * Paths under `/passkeys/`, apart from `/sign-in/:token`.
  */
 export const passkeySignInRoutes = new Hono<AppBindings>()
@@ -24,11 +26,11 @@ const ownScriptsOnly: MiddlewareHandler<AppBindings> = async (c, next) => {
   await next()
 }
 
-passkeySignInRoutes.post('/passkeys/sign-in/options', ownScriptsOnly, async (c) =>
+passkeySignInRoutes.post('/passkeys/sign-in/options', ownScriptsOnly, limitLookups(), async (c) =>
   ceremonyAnswer(c, async () => signInOptions(c.env.DB, await consoleRelyingParty(c), new Date())),
 )
 
-passkeySignInRoutes.post('/passkeys/sign-in/verify', ownScriptsOnly, async (c) =>
+passkeySignInRoutes.post('/passkeys/sign-in/verify', ownScriptsOnly, limitLookups(), async (c) =>
   ceremonyAnswer(c, async () => {
     const body = await jsonObject(c)
     if (!body || !body.response || typeof body.response !== 'object') {
