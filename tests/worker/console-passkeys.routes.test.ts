@@ -291,6 +291,25 @@ describe('adding a passkey: the JSON steps', () => {
 })
 
 describe('signing in with a passkey: the JSON steps', () => {
+  it('the sign-in page carries the passkey button, hidden until its script shows it', async () => {
+    const html = await (await browser('GET', '/console/sign-in')).text()
+    expect(html).toMatch(/<div class="passkey-sign-in" data-passkey-sign-in="" hidden="">/)
+    expect(html).toContain('Sign in with a passkey')
+    expect(html).toContain('<script src="/console-assets/vendor/simplewebauthn-browser.js"')
+    expect(html).toContain('<script src="/console-assets/passkeys.js"')
+    // The email form is still the page's first way in.
+    expect(html).toContain('<form method="post" action="/console/sign-in"')
+  })
+
+  it('verify without the browser’s answer is a 400 that sets no cookie', async () => {
+    for (const body of [{}, { response: 'nope' }, []]) {
+      const res = await script('/console/passkeys/sign-in/verify', body, { headers: SAME_ORIGIN })
+      expect(res.status).toBe(400)
+      expect((await res.json<any>()).error.code).toBe('bad_request')
+      expect(res.headers.get('set-cookie')).toBeNull()
+    }
+  })
+
   it('options for any discoverable passkey of this host, from our own pages only', async () => {
     const before = await challengeCount()
     const res = await script('/console/passkeys/sign-in/options', {}, { headers: SAME_ORIGIN })
