@@ -191,3 +191,26 @@ export async function signOut(db: D1Database, session: Session): Promise<void> {
 export async function signOutEverywhere(db: D1Database, session: Session): Promise<void> {
   await deleteMemberSessions(db, session.member.id).run()
 }
+
+/**
+ * A new session for a member, as a statement for a batch: written only when the statement
+ * just before it changed a row (what the sign-in used, used just now) and the member exists.
+ * Returns the cookie's token and the absolute expiry with it.
+ */
+export async function sessionAfter(
+  db: D1Database,
+  memberId: string,
+  now: Date,
+): Promise<{ statement: D1PreparedStatement; sessionToken: string; expiresAt: string }> {
+  const sessionToken = randomSecret(32)
+  const at = now.toISOString()
+  const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS).toISOString()
+  const statement = insertSessionIfChanged(db, {
+    tokenHash: await sha256Hex(sessionToken),
+    memberId,
+    csrfToken: randomSecret(24),
+    at,
+    expiresAt,
+  })
+  return { statement, sessionToken, expiresAt }
+}

@@ -57,3 +57,23 @@ export function sameOriginForms(options: {
     await next()
   }
 }
+
+/**
+ * Whether a request that hono/csrf does not judge (a `fetch` with a JSON body) comes from a
+ * page of ours: `Sec-Fetch-Site`, when sent, must be `same-origin`; an `Origin` other than
+ * `null` (sent under `Referrer-Policy: no-referrer`) must be ours; and one of them must be there.
+ */
+export function fromOwnOrigin(c: Ctx): boolean {
+  const site = c.req.header('sec-fetch-site')
+  const origin = c.req.header('origin')
+  if (site !== undefined && site !== 'same-origin') return false
+  if (origin !== undefined && origin !== 'null' && !ownOrigins(c).includes(origin)) return false
+  return site === 'same-origin' || (origin !== undefined && origin !== 'null')
+}
+
+const JSON_TYPE = /^application\/json\b/i
+
+/** Whether a request's body is declared as JSON. */
+export function sendsJson(c: Ctx): boolean {
+  return JSON_TYPE.test(c.req.header('content-type') ?? '')
+}

@@ -1,21 +1,18 @@
 import { Hono } from 'hono'
 import type { AppBindings } from '../../app-types'
 import { signOut, signOutEverywhere } from '../../domain/sessions'
-import { AccountPage } from '../../views/console/account-page'
-import { privatePage } from '../html-page'
-import { consoleFrame } from './console-form'
 import { sessionOf } from './console-session'
+import { accountPage, passkeyRoutes } from './passkeys'
 import { clearSessionCookie } from './session-cookie'
 
 /**
- * What any member may do for themselves, whatever their role: see their account, sign out
- * here or everywhere. Mounted before `writesNeedEditor()`.
+ * What any member may do for themselves, whatever their role: see their account, manage their
+ * passkeys, sign out here or everywhere. Mounted before `writesNeedEditor()`.
  */
 export const accountRoutes = new Hono<AppBindings>()
 
-accountRoutes.get('/account', async (c) =>
-  privatePage(c, <AccountPage frame={await consoleFrame(c)} />),
-)
+accountRoutes.get('/account', async (c) => accountPage(c))
+accountRoutes.route('/', passkeyRoutes)
 
 accountRoutes.post('/sign-out', async (c) => {
   await signOut(c.env.DB, sessionOf(c))

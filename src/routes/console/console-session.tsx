@@ -37,7 +37,8 @@ const READS = new Set(['GET', 'HEAD'])
 /**
  * Every console screen sits behind this: no session → a GET goes to the sign-in page and
  * anything else is refused (403); every other method must be a same-origin form carrying the
- * session's form token (403 otherwise, nothing written). Sets `session` and `actor` (the
+ * session's form token, or a same-origin JSON request carrying it in `X-Candor-Csrf` (403
+ * otherwise, nothing written). Sets `session` and `actor` (the
  * member, whose address the audit log records).
  */
 export function consoleSession(): MiddlewareHandler<AppBindings> {

@@ -19,6 +19,7 @@ import { baseUrl } from '../context'
 import { readForm } from '../form-body'
 import { pageNameOf, privatePage } from '../html-page'
 import { refused } from './console-session'
+import { passkeySignInRoutes } from './passkey-sign-in'
 import { setSessionCookie } from './session-cookie'
 
 type Ctx = Context<AppBindings>
@@ -39,6 +40,9 @@ export const signInRoutes = new Hono<AppBindings>()
 
 // The sign-in form and the links have no session yet: only the origin check covers them.
 const signInForms = sameOriginForms({ refuse: refused })
+
+// Signing in with a passkey: its two JSON steps (under /passkeys/sign-in/).
+signInRoutes.route('/', passkeySignInRoutes)
 
 signInRoutes.get('/sign-in', async (c) =>
   privatePage(c, <SignInPage pageName={await pageNameOf(c)} />),

@@ -1,9 +1,13 @@
 import type { MemberRole } from '../../domain/members'
 import { FormError, NoticePage, PostButton, SubmitRow, TextField } from '../page-form'
+import { PASSKEY_SCRIPTS } from './passkeys-section'
 
 /** The console's pages before a session: sign-in, its links, and the refusals. */
 
-/** The sign-in form: one address; the answer is the same whether or not it is a member's. */
+/**
+ * The sign-in form: one address; the answer is the same whether or not it is a member's. Beside
+ * it, signing in with a passkey: a button `passkeys.js` shows where the browser can use one.
+ */
 export function SignInPage(props: { pageName: string; email?: string; error?: string }) {
   return (
     <NoticePage pageName={props.pageName} heading="Sign in to the console">
@@ -22,6 +26,21 @@ export function SignInPage(props: { pageName: string; email?: string; error?: st
         />
         <SubmitRow label="Email me a sign-in link" />
       </form>
+      <div class="passkey-sign-in" data-passkey-sign-in="" hidden>
+        <h2>Or use a passkey</h2>
+        <p>
+          If you added a passkey to your account, sign in with it instead of waiting for an email.
+        </p>
+        <p>
+          <button type="button" data-passkey-sign-in-button="">
+            Sign in with a passkey
+          </button>
+        </p>
+        <p class="passkey-status" data-passkey-status="" role="status"></p>
+      </div>
+      {PASSKEY_SCRIPTS.map((src) => (
+        <script src={src} defer></script>
+      ))}
     </NoticePage>
   )
 }
