@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises'
 import { simpleParser } from 'mailparser'
 
 /** The first owner's address when OWNER_EMAIL is not set. */
-export const DEFAULT_OWNER_EMAIL = 'owner@candor.localhost'
+export const DEFAULT_OWNER_EMAIL = 'owner@localhost'
 
 /**
  * Watches the mail sink's messages: `onMessage` is the sink's hook (it also calls `forward`,

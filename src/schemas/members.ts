@@ -1,6 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { MEMBER_ROLES } from '../domain/members'
-import { EMAIL_ADDRESS_PATTERN } from '../lib/email-address'
+import { MEMBER_ADDRESS_PATTERN } from '../lib/email-address'
 
 /** Bodies and answers of the members API (people who sign in to the console). */
 
@@ -14,7 +14,7 @@ export const MemberInput = z
   .strictObject({
     email: z
       .email({
-        pattern: EMAIL_ADDRESS_PATTERN,
+        pattern: MEMBER_ADDRESS_PATTERN,
         message: 'Give an email address such as name@example.com.',
       })
       .max(254),

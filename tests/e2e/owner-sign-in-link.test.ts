@@ -12,7 +12,7 @@ import { freePort, startCandor, type RunningCandor } from './wrangler-dev'
  * opens a page with a button, and pressing it lands signed in on /console as the owner.
  */
 
-const OWNER = 'first-owner@candor.localhost'
+const OWNER = 'first-owner@localhost'
 let candor: RunningCandor
 let sink: Awaited<ReturnType<typeof startMailSink>>
 let mailDir: string

@@ -158,3 +158,16 @@ describe('PATCH and DELETE /api/v1/members/{id}', () => {
     ])
   })
 })
+
+describe('member addresses', () => {
+  it('take name@localhost (a local first owner) but no other dotless domain', async () => {
+    const local = await call('POST', '/api/v1/members', {
+      body: { email: `local-${crypto.randomUUID().slice(0, 8)}@localhost`, role: 'viewer' },
+    })
+    expect(local.status).toBe(201)
+    const dotless = await call('POST', '/api/v1/members', {
+      body: { email: 'someone@intranet', role: 'viewer' },
+    })
+    expect(await errorOf(dotless)).toMatchObject({ status: 400, code: 'validation_failed' })
+  })
+})

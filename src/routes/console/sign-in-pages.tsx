@@ -6,7 +6,7 @@ import {
   signInWithLink,
   type LinkState,
 } from '../../domain/sessions'
-import { isEmailAddress } from '../../lib/email-address'
+import { isMemberAddress } from '../../lib/email-address'
 import { sameOriginForms } from '../../middleware/same-origin'
 import { enqueueMails } from '../../notify/delivery/transactional-mail'
 import {
@@ -52,7 +52,7 @@ signInRoutes.post('/sign-in', signInForms, async (c) => {
   const form = await readForm(c)
   const email = typeof form['email'] === 'string' ? form['email'].trim() : ''
   const pageName = await pageNameOf(c)
-  if (!isEmailAddress(email) || email.length > 254) {
+  if (!isMemberAddress(email) || email.length > 254) {
     return privatePage(
       c,
       <SignInPage
