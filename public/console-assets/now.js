@@ -15,6 +15,8 @@
     ) {
       return true
     }
+    // A folded form opened (Post an update) is in use even before anything is typed.
+    if (main.querySelector('details[open]')) return true
     return touched || document.hidden
   }
 

@@ -14,7 +14,7 @@ export async function browser(
   path: string,
   options: {
     cookie?: string
-    form?: Record<string, string>
+    form?: Record<string, string> | URLSearchParams
     headers?: Record<string, string>
     base?: string
   } = {},

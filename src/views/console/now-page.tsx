@@ -6,6 +6,10 @@ import { disputeWords, PublishButton, ReopenButton } from './incident-actions'
 import { IncidentLink } from './incident-link'
 import { ConsoleLayout, type ConsoleFrame } from './layout'
 import { OwedNote } from './owed-note'
+import { QuickUpdate } from './now-quick-update'
+import type { FormState } from './fields'
+import type { Incident } from '../../domain/types'
+import type { Template } from '../../domain/templates'
 
 /** The sentence a finished action leaves on the Now page. */
 export const NOW_NOTICES: Record<string, string> = {
@@ -16,9 +20,20 @@ export const NOW_NOTICES: Record<string, string> = {
 /**
  * The landing page: what is owed to customers now (open incidents and running maintenance, the
  * most overdue first), drafts to publish, disputed resolutions to reopen, and what is coming.
- * Viewers see it all without the buttons. `now.js` refreshes it every 30 seconds.
+ * Editors also get one-click starts (a new incident, or one from each template) and a folded
+ * update form per open incident. Viewers see it all without the buttons and forms. `now.js`
+ * refreshes it every 30 seconds.
  */
-export function NowPage(props: { frame: ConsoleFrame; board: NowBoard; notice?: string }) {
+export function NowPage(props: {
+  frame: ConsoleFrame
+  board: NowBoard
+  notice?: string
+  /** Incident templates, to open an incident from one in a click (editors). */
+  templates: readonly Pick<Template, 'id' | 'name'>[]
+  /** The folded update form of each open incident (editors). */
+  quick: readonly { incident: Incident; start: FormState }[]
+  timeZone: string
+}) {
   const { frame, board } = props
   const editor = roleReaches(frame.member.role, 'editor')
   const nothing =
@@ -31,6 +46,28 @@ export function NowPage(props: { frame: ConsoleFrame; board: NowBoard; notice?: 
       notice={props.notice}
       scripts={['/console-assets/now.js']}
     >
+      {editor ? (
+        <section aria-labelledby="now-start">
+          <h2 id="now-start" class="visually-hidden">
+            Start
+          </h2>
+          <ul class="quick-picks now-start">
+            <li>
+              <a class="button" href="/console/incidents/new">
+                New incident
+              </a>
+            </li>
+            {props.templates.map((template) => (
+              <li>
+                <a href={`/console/incidents/new?template=${encodeURIComponent(template.id)}`}>
+                  New from “{template.name}”
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
       {nothing ? <p>Nothing is owed to customers right now.</p> : null}
 
       {board.owed.length ? (
@@ -61,6 +98,20 @@ export function NowPage(props: { frame: ConsoleFrame; board: NowBoard; notice?: 
               </tbody>
             </table>
           </div>
+        </section>
+      ) : null}
+
+      {props.quick.length ? (
+        <section aria-labelledby="now-quick">
+          <h2 id="now-quick">Post an update</h2>
+          {props.quick.map((q) => (
+            <QuickUpdate
+              incident={q.incident}
+              start={q.start}
+              csrfToken={frame.csrfToken}
+              timeZone={props.timeZone}
+            />
+          ))}
         </section>
       ) : null}
 
