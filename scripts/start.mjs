@@ -99,7 +99,6 @@ function stopOnSignals(dev, sink) {
   return () => state.stopping
 }
 
-/** Applies migrations, starts wrangler dev, seeds a fresh database and prints the URLs. */
 /** OPS_WEBHOOK_URL and OPS_WEBHOOK_SECRET, when set in the environment of `npm start`. */
 function opsWebhookVars() {
   const vars = {}
@@ -109,6 +108,7 @@ function opsWebhookVars() {
   return vars
 }
 
+/** Applies migrations, starts wrangler dev, seeds a fresh database and prints the URLs. */
 async function main() {
   const port = chosenPort()
   await assertPortFree(port)
