@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
+import { inOneRateWindow } from './rate-window'
 import { rows } from './factories'
 import {
   askForLink,
@@ -292,5 +293,31 @@ describe('sessions', () => {
     })
     expect(ok.status).toBe(303)
     expect(await sessionCount(member.id)).toBe(0)
+  })
+})
+
+describe('the sign-in form from one network', () => {
+  it('is limited like other lookups: 429 as a page, with Retry-After, and no mail', async () => {
+    await inOneRateWindow()
+    const headers = { ...SAME_ORIGIN, 'cf-connecting-ip': '198.51.100.77' }
+    const statuses: number[] = []
+    for (let i = 0; i < 31; i++) {
+      statuses.push((await askForLink(uniqueEmail('nobody'), headers)).status)
+    }
+    expect(statuses.slice(0, 30).every((s) => s === 200)).toBe(true)
+    const member = await invite('viewer')
+    await waitForMail(member.email, 1)
+    const limited = await askForLink(member.email, headers)
+    expect(limited.status).toBe(429)
+    expect(limited.headers.get('retry-after')).toBe('60')
+    expect(limited.headers.get('content-type')).toMatch(/^text\/html/)
+    // Only the invitation: the refused request sent no link.
+    expect(await mailAfterQuiet(member.email)).toHaveLength(1)
+    // Another network is not affected.
+    const other = await askForLink(member.email, {
+      ...SAME_ORIGIN,
+      'cf-connecting-ip': '198.51.100.78',
+    })
+    expect(other.status).toBe(200)
   })
 })

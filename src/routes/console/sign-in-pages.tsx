@@ -7,6 +7,7 @@ import {
   type LinkState,
 } from '../../domain/sessions'
 import { isMemberAddress } from '../../lib/email-address'
+import { limitLookups } from '../../middleware/lookup-limits'
 import { sameOriginForms } from '../../middleware/same-origin'
 import { enqueueMails } from '../../notify/delivery/transactional-mail'
 import {
@@ -48,7 +49,7 @@ signInRoutes.get('/sign-in', async (c) =>
   privatePage(c, <SignInPage pageName={await pageNameOf(c)} />),
 )
 
-signInRoutes.post('/sign-in', signInForms, async (c) => {
+signInRoutes.post('/sign-in', signInForms, limitLookups(), async (c) => {
   const form = await readForm(c)
   const email = typeof form['email'] === 'string' ? form['email'].trim() : ''
   const pageName = await pageNameOf(c)
