@@ -37,6 +37,8 @@ async function previewContent(c: Ctx, preview: IncidentPreview): Promise<Preview
     preview.incident,
     preview.eventType,
     now,
+    // Components as the change would leave them.
+    new Map(preview.update.affectedComponents.map((a) => [a.code, a.new_status])),
   )
   const silentBecause = preview.incident.isDraft
     ? 'it is posted as a draft, kept off the public page until published'

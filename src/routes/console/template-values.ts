@@ -49,11 +49,13 @@ export function updateTemplateValues(
   componentIds: readonly string[],
   areaIds: readonly string[],
 ): FormState['values'] {
-  const { name: _name, impact: _impact, workaround, area_ids, ...fromTemplate } = templateValues(
-    t,
-    componentIds,
-    areaIds,
-  )
+  const {
+    name: _name,
+    impact: _impact,
+    workaround,
+    area_ids,
+    ...fromTemplate
+  } = templateValues(t, componentIds, areaIds)
   const current = start.area_ids === undefined ? [] : [start.area_ids].flat()
   const added = [area_ids ?? []].flat().filter((id) => !current.includes(id))
   return {

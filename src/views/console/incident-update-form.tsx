@@ -20,11 +20,7 @@ function UpdateTemplatePicker(props: {
 }) {
   if (props.templates.length === 0) return null
   return (
-    <form
-      method="get"
-      action={`/console/incidents/${props.incident.id}`}
-      class="template-picker"
-    >
+    <form method="get" action={`/console/incidents/${props.incident.id}`} class="template-picker">
       <SelectField
         idPrefix="update"
         name="template"
