@@ -5,7 +5,7 @@ import type { EventReach } from '../db/subscriber-matching'
 import { computePageStatus } from '../domain/page-status'
 import { ensurePage, pageName } from '../domain/page'
 import { groupChildren, presentAny, presentComponent, type PresentContext } from '../domain/present'
-import type { Component, Incident } from '../domain/types'
+import type { Component, ComponentStatus, Incident } from '../domain/types'
 import type { AppEnv } from '../env'
 import { incidentAsOf } from './incident-as-of'
 import type { EventMessage } from './types'
@@ -52,19 +52,25 @@ export interface MessagePage {
 
 /**
  * The page part of a message (name, URL, overall status now) and a presenting context: shared
- * by subscriber events and ops alerts.
+ * by subscriber events and ops alerts. `statuses` overrides stored component statuses (a
+ * preview's, as the change would leave them).
  */
 export async function messagePage(
   db: D1Database,
   env: AppEnv,
   baseUrl: string,
   now: Date,
+  statuses?: ReadonlyMap<string, ComponentStatus>,
 ): Promise<MessagePage> {
-  const [page, componentList, openIds] = await Promise.all([
+  const [page, stored, openIds] = await Promise.all([
     ensurePage(db, now),
     selectComponents(db),
     selectIncidentIds(db, 'incident', 'unresolved', 1000),
   ])
+  const componentList = stored.map((c) => {
+    const status = statuses?.get(c.id)
+    return status ? { ...c, status } : c
+  })
   const components = new Map(componentList.map((c) => [c.id, c]))
   const ctx: PresentContext = {
     pageId: page.pageId,

@@ -1,6 +1,6 @@
 import type { EventReach } from '../db/subscriber-matching'
 import type { EventType } from '../domain/event-types'
-import type { Incident } from '../domain/types'
+import type { ComponentStatus, Incident } from '../domain/types'
 import type { AppEnv } from '../env'
 import { asksIfFixed } from './delivery/delivery-links'
 import { renderEventEmail, type RenderedEmail } from './email/email-render'
@@ -24,7 +24,8 @@ const OWN_LINK = '(each subscriber’s own link)'
 /**
  * The message, email and chat message an event about `incident` (as a change would leave it)
  * would carry: the same message builder, email renderer and chat formatter the fan-out and
- * deliveries use. Writes nothing.
+ * deliveries use. `statuses` are the component statuses the change would set (the sent event
+ * reads them from the components once set). Writes nothing.
  */
 export async function previewEvent(
   db: D1Database,
@@ -33,8 +34,9 @@ export async function previewEvent(
   incident: Incident,
   eventType: EventType,
   now: Date,
+  statuses?: ReadonlyMap<string, ComponentStatus>,
 ): Promise<EventPreview> {
-  const { page, ctx, components } = await messagePage(db, env, baseUrl, now)
+  const { page, ctx, components } = await messagePage(db, env, baseUrl, now, statuses)
   const message: EventMessage = {
     eventId: 'preview',
     eventType,

@@ -90,7 +90,9 @@ export function readNewIncident(form: FormState, clock: FormClock) {
 
 /**
  * An update's form as `IncidentUpdateInput`. The honest path: a next-update time or an
- * explicit "no further updates promised" (`none`) is required — `keep` is not offered.
+ * explicit "no further updates promised" (`none`) is required — `keep` is not offered. An
+ * empty Progress is `progress: null` (no figure); areas are only ever added, as the API adds
+ * them: an unticked area stays on the incident.
  */
 export function readIncidentUpdate(form: FormState, clock: FormClock) {
   const shared = sharedFields(form, clock)
@@ -104,6 +106,8 @@ export function readIncidentUpdate(form: FormState, clock: FormClock) {
   }
   const input: Record<string, unknown> = shared.ok ? { ...shared.value } : {}
   input.status = valueOf(form, 'status')
+  // The update form sends the incident's whole state, so an emptied Progress clears it.
+  if ('progress' in form.values && valueOf(form, 'progress').trim() === '') input.progress = null
   const parsed = parseWith(IncidentUpdateInput, input, incidentFieldOf)
   if (!parsed.ok || Object.keys(errors).length) {
     return { ok: false as const, errors: { ...(parsed.ok ? {} : parsed.errors), ...errors } }

@@ -5,8 +5,7 @@ import { listComponents } from '../../domain/components'
 import { createIncident } from '../../domain/incidents'
 import { ensurePage } from '../../domain/page'
 import { fillIncidentPlaceholders } from '../../domain/template-placeholders'
-import { getTemplate, listTemplates, type Template } from '../../domain/templates'
-import { CandorError } from '../../domain/errors'
+import { listTemplates } from '../../domain/templates'
 import { afterWrite } from '../../middleware/after-write'
 import { IncidentInput } from '../../schemas/inputs'
 import type { FormState } from '../../views/console/fields'
@@ -17,6 +16,7 @@ import { privatePage } from '../html-page'
 import { attempt, consoleFrame, parseWith, readConsoleForm } from './console-form'
 import { requireRole } from './console-session'
 import { incidentFieldOf, readNewIncident, type FormClock } from './incident-form'
+import { findTemplate, templateValues } from './template-values'
 
 type Ctx = Context<AppBindings>
 
@@ -24,26 +24,6 @@ type Ctx = Context<AppBindings>
 export async function formClock(c: Ctx): Promise<FormClock> {
   const now = new Date()
   return { now, timeZone: (await ensurePage(c.env.DB, now)).timeZone }
-}
-
-/** A template as the new-incident form's values (components and areas that still exist). */
-export function templateValues(
-  t: Template,
-  componentIds: readonly string[],
-  areaIds: readonly string[],
-): FormState['values'] {
-  const values: FormState['values'] = {
-    name: t.title ?? '',
-    status: t.status,
-    body: t.body,
-    area_ids: t.areaIds.filter((id) => areaIds.includes(id)),
-    workaround: t.workaround ?? '',
-  }
-  if (t.impact) values.impact = t.impact
-  for (const [id, status] of Object.entries(t.components)) {
-    if (componentIds.includes(id)) values[`component.${id}`] = status
-  }
-  return values
 }
 
 /** Renders the new-incident form with `state` (a fresh one, or one that came back). */
@@ -100,11 +80,8 @@ export const incidentNewRoutes = new Hono<AppBindings>()
 incidentNewRoutes.get('/incidents/new', requireRole('editor'), async (c) => {
   const id = c.req.query('template')
   if (!id) return renderNewIncident(c, { values: {}, errors: {} }, { fresh: true })
-  let template: Template
-  try {
-    template = await getTemplate(c.env.DB, id)
-  } catch (error) {
-    if (!(error instanceof CandorError) || error.code !== 'not_found') throw error
+  const template = await findTemplate(c.env.DB, id)
+  if (!template) {
     return renderNewIncident(
       c,
       { values: {}, errors: {} },

@@ -2,21 +2,24 @@ import { Hono, type Context } from 'hono'
 import type { AppBindings } from '../../app-types'
 import { listAreas } from '../../domain/areas'
 import { listComponents } from '../../domain/components'
-import { CandorError } from '../../domain/errors'
+import { CandorError, notFound } from '../../domain/errors'
 import { publishIncident } from '../../domain/incident-publish'
 import { getIncident, listIncidents, postIncidentUpdate } from '../../domain/incidents'
 import { disputeOf, owedItem } from '../../domain/owed'
 import { ensurePage } from '../../domain/page'
 import { reopenIncident } from '../../domain/reopen'
+import { listTemplates } from '../../domain/templates'
 import { isClosedStatus, type Incident } from '../../domain/types'
-import type { FormState } from '../../views/console/fields'
+import { valueOf, type FormState } from '../../views/console/fields'
 import { IncidentListPage } from '../../views/console/incident-list-page'
 import { INCIDENT_NOTICES, IncidentPage } from '../../views/console/incident-page'
 import { privatePage } from '../html-page'
 import { verbContext } from '../context'
 import { attempt, consoleFrame, readConsoleForm } from './console-form'
-import { incidentFieldOf, readIncidentUpdate } from './incident-form'
+import { incidentFieldOf } from './incident-form'
+import { readFilledIncidentUpdate } from './incident-update-read'
 import { updateFormStart } from './incident-update-start'
+import { findTemplate, updateTemplateValues } from './template-values'
 
 type Ctx = Context<AppBindings>
 
@@ -45,14 +48,22 @@ incidentScreenRoutes.get('/incidents', async (c) => {
 async function renderIncident(
   c: Ctx,
   incident: Incident,
-  options: { form?: FormState; status?: 400 | 409; notice?: string } = {},
+  options: {
+    form?: FormState
+    fresh?: boolean
+    status?: 400 | 409
+    notice?: string
+    chosenTemplate?: string
+  } = {},
 ) {
   const now = new Date()
-  const [page, components, areas] = await Promise.all([
+  const [page, components, areas, templates] = await Promise.all([
     ensurePage(c.env.DB, now),
     listComponents(c.env.DB),
     listAreas(c.env.DB),
+    listTemplates(c.env.DB),
   ])
+  const form = options.form ?? updateFormStart(incident, page.timeZone)
   return privatePage(
     c,
     <IncidentPage
@@ -62,20 +73,46 @@ async function renderIncident(
       dispute={disputeOf(incident, page)}
       components={components}
       areas={areas}
+      templates={templates.filter((t) => t.kind === 'update')}
+      chosenTemplate={options.chosenTemplate ?? valueOf(form, 'template')}
       timeZone={page.timeZone}
       now={now}
-      form={options.form ?? updateFormStart(incident, page.timeZone)}
-      fresh={options.form === undefined}
+      form={form}
+      fresh={options.fresh ?? options.form === undefined}
       notice={options.notice}
     />,
     options.status ?? 200,
   )
 }
 
+/** The page with its update form filled in from the update template `id` (404 if none). */
+async function renderWithTemplate(c: Ctx, incident: Incident, id: string) {
+  const template = await findTemplate(c.env.DB, id, 'update')
+  if (!template) throw notFound('update template', id)
+  const [page, components, areas] = await Promise.all([
+    ensurePage(c.env.DB, new Date()),
+    listComponents(c.env.DB),
+    listAreas(c.env.DB),
+  ])
+  const values = updateTemplateValues(
+    template,
+    updateFormStart(incident, page.timeZone).values,
+    components.map((x) => x.id),
+    areas.map((a) => a.id),
+  )
+  return renderIncident(c, incident, {
+    form: { values: { ...values, template: template.id }, errors: {} },
+    fresh: true,
+    notice: `Update form filled in from the template “${template.name}”.`,
+  })
+}
+
 incidentScreenRoutes.get('/incidents/:id', async (c, next) => {
   // `/incidents/new` is the new-incident form's, mounted beside this screen.
   if (c.req.param('id') === 'new') return next()
   const incident = await getIncident(c.env.DB, c.req.param('id'), 'incident')
+  const template = c.req.query('template')
+  if (template) return renderWithTemplate(c, incident, template)
   return renderIncident(c, incident, { notice: INCIDENT_NOTICES[c.req.query('done') ?? ''] })
 })
 
@@ -83,9 +120,8 @@ incidentScreenRoutes.post('/incidents/:id/updates', async (c) => {
   const id = c.req.param('id')
   const incident = await getIncident(c.env.DB, id, 'incident')
   const form = await readConsoleForm(c)
-  const now = new Date()
-  const page = await ensurePage(c.env.DB, now)
-  const read = readIncidentUpdate(form, { now, timeZone: page.timeZone })
+  // Placeholders are filled as the update's preview fills them.
+  const read = await readFilledIncidentUpdate(c, form, incident)
   if (!read.ok)
     return renderIncident(c, incident, { form: { ...form, errors: read.errors }, status: 400 })
   try {

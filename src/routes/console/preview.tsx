@@ -9,7 +9,6 @@ import {
   previewNewIncident,
   type IncidentPreview,
 } from '../../domain/incident-preview'
-import { fillIncidentPlaceholders } from '../../domain/template-placeholders'
 import type { Incident } from '../../domain/types'
 import { previewEvent } from '../../notify/event-preview'
 import type { FormState } from '../../views/console/fields'
@@ -17,8 +16,9 @@ import { PreviewPage, UpdateEditPage, type PreviewContent } from '../../views/co
 import { baseUrl, verbContext } from '../context'
 import { privatePage } from '../html-page'
 import { attempt, consoleFrame, readConsoleForm } from './console-form'
-import { incidentFieldOf, readIncidentUpdate } from './incident-form'
+import { incidentFieldOf } from './incident-form'
 import { formClock, readFilledNewIncident, renderNewIncident } from './incident-new'
+import { readFilledIncidentUpdate } from './incident-update-read'
 
 type Ctx = Context<AppBindings>
 
@@ -37,6 +37,8 @@ async function previewContent(c: Ctx, preview: IncidentPreview): Promise<Preview
     preview.incident,
     preview.eventType,
     now,
+    // Components as the change would leave them.
+    new Map(preview.update.affectedComponents.map((a) => [a.code, a.new_status])),
   )
   const silentBecause = preview.incident.isDraft
     ? 'it is posted as a draft, kept off the public page until published'
@@ -111,13 +113,12 @@ previewRoutes.post('/incidents/:id/preview', async (c) => {
   const form = await readConsoleForm(c)
   // "Back to edit" from this preview.
   if (c.req.query('back') !== undefined) return renderUpdateEdit(c, incident, form, 200)
-  const clock = await formClock(c)
-  const read = readIncidentUpdate(form, clock)
+  const read = await readFilledIncidentUpdate(c, form, incident)
   if (!read.ok) return renderUpdateEdit(c, incident, { ...form, errors: read.errors }, 400)
-  const preview = await attempt(async () => {
-    const filled = await fillIncidentPlaceholders(c.env.DB, read.value, clock.timeZone, incident)
-    return previewIncidentUpdate(verbContext(c), incident.id, filled)
-  }, incidentFieldOf)
+  const preview = await attempt(
+    () => previewIncidentUpdate(verbContext(c), incident.id, read.value),
+    incidentFieldOf,
+  )
   if (!preview.ok) return renderUpdateEdit(c, incident, { ...form, errors: preview.errors }, 400)
   return privatePage(
     c,

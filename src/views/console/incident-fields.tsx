@@ -123,7 +123,14 @@ export function IncidentFields(props: {
         </FieldGroup>
       ) : null}
       {props.areas.length ? (
-        <FieldGroup legend="Areas" hint="Places or customer groups affected, if only some are.">
+        <FieldGroup
+          legend="Areas"
+          hint={
+            props.mode === 'update'
+              ? 'Places or customer groups affected, if only some are. An update adds areas; unticking one does not remove it.'
+              : 'Places or customer groups affected, if only some are.'
+          }
+        >
           {props.areas.map((area) => (
             <div class="field field-check">
               <input

@@ -1,5 +1,6 @@
 import { roleReaches } from '../../domain/members'
 import type { Dispute, OwedItem } from '../../domain/owed'
+import type { Template } from '../../domain/templates'
 import type { Area, Component, Incident } from '../../domain/types'
 import { isClosedStatus } from '../../domain/types'
 import type { FormState } from './fields'
@@ -27,6 +28,9 @@ export function IncidentPage(props: {
   dispute: Dispute | null
   components: readonly Component[]
   areas: readonly Area[]
+  /** Update templates, and the one the update form was filled from (or ""). */
+  templates: readonly Template[]
+  chosenTemplate: string
   timeZone: string
   now: Date
   form: FormState
@@ -77,6 +81,8 @@ export function IncidentPage(props: {
           state={props.form}
           fresh={props.fresh}
           csrfToken={frame.csrfToken}
+          templates={props.templates}
+          chosenTemplate={props.chosenTemplate}
           components={props.components}
           areas={props.areas}
           timeZone={props.timeZone}
