@@ -79,7 +79,10 @@ export async function signedInMember(role: 'owner' | 'editor' | 'viewer' = 'edit
 }
 
 /** Asks for a sign-in link through the form. */
-export async function askForLink(email: string, headers = SAME_ORIGIN): Promise<Response> {
+export async function askForLink(
+  email: string,
+  headers: Record<string, string> = SAME_ORIGIN,
+): Promise<Response> {
   return browser('POST', '/console/sign-in', { form: { email }, headers })
 }
 
