@@ -7,6 +7,7 @@ import { SMTPServer } from 'smtp-server'
 import { expect } from 'vitest'
 import { vendorAssets } from '../../scripts/vendor-assets.mjs'
 import { startCandor, type RunningCandor } from '../e2e/wrangler-dev'
+import { callCandor } from '../e2e/candor-http'
 import { adminApi } from './candor-api'
 
 /**
@@ -166,4 +167,100 @@ export async function startConsole(): Promise<ConsoleHarness> {
       await sink.stop()
     },
   }
+}
+
+/** The messages the sink holds for `email`, oldest first. */
+export function mailTo(mail: SinkMail[], email: string): SinkMail[] {
+  return mail.filter((m) => m.to.includes(email.toLowerCase()))
+}
+
+/** Waits for a message to `email` whose subject `subject` matches; resolves to it. */
+export async function mailWithSubject(
+  mail: SinkMail[],
+  email: string,
+  subject: string | RegExp,
+  timeout = 30_000,
+): Promise<SinkMail> {
+  const matches = (m: SinkMail) =>
+    typeof subject === 'string' ? m.subject.includes(subject) : subject.test(m.subject)
+  let found: SinkMail | undefined
+  await expect
+    .poll(
+      () => {
+        found = mailTo(mail, email).find(matches)
+        return found
+      },
+      { timeout, message: `mail to ${email} with subject ${subject}` },
+    )
+    .toBeTruthy()
+  return found!
+}
+
+/**
+ * Subscribes `email` through the public API (to `componentIds`, or to everything) and confirms
+ * it as a reader would: opens the link from the sink on `page` and presses its button.
+ */
+export async function subscribeConfirmed(
+  harness: ConsoleHarness,
+  page: Page,
+  email: string,
+  componentIds: string[] = [],
+): Promise<void> {
+  const answer = await adminApi(harness.candor, 'POST', '/api/v1/subscriptions', {
+    email,
+    ...(componentIds.length ? { component_ids: componentIds } : {}),
+  })
+  expect(answer.status, answer.text).toBe(202)
+  let link: string | undefined
+  await expect
+    .poll(
+      () => {
+        const texts = mailTo(harness.mail, email).map((m) => m.text)
+        link = texts.join('\n').match(/https?:\/\/[^\s>"]*\/subscriptions\/confirm\/[^\s>"]+/)?.[0]
+        return link
+      },
+      { timeout: 30_000, message: `confirmation mail to ${email}` },
+    )
+    .toBeTruthy()
+  await page.goto(harness.url + new URL(link!).pathname)
+  await pressAndWait(page, 'Confirm subscription')
+  expect(await page.locator('main').innerText()).not.toContain('expired')
+}
+
+/** The form token (`csrf`) of the console page open in `page`. */
+export async function csrfOf(page: Page): Promise<string> {
+  const token = await page.locator('input[name="csrf"]').first().getAttribute('value')
+  expect(token, 'the page carries a form token').toBeTruthy()
+  return token!
+}
+
+/**
+ * Opens a draft as monitoring would: switches "open as draft" on in the intake settings, mints
+ * an intake-scoped token and sends a firing generic alert; resolves to the draft's id.
+ */
+export async function intakeDraft(
+  harness: ConsoleHarness,
+  alert: { title: string; component?: string; severity?: string },
+): Promise<string> {
+  const { candor } = harness
+  const settings = await adminApi(candor, 'PATCH', '/api/v1/intake/settings', {
+    open_as_draft: true,
+  })
+  expect(settings.status, settings.text).toBe(200)
+  const minted = await adminApi(candor, 'POST', '/api/v1/tokens', {
+    name: `monitoring-${crypto.randomUUID().slice(0, 8)}`,
+    scopes: ['intake'],
+  })
+  expect(minted.status, minted.text).toBe(201)
+  const sent = await callCandor(
+    candor,
+    'POST',
+    '/api/v1/intake/generic',
+    { fingerprint: crypto.randomUUID(), status: 'firing', ...alert },
+    minted.json.token,
+  )
+  expect(sent.status, sent.text).toBe(201)
+  const [outcome] = sent.json.alerts
+  expect(outcome).toMatchObject({ outcome: 'opened', draft: true })
+  return outcome.incident_id
 }

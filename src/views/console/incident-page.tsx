@@ -11,6 +11,8 @@ import { ConsoleLayout, type ConsoleFrame } from './layout'
 
 /** The sentence a finished action leaves on an incident's page. */
 export const INCIDENT_NOTICES: Record<string, string> = {
+  opened: 'Incident opened.',
+  draft: 'Saved as a draft: it stays off the public page until you publish it.',
   updated: 'Update posted.',
   published: 'Published: it is on the page and subscribers are being told.',
   reopened: 'Reopened: the incident is investigating again and subscribers are being told.',
