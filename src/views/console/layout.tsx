@@ -37,6 +37,7 @@ export function ConsoleLayout(
         <title>{`${props.title} · ${props.pageName} console`}</title>
         <link rel="stylesheet" href="/style.css" />
         <link rel="stylesheet" href="/console.css" />
+        <link rel="stylesheet" href="/console-screens.css" />
         <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
         <script src="/console.js" defer></script>
         {(props.scripts ?? []).map((src) => (
