@@ -9,7 +9,7 @@ import { disputeOf, owedItem } from '../../domain/owed'
 import { ensurePage } from '../../domain/page'
 import { reopenIncident } from '../../domain/reopen'
 import { listTemplates } from '../../domain/templates'
-import { isClosedStatus, type Incident } from '../../domain/types'
+import type { Incident } from '../../domain/types'
 import { valueOf, type FormState } from '../../views/console/fields'
 import { IncidentListPage } from '../../views/console/incident-list-page'
 import { INCIDENT_NOTICES, IncidentPage } from '../../views/console/incident-page'
@@ -35,9 +35,11 @@ const RECENT_LIMIT = 50
 
 incidentScreenRoutes.get('/incidents', async (c) => {
   const now = new Date()
-  const all = await listIncidents(c.env.DB, 'incident', 'all', 200)
-  const open = all.filter((i) => !isClosedStatus(i.status))
-  const recent = all.filter((i) => isClosedStatus(i.status)).slice(0, RECENT_LIMIT)
+  // Open ones and only the most recent closed ones: a long history is never loaded whole.
+  const [open, recent] = await Promise.all([
+    listIncidents(c.env.DB, 'incident', 'unresolved', 200),
+    listIncidents(c.env.DB, 'incident', 'resolved', RECENT_LIMIT),
+  ])
   return privatePage(
     c,
     <IncidentListPage frame={await consoleFrame(c)} open={open} recent={recent} now={now} />,
