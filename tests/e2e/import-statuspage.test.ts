@@ -164,14 +164,14 @@ describe('import from a second Candor', () => {
       failed: 0,
     })
 
-    const [from, to] = await Promise.all(
-      [source, target].map(async (c) => ({
-        summary: SummarySchema.parse((await callCandor(c, 'GET', '/api/v2/summary.json')).json),
-        incidents: (await callCandor(c, 'GET', '/api/v2/incidents.json')).json.incidents,
-        maintenances: (await callCandor(c, 'GET', '/api/v2/scheduled-maintenances.json')).json
-          .scheduled_maintenances,
-      })),
-    )
+    const pageOf = async (c: RunningCandor) => ({
+      summary: SummarySchema.parse((await callCandor(c, 'GET', '/api/v2/summary.json')).json),
+      incidents: (await callCandor(c, 'GET', '/api/v2/incidents.json')).json.incidents,
+      maintenances: (await callCandor(c, 'GET', '/api/v2/scheduled-maintenances.json')).json
+        .scheduled_maintenances,
+    })
+    const from = await pageOf(source)
+    const to = await pageOf(target)
     const components = (s: typeof from.summary) =>
       s.components.map((c) => ({
         name: c.name,
