@@ -6,7 +6,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { SummarySchema } from '../../src/schemas/statuspage'
-import { callCandor } from './candor-http'
+import { callCandor, until } from './candor-http'
 import { startReceiver, type WebhookReceiver } from './webhook-receiver'
 import { startCandor, type RunningCandor } from './wrangler-dev'
 
@@ -393,5 +393,19 @@ describe("import from a real Statuspage page's payloads", () => {
     } finally {
       await new Promise((r) => empty.server.close(r))
     }
+  })
+})
+
+describe("the target's webhook subscriber", () => {
+  it('hears an ordinary incident, so its silence during the imports means nobody was told', async () => {
+    const incident = await callCandor(target, 'POST', '/api/v1/incidents', {
+      name: 'Announced as usual',
+      status: 'investigating',
+      impact: 'minor',
+      body: 'Looking into it.',
+    })
+    expect(incident.status).toBe(201)
+    await until(() => receiver.received.length > 0, 20_000, 'the webhook delivery', target.logs)
+    expect(JSON.parse(receiver.received[0]!.body).incident.id).toBe(incident.json.id)
   })
 })
