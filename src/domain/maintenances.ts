@@ -17,6 +17,8 @@ export interface NewMaintenanceInput {
   auto_complete?: boolean
   status?: string
   notify?: boolean
+  /** When the first update was posted, if before now (copying a past maintenance). */
+  display_at?: string
 }
 
 /** Schedules maintenance; its components go under maintenance when it starts. */
@@ -47,6 +49,7 @@ export async function createMaintenance(
     body: input.body,
     area_ids: input.area_ids,
     notify: input.notify,
+    display_at: input.display_at,
   })
   await ctx.db.batch(plan.statements)
   return plan.incident

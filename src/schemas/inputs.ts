@@ -124,6 +124,9 @@ export const MaintenanceInput = z
     auto_complete: z.boolean().optional(),
     status: z.enum(['scheduled', 'in_progress', 'verifying', 'completed']).optional(),
     notify: z.boolean().optional(),
+    display_at: isoInstant.optional().openapi({
+      description: 'When the first update was posted, if before now (copying a past maintenance).',
+    }),
   })
   .openapi('MaintenanceInput')
 

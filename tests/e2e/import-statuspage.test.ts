@@ -1,0 +1,411 @@
+import { execFile } from 'node:child_process'
+import { readFile } from 'node:fs/promises'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { SummarySchema } from '../../src/schemas/statuspage'
+import { callCandor, until } from './candor-http'
+import { startReceiver, type WebhookReceiver } from './webhook-receiver'
+import { startCandor, type RunningCandor } from './wrangler-dev'
+
+/**
+ * `npm run import:statuspage` against real pages: a second Candor under `wrangler dev` as the
+ * source, and a local server answering with a real Statuspage summary.json and Manage API v1
+ * lists shaped as Atlassian's OpenAPI document describes. The target is a Candor with a
+ * webhook subscriber, which must hear nothing of the import.
+ */
+
+const root = path.resolve(import.meta.dirname, '../..')
+const fixtures = path.join(root, '..', 'shared', 'fixtures')
+const run = promisify(execFile)
+
+let source: RunningCandor
+let target: RunningCandor
+let receiver: WebhookReceiver
+
+beforeAll(async () => {
+  receiver = await startReceiver()
+  // One at a time: two wrangler processes starting together contend for the same socket.
+  source = await startCandor()
+  target = await startCandor({ ALLOW_HTTP_WEBHOOKS: 'true' })
+})
+
+afterAll(async () => {
+  await Promise.all([source?.stop(), target?.stop(), receiver?.close()])
+})
+
+/** Runs the importer; answers its exit code and parsed JSON report. */
+async function importer(args: string[]): Promise<{ code: number; report: any; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(
+      process.execPath,
+      [
+        'scripts/import-statuspage.mjs',
+        '--json',
+        '--to',
+        target.url,
+        '--token',
+        target.token,
+        ...args,
+      ],
+      { cwd: root },
+    )
+    return { code: 0, report: JSON.parse(stdout), stderr }
+  } catch (error: any) {
+    return {
+      code: error.code,
+      report: error.stdout ? JSON.parse(error.stdout) : null,
+      stderr: error.stderr,
+    }
+  }
+}
+
+const counts = (report: any, section: string) => {
+  const { created, updated, skipped, failed } = report.sections[section]
+  return { created, updated, skipped, failed }
+}
+
+const ago = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString()
+const ahead = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString()
+
+describe('import from a second Candor', () => {
+  it('copies components, a group, an incident with every update and its ETA, and a maintenance; again changes nothing; nobody is told', async () => {
+    const api = (method: string, p: string, body?: unknown) => callCandor(source, method, p, body)
+    const hook = await callCandor(target, 'POST', '/api/v1/webhooks', {
+      url: `${receiver.url}/hook`,
+    })
+    expect(hook.status).toBe(201)
+
+    const broadband = await api('POST', '/api/v1/components', {
+      name: 'Broadband',
+      group_name: 'Network',
+    })
+    const phone = await api('POST', '/api/v1/components', { name: 'Phone', group_name: 'Network' })
+    const billing = await api('POST', '/api/v1/components', {
+      name: 'Billing',
+      description: 'Invoices',
+    })
+    expect([broadband.status, phone.status, billing.status]).toEqual([201, 201, 201])
+    const eta = ahead(6)
+    const opened = await api('POST', '/api/v1/incidents', {
+      name: 'No broadband in M14',
+      status: 'investigating',
+      impact: 'major',
+      body: 'Lines in M14 are down.',
+      components: { [broadband.json.id]: 'major_outage' },
+      started_at: ago(90),
+      display_at: ago(80),
+    })
+    expect(opened.status).toBe(201)
+    const id = opened.json.id
+    expect(
+      (
+        await api('POST', `/api/v1/incidents/${id}/updates`, {
+          status: 'identified',
+          body: 'A cable was cut by roadworks.',
+          eta,
+          display_at: ago(50),
+        })
+      ).status,
+    ).toBe(201)
+    expect(
+      (
+        await api('POST', `/api/v1/incidents/${id}/updates`, {
+          status: 'monitoring',
+          body: 'Splice done; watching.',
+          components: { [broadband.json.id]: 'degraded_performance' },
+          display_at: ago(20),
+        })
+      ).status,
+    ).toBe(201)
+    const resolvedOld = await api('POST', '/api/v1/incidents', {
+      name: 'Billing slow',
+      status: 'investigating',
+      impact: 'minor',
+      body: 'Invoices load slowly.',
+      components: { [billing.json.id]: 'degraded_performance' },
+      started_at: ago(3000),
+    })
+    await api('POST', `/api/v1/incidents/${resolvedOld.json.id}/updates`, {
+      status: 'resolved',
+      body: 'Fixed.',
+      display_at: ago(2900),
+    })
+    const maintenance = await api('POST', '/api/v1/maintenances', {
+      name: 'Exchange upgrade',
+      body: 'New switches in the M14 exchange.',
+      scheduled_for: ahead(48),
+      scheduled_until: ahead(50),
+      component_ids: [phone.json.id],
+    })
+    expect(maintenance.status).toBe(201)
+
+    const first = await importer(['--from', source.url])
+    expect(first.stderr).toBe('')
+    expect(first.code).toBe(0)
+    expect(counts(first.report, 'components')).toEqual({
+      created: 3,
+      updated: 0,
+      skipped: 0,
+      failed: 0,
+    })
+    expect(counts(first.report, 'incidents')).toEqual({
+      created: 2,
+      updated: 0,
+      skipped: 0,
+      failed: 0,
+    })
+    expect(counts(first.report, 'maintenances')).toEqual({
+      created: 1,
+      updated: 0,
+      skipped: 0,
+      failed: 0,
+    })
+
+    const pageOf = async (c: RunningCandor) => ({
+      summary: SummarySchema.parse((await callCandor(c, 'GET', '/api/v2/summary.json')).json),
+      incidents: (await callCandor(c, 'GET', '/api/v2/incidents.json')).json.incidents,
+      maintenances: (await callCandor(c, 'GET', '/api/v2/scheduled-maintenances.json')).json
+        .scheduled_maintenances,
+    })
+    const from = await pageOf(source)
+    const to = await pageOf(target)
+    const components = (s: typeof from.summary) =>
+      s.components.map((c) => ({
+        name: c.name,
+        status: c.status,
+        group: c.group,
+        description: c.description,
+      }))
+    expect(components(to.summary)).toEqual(components(from.summary))
+    expect(to.summary.status).toEqual(from.summary.status)
+    const timeline = (list: any[]) =>
+      list.map((i) => ({
+        name: i.name,
+        status: i.status,
+        impact: i.impact,
+        started_at: Date.parse(i.started_at),
+        resolved_at: i.resolved_at && Date.parse(i.resolved_at),
+        eta: i.eta,
+        updates: i.incident_updates.map((u: any) => [
+          u.status,
+          u.body,
+          Date.parse(u.display_at),
+          u.eta,
+        ]),
+        components: i.components.map((c: any) => c.name),
+      }))
+    expect(timeline(to.incidents)).toEqual(timeline(from.incidents))
+    expect(to.incidents[0].incident_updates).toHaveLength(3)
+    expect(to.incidents[0].eta).toBe(new Date(eta).toISOString())
+    expect(timeline(to.maintenances)).toEqual(timeline(from.maintenances))
+
+    const again = await importer(['--from', source.url])
+    expect(again.code).toBe(0)
+    for (const section of ['components', 'incidents', 'maintenances']) {
+      expect(again.report.sections[section].created + again.report.sections[section].updated).toBe(
+        0,
+      )
+    }
+    const after = (await callCandor(target, 'GET', '/api/v2/incidents.json')).json.incidents
+    expect(timeline(after)).toEqual(timeline(to.incidents))
+    expect((await callCandor(target, 'GET', '/api/v1/components')).json).toHaveLength(4)
+
+    // The outbox is drained within seconds; an import that announced anything would show here.
+    await new Promise((r) => setTimeout(r, 3000))
+    expect(receiver.received).toEqual([])
+  }, 90_000)
+})
+
+/** A local stand-in for a Statuspage page and its Manage API, answering the given documents. */
+async function startStatuspage(
+  documents: Record<string, unknown>,
+): Promise<{ url: string; seen: string[]; server: Server }> {
+  const seen: string[] = []
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x')
+    seen.push(`${req.method} ${url.pathname}${url.search} ${req.headers.authorization ?? ''}`)
+    const state = url.searchParams.get('state')
+    const page = url.searchParams.get('page')
+    const body = documents[`${url.pathname}?state=${state}`] ?? documents[url.pathname]
+    // Lists answer their one page; later pages are empty, as Statuspage's are.
+    const isLaterPage =
+      Array.isArray(body) &&
+      page !== null &&
+      page !== (url.pathname.endsWith('templates') ? '1' : '0')
+    if (body === undefined) {
+      res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}')
+    } else {
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify(isLaterPage ? [] : body))
+    }
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, seen, server }
+}
+
+describe("import from a real Statuspage page's payloads", () => {
+  it('copies its component, and with --api-key its confirmed subscribers and incident templates', async () => {
+    const summary = JSON.parse(
+      await readFile(path.join(fixtures, 'statuspage-summary-example.json'), 'utf8'),
+    )
+    const spec = JSON.parse(
+      await readFile(path.join(fixtures, 'statuspage-manage-api-v1.json'), 'utf8'),
+    )
+    const pageId = summary.page.id
+    const componentId = summary.components[0].id
+    const subscriber = (id: string, email: string, components: string[]) => ({
+      id,
+      skip_confirmation_notification: false,
+      mode: 'email',
+      email,
+      components,
+      created_at: '2024-03-01T10:00:00.000Z',
+    })
+    const active = [
+      subscriber('fw1r7z73crqm', 'ana@example.com', [componentId]),
+      subscriber('fw1r7z73crqn', 'bo@example.com', []),
+    ]
+    const unconfirmed = [subscriber('fw1r7z73crqp', 'cy@example.com', [])]
+    const webhook = {
+      id: 'fw1r7z73crqw',
+      mode: 'webhook',
+      endpoint: 'http://example.com/',
+      email: 'ops@example.com',
+      created_at: '2024-03-01T10:00:00.000Z',
+    }
+    const templates = [
+      {
+        id: '889lrjyq1thj',
+        name: 'Korea down',
+        title: 'Voice in South Korea is down',
+        body: 'We are looking into it.',
+        group_id: 'd0b1h76v33xk',
+        update_status: 'investigating',
+        should_tweet: false,
+        should_send_notifications: true,
+        components: [{ ...summary.components[0], status: 'major_outage' }],
+      },
+      {
+        id: '889lrjyq1thk',
+        name: 'Planned work',
+        title: 'Planned work',
+        body: 'Upgrades.',
+        group_id: 'd0b1h76v33xk',
+        update_status: 'scheduled',
+        should_tweet: false,
+        should_send_notifications: true,
+        components: [],
+      },
+    ]
+    // The stand-ins carry only fields Atlassian's document gives these objects.
+    const fields = (schema: string) => Object.keys(spec.components.schemas[schema].properties)
+    for (const s of [...active, ...unconfirmed, webhook])
+      expect(fields('Subscriber')).toEqual(expect.arrayContaining(Object.keys(s)))
+    for (const t of templates)
+      expect(fields('IncidentTemplate')).toEqual(expect.arrayContaining(Object.keys(t)))
+
+    const base = `/v1/pages/${pageId}`
+    const statuspage = await startStatuspage({
+      '/api/v2/summary.json': summary,
+      [`${base}/subscribers?state=active`]: active,
+      [`${base}/subscribers?state=unconfirmed`]: unconfirmed,
+      [`${base}/subscribers?state=all`]: [...active, ...unconfirmed, webhook],
+      [`${base}/incident_templates`]: templates,
+    })
+    try {
+      const args = [
+        '--from',
+        statuspage.url,
+        '--api-key',
+        'sp-key',
+        '--manage-url',
+        `${statuspage.url}/v1`,
+      ]
+      const first = await importer(args)
+      expect(first.stderr).toBe('')
+      expect(first.code).toBe(0)
+      expect(counts(first.report, 'components')).toEqual({
+        created: 1,
+        updated: 0,
+        skipped: 0,
+        failed: 0,
+      })
+      expect(first.report.sections.components.details[0].why).toContain('jk03xttfcz9b')
+      expect(counts(first.report, 'subscribers')).toEqual({
+        created: 2,
+        updated: 0,
+        skipped: 2,
+        failed: 0,
+      })
+      expect(counts(first.report, 'templates')).toEqual({
+        created: 1,
+        updated: 0,
+        skipped: 1,
+        failed: 0,
+      })
+      expect(
+        statuspage.seen.filter((s) => s.includes('/v1/')).every((s) => s.endsWith('OAuth sp-key')),
+      ).toBe(true)
+
+      const korea = (await callCandor(target, 'GET', '/api/v1/components')).json.find(
+        (c: any) => c.name === 'South Korea',
+      )
+      expect(korea).toMatchObject({ status: 'operational', position: expect.any(Number) })
+      const subs = (await callCandor(target, 'GET', '/api/v1/subscribers?kind=email')).json
+        .subscribers
+      const byEmail = Object.fromEntries(subs.map((s: any) => [s.email, s]))
+      // Ana chose every component the page has (its only one): she follows everything, as Bo does.
+      expect(byEmail['ana@example.com']).toMatchObject({ status: 'active', everything: true })
+      expect(byEmail['bo@example.com']).toMatchObject({ status: 'active', everything: true })
+      expect(byEmail['cy@example.com']).toBeUndefined()
+      const template = (await callCandor(target, 'GET', '/api/v1/templates')).json.find(
+        (t: any) => t.name === 'Korea down',
+      )
+      expect(template).toMatchObject({
+        kind: 'incident',
+        title: 'Voice in South Korea is down',
+        status: 'investigating',
+        body: 'We are looking into it.',
+        components: { [korea.id]: 'major_outage' },
+      })
+
+      const again = await importer(args)
+      expect(again.code).toBe(0)
+      for (const section of ['components', 'subscribers', 'templates']) {
+        expect(again.report.sections[section].created).toBe(0)
+      }
+      expect(receiver.received).toEqual([])
+    } finally {
+      await new Promise((r) => statuspage.server.close(r))
+    }
+  }, 60_000)
+
+  it('exits non-zero and says why when the source is not a Statuspage page', async () => {
+    const empty = await startStatuspage({})
+    try {
+      const result = await importer(['--from', empty.url])
+      expect(result.code).toBe(1)
+      expect(result.stderr).toMatch(/The import stopped: GET .*summary\.json answered 404/)
+    } finally {
+      await new Promise((r) => empty.server.close(r))
+    }
+  })
+})
+
+describe("the target's webhook subscriber", () => {
+  it('hears an ordinary incident, so its silence during the imports means nobody was told', async () => {
+    const incident = await callCandor(target, 'POST', '/api/v1/incidents', {
+      name: 'Announced as usual',
+      status: 'investigating',
+      impact: 'minor',
+      body: 'Looking into it.',
+    })
+    expect(incident.status).toBe(201)
+    await until(() => receiver.received.length > 0, 20_000, 'the webhook delivery', target.logs)
+    expect(JSON.parse(receiver.received[0]!.body).incident.id).toBe(incident.json.id)
+  })
+})
