@@ -16,7 +16,7 @@ const FORM_TYPE = /^application\/x-www-form-urlencoded\b/i
  */
 export async function readV1Body(c: Context<AppBindings>): Promise<Record<string, unknown>> {
   const type = c.req.header('content-type') ?? ''
-  const text = await c.req.text()
+  const text = new TextDecoder().decode(await c.req.arrayBuffer())
   if (text.trim() === '') return {}
   if (JSON_TYPE.test(type)) {
     let parsed: unknown
