@@ -10,6 +10,7 @@ import { idempotentPosts } from './middleware/idempotency'
 import { areaRoutes } from './routes/areas'
 import { auditRoutes } from './routes/audit'
 import { consoleRoutes } from './routes/console'
+import { componentGroupRoutes } from './routes/component-groups'
 import { componentRoutes } from './routes/components'
 import { customerWordRoutes } from './routes/customer-word-pages'
 import { deliveryRoutes } from './routes/deliveries'
@@ -20,6 +21,7 @@ import { incidentRoutes } from './routes/incidents'
 import { documentIdempotentPosts } from './routes/openapi-idempotency'
 import { intakeRoutes } from './routes/intake'
 import { maintenanceRoutes } from './routes/maintenances'
+import { manageV1Path, manageV1Routes } from './routes/manage-v1'
 import { memberRoutes } from './routes/members'
 import { opsAlertRoutes } from './routes/ops-alerts'
 import { pageRoutes } from './routes/page-settings'
@@ -35,7 +37,7 @@ import { webhookRoutes } from './routes/webhooks'
 
 /** The whole Candor app: admin API, Statuspage v2 API, OpenAPI document and public pages. */
 export function createApp(): OpenAPIHono<AppBindings> {
-  const app = new OpenAPIHono<AppBindings>()
+  const app = new OpenAPIHono<AppBindings>({ getPath: manageV1Path })
   app.use('*', requestId())
   app.use('*', securityHeaders())
   // Before anything else under /api/v1: a route that declares no access is never served.
@@ -55,6 +57,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     tokenRoutes,
     memberRoutes,
     componentRoutes,
+    componentGroupRoutes,
     areaRoutes,
     templateRoutes,
     incidentRoutes,
@@ -74,6 +77,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
   }
   app.route('/api/v1', admin)
   app.route('/api/v2', statuspageRoutes)
+  app.route('/v1', manageV1Routes)
   documentIdempotentPosts(app)
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'Bearer', {

@@ -21,6 +21,8 @@ export interface ComponentInput {
   name: string
   description?: string | null
   group_name?: string | null
+  /** The group by id (as Statuspage names it); wins over `group_name` when both are given. */
+  group_id?: string | null
   position?: number
   status?: ComponentStatus
   showcase?: boolean
@@ -65,6 +67,21 @@ async function resolveGroup(
   return { groupId: group.id, statements: [insertComponent(ctx.db, group)] }
 }
 
+/** The group `input` names, by id or by name (created on first use), else none. */
+async function groupOf(
+  ctx: VerbContext,
+  input: { group_id?: string | null; group_name?: string | null },
+  at: string,
+): Promise<{ groupId: string | null; statements: D1PreparedStatement[] }> {
+  if (input.group_id) {
+    const group = await selectComponent(ctx.db, input.group_id)
+    if (!group?.isGroup) throw invalidField('group_id', `No component group "${input.group_id}".`)
+    return { groupId: group.id, statements: [] }
+  }
+  if (input.group_name) return resolveGroup(ctx, input.group_name, at)
+  return { groupId: null, statements: [] }
+}
+
 export async function createComponent(ctx: VerbContext, input: ComponentInput): Promise<Component> {
   const at = ctx.now.toISOString()
   if (await selectComponentByName(ctx.db, input.name)) {
@@ -72,9 +89,7 @@ export async function createComponent(ctx: VerbContext, input: ComponentInput): 
       path: 'name',
     })
   }
-  const group = input.group_name
-    ? await resolveGroup(ctx, input.group_name, at)
-    : { groupId: null, statements: [] }
+  const group = await groupOf(ctx, input, at)
   const position = input.position ?? (await selectNextPosition(ctx.db)) + group.statements.length
   const component: Component = {
     id: newId(),
@@ -137,13 +152,11 @@ export async function updateComponent(
     groupId: current.groupId,
     statements: [],
   }
-  if (patch.group_name !== undefined) {
-    if (current.isGroup && patch.group_name) {
-      throw invalidField('group_name', 'Groups cannot be nested.')
+  if (patch.group_name !== undefined || patch.group_id !== undefined) {
+    if (current.isGroup && (patch.group_name || patch.group_id)) {
+      throw invalidField(patch.group_id ? 'group_id' : 'group_name', 'Groups cannot be nested.')
     }
-    group = patch.group_name
-      ? await resolveGroup(ctx, patch.group_name, at)
-      : { groupId: null, statements: [] }
+    group = await groupOf(ctx, patch, at)
   }
   const next: Component = {
     ...current,

@@ -44,7 +44,7 @@ export function declaredAccessOf(handler: unknown): Access | undefined {
  * Middleware is skipped: `use()` registers it for every method, and middleware for one method
  * (`on('POST', '/api/v1/*', …)`) sits on a wildcard path. Undefined when no route matches.
  */
-function matchedRoute(c: Context<AppBindings>) {
+export function matchedRoute(c: Context<AppBindings>) {
   return matchedRoutes(c).find(
     (route) => route.method !== METHOD_NAME_ALL && !route.path.endsWith('*'),
   )

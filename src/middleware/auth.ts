@@ -17,7 +17,15 @@ async function actorOf(c: Context<AppBindings>): Promise<Actor> {
   if (!match) {
     throw new CandorError('unauthorized', 'Send an API token as "Authorization: Bearer <token>".')
   }
-  const actor = await authenticate(c.env.DB, match[1]!, c.env.ADMIN_TOKEN, new Date())
+  return authenticateToken(c, match[1]!)
+}
+
+/**
+ * Looks `token` up (ADMIN_TOKEN or a minted token) and puts its actor in `c.var.actor`; 401
+ * when it is not valid. For APIs that carry the token some other way than a bearer header.
+ */
+export async function authenticateToken(c: Context<AppBindings>, token: string): Promise<Actor> {
+  const actor = await authenticate(c.env.DB, token, c.env.ADMIN_TOKEN, new Date())
   if (!actor) throw new CandorError('unauthorized', 'This API token is not valid or was revoked.')
   c.set('actor', actor)
   return actor
