@@ -23,6 +23,7 @@ import { maintenanceRoutes } from './routes/maintenances'
 import { memberRoutes } from './routes/members'
 import { opsAlertRoutes } from './routes/ops-alerts'
 import { pageRoutes } from './routes/page-settings'
+import { postmortemRoutes } from './routes/postmortems'
 import { publicPageRoutes } from './routes/public-pages'
 import { statuspageRoutes } from './routes/statuspage-v2'
 import { subscriberActionRoutes } from './routes/subscriber-actions'
@@ -58,6 +59,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     areaRoutes,
     templateRoutes,
     incidentRoutes,
+    postmortemRoutes,
     intakeRoutes,
     maintenanceRoutes,
     pageRoutes,
