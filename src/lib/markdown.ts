@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it'
-import { FilterXSS } from 'xss'
+import xss, { type IFilterXSSOptions } from 'xss'
 
 /**
  * Markdown → HTML for text written by the page's editors and shown to the public (postmortems).
@@ -31,17 +31,17 @@ const allowList: Record<string, string[]> = {
 }
 for (const tag of [...BLOCKS, ...HEADINGS, ...INLINE, ...TABLES]) allowList[tag] = []
 
-const sanitiser = new FilterXSS({
+const sanitiserOptions: IFilterXSSOptions = {
   allowList,
   // Anything else is dropped with its contents (a <script> body never becomes text either).
   stripIgnoreTag: true,
   stripIgnoreTagBody: ['script', 'style', 'iframe', 'object', 'embed', 'svg', 'math'],
   allowCommentTag: false,
-})
+}
 
 /** The markdown rendered to HTML that is safe to place in a page, a feed or an email. */
 export function renderMarkdown(markdown: string): string {
-  return sanitiser.process(parser.render(markdown))
+  return xss(parser.render(markdown), sanitiserOptions)
 }
 
 /** The markdown reduced to its text, for plain-text email parts and summaries. */
