@@ -47,8 +47,8 @@ export interface PublishedPostmortem {
   publishedAt: string
 }
 
-/** The longest postmortem accepted, in characters. */
-export const POSTMORTEM_MAX_LENGTH = 100_000
+/** The longest postmortem accepted, in characters (its request stays within the 64 KB body limit). */
+export const POSTMORTEM_MAX_LENGTH = 30_000
 
 /** The name written beside a change: the member's address, else the token's id. */
 function who(actor: Actor): string {
