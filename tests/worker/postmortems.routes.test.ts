@@ -2,8 +2,9 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { renderMarkdown } from '../../src/lib/markdown'
 import { call, callJson, errorOf, makeComponent, makeIncident, postUpdate, rows } from './factories'
-import { mailTo } from './harness'
-import { waitFor } from './pipeline-helpers'
+import { WebhookEventJson } from '../../src/schemas/webhooks'
+import { hookRequests, mailTo } from './harness'
+import { hookName, makeWebhook, verified, waitFor } from './pipeline-helpers'
 import { confirmedSubscriber, uniqueEmail } from './subscriptions-helpers'
 
 /** Postmortems through /api/v1: draft, publish (with or without subscribers told), revert, delete. */
@@ -152,6 +153,33 @@ describe('publishing with notify_subscribers', () => {
     expect(sent.html).toContain('A digger cut the cable.')
     expect(sent.html).not.toContain('<script>')
     expect(sent.html).toContain(`/incidents/${incident.id}`)
+  })
+})
+
+describe('a webhook told of a postmortem', () => {
+  it('gets a signed incident.postmortem event carrying the markdown and its sanitised HTML', async () => {
+    const name = hookName('postmortem')
+    const component = await makeComponent()
+    const hook = await makeWebhook(name, { component_ids: [component.id] })
+    const incident = await resolvedIncident({ components: { [component.id]: 'major_outage' } })
+    await putDraft(incident.id, 'The **cause**. <img src=x onerror=alert(1)>')
+    await publish(incident.id, true)
+    const requests = await waitFor(
+      () => hookRequests(name),
+      (r) => r.some((q) => JSON.parse(q.body).meta.event_type === 'incident.postmortem'),
+      15_000,
+      'the postmortem event',
+    )
+    const request = requests.find(
+      (q) => JSON.parse(q.body).meta.event_type === 'incident.postmortem',
+    )!
+    const body = WebhookEventJson.parse(verified(hook.secret, request))
+    expect(body.incident?.id).toBe(incident.id)
+    expect(body.incident?.status).toBe('postmortem')
+    expect(body.postmortem?.body).toBe('The **cause**. <img src=x onerror=alert(1)>')
+    expect(body.postmortem?.html).toBe(
+      '<p>The <strong>cause</strong>. &lt;img src=x onerror=alert(1)&gt;</p>\n',
+    )
   })
 })
 
