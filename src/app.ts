@@ -25,6 +25,7 @@ import { manageV1Path, manageV1Routes } from './routes/manage-v1'
 import { memberRoutes } from './routes/members'
 import { opsAlertRoutes } from './routes/ops-alerts'
 import { pageRoutes } from './routes/page-settings'
+import { postmortemRoutes } from './routes/postmortems'
 import { publicPageRoutes } from './routes/public-pages'
 import { statuspageRoutes } from './routes/statuspage-v2'
 import { subscriberActionRoutes } from './routes/subscriber-actions'
@@ -61,6 +62,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     areaRoutes,
     templateRoutes,
     incidentRoutes,
+    postmortemRoutes,
     intakeRoutes,
     maintenanceRoutes,
     pageRoutes,

@@ -3,6 +3,8 @@ export const EVENT_TYPES = [
   'incident.created',
   'incident.updated',
   'incident.resolved',
+  // A postmortem published with notify_subscribers.
+  'incident.postmortem',
   'maintenance.scheduled',
   'maintenance.reminder',
   'maintenance.started',

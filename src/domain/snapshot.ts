@@ -5,6 +5,7 @@ import { selectPageGeneration } from '../db/page-generation'
 import { computeDailyStatus, HISTORY_DAYS, startOfUtcDay } from './daily-status'
 import { buildEtaRecord, installEtaRecord, storeEtaRecord } from './eta-record'
 import { ensurePage } from './page'
+import { loadPublishedPostmortems, type PublishedPostmortem } from './postmortems'
 import type { Area, Component, ComponentStatus, Incident, PageSettings } from './types'
 
 /** How many recent incidents and maintenances the public API lists, as Statuspage does. */
@@ -32,6 +33,8 @@ export interface Snapshot {
   maintenances: Incident[]
   /** Worst status per UTC day, last 90 days, per component id. */
   dailyStatus: Record<string, (ComponentStatus | null)[]>
+  /** The published postmortems of `incidents`, rendered, by incident id (absent in old builds). */
+  postmortems?: Record<string, PublishedPostmortem>
 }
 
 function uniqueIds(...lists: string[][]): string[] {
@@ -65,6 +68,10 @@ export async function buildSnapshot(
   incidents.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
   const maintenances = await selectIncidentsByIds(db, uniqueIds(openMaintIds, recentMaintIds))
   maintenances.sort((a, b) => (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? ''))
+  const postmortems = await loadPublishedPostmortems(
+    db,
+    incidents.map((i) => i.id),
+  )
   return {
     builtAt: now.toISOString(),
     generation: gen,
@@ -74,6 +81,7 @@ export async function buildSnapshot(
     incidents,
     maintenances,
     dailyStatus: computeDailyStatus(components, changes, now),
+    postmortems,
   }
 }
 

@@ -14,7 +14,7 @@ export function atomFeed(input: FeedInput): string {
     <updated>${item.updated_at}</updated>
     <category term="${escapeXml(item.impact === 'maintenance' ? 'maintenance' : 'incident')}"/>
     <summary>${escapeXml(entrySummary(item))}</summary>
-    <content type="html">${escapeXml(entryHtml(item))}</content>
+    <content type="html">${escapeXml(entryHtml(item, input.postmortems?.[item.id]))}</content>
   </entry>`,
   )
   return `<?xml version="1.0" encoding="utf-8"?>

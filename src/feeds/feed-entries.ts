@@ -8,6 +8,7 @@ import {
   updateStatusLabel,
 } from '../domain/status-words'
 import { etaMovesText } from '../notify/event-summary'
+import type { PublishedPostmortem } from '../domain/postmortems'
 import { escapeXml } from './markup'
 
 /** How many entries a feed carries: the page's recent incidents and maintenance. */
@@ -23,6 +24,8 @@ export interface FeedInput {
   selfUrl: string
   builtAt: string
   items: FeedItem[]
+  /** Published postmortems by incident id, rendered and sanitised: appended to their entries. */
+  postmortems?: Record<string, PublishedPostmortem>
 }
 
 /** True when the incident or maintenance touches the component (or, for a group, a member). */
@@ -76,8 +79,11 @@ function promiseLines(item: FeedItem): string[] {
   return lines
 }
 
-/** The entry's body as HTML (escaped text only): impact, window, promises, then every update. */
-export function entryHtml(item: FeedItem): string {
+/**
+ * The entry's body as HTML: impact, window, promises, then every update (escaped text), then
+ * the published postmortem (markdown rendered and sanitised by `renderMarkdown`).
+ */
+export function entryHtml(item: FeedItem, postmortem?: PublishedPostmortem): string {
   const facts = [
     item.impact === 'maintenance'
       ? `${isCancelled(item) ? 'Cancelled maintenance, was planned for' : 'Maintenance'} ${formatUtc((item as MaintenanceJson).scheduled_for)} – ${formatUtc((item as MaintenanceJson).scheduled_until)}`
@@ -94,7 +100,12 @@ export function entryHtml(item: FeedItem): string {
     (u) =>
       `<p><strong>${escapeXml(updateStatusLabel(u, item))}</strong> — ${escapeXml(formatUtc(u.display_at))}<br>${escapeXml(u.body).replace(/\n/g, '<br>')}</p>`,
   )
-  return [`<p>${facts.map(escapeXml).join('<br>')}</p>`, ...updates].join('\n')
+  const after = postmortem
+    ? [
+        `<h2>Postmortem</h2>\n<p>Published ${escapeXml(formatUtc(postmortem.publishedAt))}</p>\n${postmortem.html}`,
+      ]
+    : []
+  return [`<p>${facts.map(escapeXml).join('<br>')}</p>`, ...updates, ...after].join('\n')
 }
 
 /** The latest update's words, for a summary. */

@@ -17,7 +17,7 @@ export function rssFeed(input: FeedInput): string {
       <guid isPermaLink="true">${escapeXml(item.shortlink)}</guid>
       <pubDate>${rssDate(item.created_at)}</pubDate>
       <category>${item.impact === 'maintenance' ? 'maintenance' : 'incident'}</category>
-      <description>${escapeXml(entryHtml(item))}</description>
+      <description>${escapeXml(entryHtml(item, input.postmortems?.[item.id]))}</description>
     </item>`,
   )
   return `<?xml version="1.0" encoding="utf-8"?>

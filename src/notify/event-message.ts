@@ -4,6 +4,7 @@ import type { OutboxRow } from '../db/outbox-fanout'
 import type { EventReach } from '../db/subscriber-matching'
 import { computePageStatus } from '../domain/page-status'
 import { ensurePage, pageName } from '../domain/page'
+import { loadPublishedPostmortems } from '../domain/postmortems'
 import { groupChildren, presentAny, presentComponent, type PresentContext } from '../domain/present'
 import type { Component, ComponentStatus, Incident } from '../domain/types'
 import type { AppEnv } from '../env'
@@ -124,7 +125,16 @@ export async function buildEventMessage(
     if (!current) return null
     const incident = incidentAsOf(current, row.updateId)
     // Overdue and ETA-passed flags as they stood when the event happened.
-    return { ...message, ...incidentPart(incident, ctx, components, new Date(row.createdAt)) }
+    const built = {
+      ...message,
+      ...incidentPart(incident, ctx, components, new Date(row.createdAt)),
+    }
+    if (row.eventType !== 'incident.postmortem') return built
+    const postmortem = (await loadPublishedPostmortems(db, [incident.id]))[incident.id]
+    // Reverted or deleted before it went out: there is nothing to tell.
+    if (!postmortem) return null
+    const { body, html, publishedAt } = postmortem
+    return { ...built, postmortem: { body, html, published_at: publishedAt } }
   }
   if (row.componentId) {
     const component = components.get(row.componentId)

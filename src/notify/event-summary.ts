@@ -55,12 +55,14 @@ export function summarizeEvent(message: EventMessage): EventSummary {
       status:
         incident.upcoming && incident.expected_start
           ? `Upcoming, expected from ${formatUtcNumeric(incident.expected_start)}`
-          : 'cancelled_at' in incident && incident.cancelled_at
-            ? `Cancelled, was planned for ${formatUtcNumeric(incident.scheduled_for)} – ${formatUtcNumeric(incident.scheduled_until)}`
-            : itemStatusLabel(incident),
+          : message.postmortem
+            ? 'Postmortem published'
+            : 'cancelled_at' in incident && incident.cancelled_at
+              ? `Cancelled, was planned for ${formatUtcNumeric(incident.scheduled_for)} – ${formatUtcNumeric(incident.scheduled_until)}`
+              : itemStatusLabel(incident),
       expectedStart: incident.upcoming ? incident.expected_start : null,
       impact: impactLabel(incident.impact),
-      body: incident.incident_updates[0]?.body ?? null,
+      body: message.postmortem?.body ?? incident.incident_updates[0]?.body ?? null,
       eta: incident.eta,
       etaPassed: incident.eta_passed,
       etaMoves: incident.eta_moves,

@@ -49,6 +49,8 @@ export interface EventMessage {
     id: string
     component_id: string
   }
+  /** An `incident.postmortem` event's postmortem: markdown, and rendered, sanitised HTML. */
+  postmortem?: { body: string; html: string; published_at: string }
   /** Who is concerned: an event reaches a subscriber following any of these. */
   componentIds: string[]
   /** Areas concerned; empty means every area. */

@@ -25,6 +25,7 @@ feedRoutes.get('/feed.atom', (c) => {
       selfUrl: selfUrl(view.ctx.baseUrl, '/feed.atom', component),
       builtAt: view.snapshot.builtAt,
       items: feedItems(view, component),
+      postmortems: view.snapshot.postmortems,
     }),
   )
 })
@@ -38,6 +39,7 @@ feedRoutes.get('/feed.rss', (c) => {
       selfUrl: selfUrl(view.ctx.baseUrl, '/feed.rss', component),
       builtAt: view.snapshot.builtAt,
       items: feedItems(view, component),
+      postmortems: view.snapshot.postmortems,
     }),
   )
 })

@@ -5,6 +5,7 @@ import type { AppBindings } from '../app-types'
 import { notFound } from '../domain/errors'
 import { loadEtaRecord } from '../domain/eta-record'
 import { computeEtaStats } from '../domain/eta-stats'
+import { loadPublishedPostmortems } from '../domain/postmortems'
 import { presentAny } from '../domain/present'
 import { loadHistoryWindow, loadPublishedIncident } from '../domain/public-history'
 import { lookupLimited, withinLookupLimit } from '../middleware/lookup-limits'
@@ -51,6 +52,7 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
           incident={presentAny(incident, v.ctx)}
           areas={incident.areas.length > 0 ? incident.areas : v.snapshot.areas}
           now={v.ctx.now}
+          postmortem={v.snapshot.postmortems?.[id] ?? null}
         />,
       )
     })
@@ -67,12 +69,14 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
     async () => {
       const incident = await loadPublishedIncident(c.env.DB, id)
       if (!incident) return null
+      const postmortems = await loadPublishedPostmortems(c.env.DB, [id])
       return documentHtml(
         <IncidentPage
           pageName={view.pageName}
           incident={presentAny(incident, view.ctx)}
           areas={incident.areas.length > 0 ? incident.areas : view.snapshot.areas}
           now={view.ctx.now}
+          postmortem={postmortems[id] ?? null}
         />,
       )
     },

@@ -173,6 +173,13 @@ export const WebhookEventJson = z
       description:
         'incident.* and maintenance.* events: as it stood right after the update. A cancelled maintenance is announced as maintenance.completed with cancelled_at set.',
     }),
+    postmortem: z
+      .object({ body: z.string(), html: z.string(), published_at: isoTime })
+      .optional()
+      .openapi({
+        description:
+          'incident.postmortem events: the published postmortem, in markdown and as sanitised HTML.',
+      }),
     component: ComponentSchema.optional(),
     component_update: z
       .object({

@@ -3,7 +3,9 @@ import { CustomerWord, type AreaChoice } from './customer-word'
 import { IncidentFacts } from './incident-facts'
 import { isMaintenance, type PresentedIncident } from '../domain/presented-incident'
 import { componentStatusLabel, updateStatusLabel } from '../domain/status-words'
+import type { PublishedPostmortem } from '../domain/postmortems'
 import { Layout } from './layout'
+import { PostmortemView } from './postmortem-view'
 import { Time } from './time'
 
 /** Every ETA ever given, oldest first, with when it was given. */
@@ -125,6 +127,8 @@ export function IncidentPage(props: {
   areas?: AreaChoice[]
   /** The clock the 48-hour answer window is read with. */
   now?: Date
+  /** Its published postmortem, shown below the timeline. */
+  postmortem?: PublishedPostmortem | null
 }) {
   const i = props.incident
   const updates = i.incident_updates
@@ -158,6 +162,7 @@ export function IncidentPage(props: {
             ))}
           </ol>
         </section>
+        {props.postmortem ? <PostmortemView postmortem={props.postmortem} /> : null}
       </article>
       <p>
         <a href="/">Back to the status page</a> · <a href="/history">History</a>

@@ -9,6 +9,7 @@ import {
   statusLabel,
   updateStatusLabel,
 } from '../../domain/status-words'
+import { markdownText } from '../../lib/markdown'
 import { formatMinutes, formatUtc } from '../../lib/time-format'
 import {
   clockUtc,
@@ -68,6 +69,7 @@ const KICKERS: Record<string, string> = {
   'incident.created': 'New incident',
   'incident.updated': 'Incident update',
   'incident.resolved': 'Incident resolved',
+  'incident.postmortem': 'Postmortem published',
   'maintenance.scheduled': 'Maintenance scheduled',
   'maintenance.reminder': 'Maintenance starts soon',
   'maintenance.started': 'Maintenance started',
@@ -353,8 +355,31 @@ function componentContent(message: EventMessage): EventEmailContent {
   }
 }
 
+/** A published postmortem: what happened and what changes, after the incident. */
+function postmortemContent(
+  message: EventMessage,
+  incident: AnyIncident,
+  postmortem: NonNullable<EventMessage['postmortem']>,
+): EventEmailContent {
+  const base = incidentContent(message, incident)
+  const text = markdownText(postmortem.body)
+  return {
+    ...base,
+    subject: `[Postmortem] ${incident.name}${inAreas(incident.name, incident.areas)}`,
+    preview: text.replace(/\s+/g, ' ').slice(0, 140),
+    kicker: KICKERS['incident.postmortem']!,
+    badge: { label: 'Postmortem', tone: 'good' },
+    description: { heading: 'Postmortem', body: text },
+    latest: null,
+    linkLabel: 'Read it on the incident page',
+  }
+}
+
 /** Everything an event email says, from the event as the pipeline built it. */
 export function eventEmailContent(message: EventMessage): EventEmailContent {
+  if (message.incident && message.postmortem) {
+    return postmortemContent(message, message.incident, message.postmortem)
+  }
   if (message.incident) return incidentContent(message, message.incident)
   if (message.component) return componentContent(message)
   return {

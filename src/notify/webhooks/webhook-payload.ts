@@ -16,6 +16,7 @@ export function standardWebhookBody(
     page: message.page,
   }
   if (message.incident) body.incident = message.incident
+  if (message.postmortem) body.postmortem = message.postmortem
   if (message.component_update) body.component_update = message.component_update
   if (message.component) body.component = message.component
   return body

@@ -7,9 +7,10 @@ import { publishIncident } from '../../domain/incident-publish'
 import { getIncident, listIncidents, postIncidentUpdate } from '../../domain/incidents'
 import { disputeOf, owedItem } from '../../domain/owed'
 import { ensurePage } from '../../domain/page'
+import { findPostmortem, renderPostmortem } from '../../domain/postmortems'
 import { reopenIncident } from '../../domain/reopen'
 import { listTemplates } from '../../domain/templates'
-import type { Incident } from '../../domain/types'
+import { isClosedStatus, type Incident } from '../../domain/types'
 import { valueOf, type FormState } from '../../views/console/fields'
 import { IncidentListPage } from '../../views/console/incident-list-page'
 import { INCIDENT_NOTICES, IncidentPage } from '../../views/console/incident-page'
@@ -59,11 +60,12 @@ async function renderIncident(
   } = {},
 ) {
   const now = new Date()
-  const [page, components, areas, templates] = await Promise.all([
+  const [page, components, areas, templates, postmortem] = await Promise.all([
     ensurePage(c.env.DB, now),
     listComponents(c.env.DB),
     listAreas(c.env.DB),
     listTemplates(c.env.DB),
+    isClosedStatus(incident.status) ? findPostmortem(c.env.DB, incident.id) : undefined,
   ])
   const form = options.form ?? updateFormStart(incident, page.timeZone)
   return privatePage(
@@ -82,6 +84,8 @@ async function renderIncident(
       form={form}
       fresh={options.fresh ?? options.form === undefined}
       notice={options.notice}
+      postmortem={postmortem}
+      postmortemHtml={postmortem ? renderPostmortem(postmortem.bodyDraft) : null}
     />,
     options.status ?? 200,
   )

@@ -15,6 +15,7 @@ import { maintenanceRoutes } from './maintenance'
 import { memberScreens } from './members'
 import { nowRoutes } from './now'
 import { opsAlertScreenRoutes } from './ops-alerts'
+import { postmortemScreenRoutes } from './postmortems'
 import { previewRoutes } from './preview'
 import { settingsRoutes } from './settings'
 import { signInRoutes } from './sign-in-pages'
@@ -55,6 +56,7 @@ for (const screen of [
   previewRoutes,
   nowRoutes,
   incidentScreenRoutes,
+  postmortemScreenRoutes,
   maintenanceRoutes,
   componentsRoutes,
   templateScreenRoutes,

@@ -1,6 +1,7 @@
 import { roleReaches } from '../../domain/members'
 import type { Dispute, OwedItem } from '../../domain/owed'
 import type { Template } from '../../domain/templates'
+import type { Postmortem } from '../../domain/postmortems'
 import type { Area, Component, Incident } from '../../domain/types'
 import { isClosedStatus } from '../../domain/types'
 import type { FormState } from './fields'
@@ -8,6 +9,7 @@ import { PublishButton, ReopenButton } from './incident-actions'
 import { EtaHistory, IncidentFactsList, UpdateList } from './incident-record'
 import { IncidentUpdateForm } from './incident-update-form'
 import { ConsoleLayout, type ConsoleFrame } from './layout'
+import { POSTMORTEM_NOTICES, PostmortemSection } from './postmortem-section'
 
 /** The sentence a finished action leaves on an incident's page. */
 export const INCIDENT_NOTICES: Record<string, string> = {
@@ -16,6 +18,7 @@ export const INCIDENT_NOTICES: Record<string, string> = {
   updated: 'Update posted.',
   published: 'Published: it is on the page and subscribers are being told.',
   reopened: 'Reopened: the incident is investigating again and subscribers are being told.',
+  ...POSTMORTEM_NOTICES,
 }
 
 /**
@@ -38,6 +41,10 @@ export function IncidentPage(props: {
   form: FormState
   fresh: boolean
   notice?: string
+  /** Its postmortem (null: none yet), rendered for a resolved incident. */
+  postmortem?: Postmortem | null
+  /** The postmortem's draft rendered and sanitised, shown to viewers. */
+  postmortemHtml?: string | null
 }) {
   const { frame, incident } = props
   const editor = roleReaches(frame.member.role, 'editor')
@@ -92,6 +99,15 @@ export function IncidentPage(props: {
         />
       ) : null}
       <UpdateList incident={incident} />
+      {isClosedStatus(incident.status) && props.postmortem !== undefined ? (
+        <PostmortemSection
+          incidentId={incident.id}
+          postmortem={props.postmortem}
+          editor={editor}
+          csrfToken={frame.csrfToken}
+          previewHtml={editor ? null : props.postmortemHtml}
+        />
+      ) : null}
     </ConsoleLayout>
   )
 }
