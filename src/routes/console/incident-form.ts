@@ -25,11 +25,15 @@ export function incidentFieldOf(path: string): string {
   return head ?? '(form)'
 }
 
-type Read =
-  { ok: true; value: Record<string, unknown> } | { ok: false; errors: Record<string, string> }
-
-/** The fields both forms share, as API input; errors by field name. */
-function sharedFields(form: FormState, clock: FormClock): Read {
+/**
+ * The fields both forms share, as API input, and errors by field name. A field in error is left
+ * out of the input; the others are read all the same, so that the schema judges what was typed
+ * (and does not call a filled-in Message missing because an ETA was refused).
+ */
+function sharedFields(
+  form: FormState,
+  clock: FormClock,
+): { input: Record<string, unknown>; errors: Record<string, string> } {
   const errors: Record<string, string> = {}
   const input: Record<string, unknown> = {}
   const text = (name: string) => valueOf(form, name).trim()
@@ -64,14 +68,14 @@ function sharedFields(form: FormState, clock: FormClock): Read {
   const workaround = text('workaround')
   input.workaround = workaround === '' ? null : workaround
   input.notify = valuesOf(form, 'notify').length > 0
-  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: input }
+  return { input, errors }
 }
 
 /** A new incident's form as `IncidentInput`, and whether it is posted as a draft. */
 export function readNewIncident(form: FormState, clock: FormClock) {
   const shared = sharedFields(form, clock)
-  const errors: Record<string, string> = shared.ok ? {} : { ...shared.errors }
-  const input: Record<string, unknown> = shared.ok ? { ...shared.value } : {}
+  const errors: Record<string, string> = { ...shared.errors }
+  const input: Record<string, unknown> = { ...shared.input }
   input.name = valueOf(form, 'name')
   input.status = valueOf(form, 'status')
   input.impact = valueOf(form, 'impact')
@@ -96,7 +100,7 @@ export function readNewIncident(form: FormState, clock: FormClock) {
  */
 export function readIncidentUpdate(form: FormState, clock: FormClock) {
   const shared = sharedFields(form, clock)
-  const errors: Record<string, string> = shared.ok ? {} : { ...shared.errors }
+  const errors: Record<string, string> = { ...shared.errors }
   // Said after the shared fields' errors, so this sentence is the one beside the field.
   if (
     !['none', '30m', '1h', '4h', 'tomorrow_9', 'exact'].includes(valueOf(form, 'next_update_at'))
@@ -104,7 +108,7 @@ export function readIncidentUpdate(form: FormState, clock: FormClock) {
     errors.next_update_at =
       'Say when the next update will come, or choose “No further updates promised”.'
   }
-  const input: Record<string, unknown> = shared.ok ? { ...shared.value } : {}
+  const input: Record<string, unknown> = { ...shared.input }
   input.status = valueOf(form, 'status')
   // The update form sends the incident's whole state, so an emptied Progress clears it.
   if ('progress' in form.values && valueOf(form, 'progress').trim() === '') input.progress = null

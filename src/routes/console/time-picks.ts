@@ -29,7 +29,8 @@ export function resolvePick(pick: string, exact: string, now: Date, timeZone: st
       return { ok: true, value: at.toISOString() }
     }
     default: {
-      const minutes = OFFSETS_MIN[pick as TimePick]
+      // Own keys only: a pick such as `__proto__` or `toString` is not one of the options.
+      const minutes = Object.hasOwn(OFFSETS_MIN, pick) ? OFFSETS_MIN[pick as TimePick] : undefined
       if (minutes === undefined) return { ok: false, error: 'Choose one of the options.' }
       return { ok: true, value: new Date(now.getTime() + minutes * 60_000).toISOString() }
     }
