@@ -79,7 +79,12 @@ async function componentHistory(
     }
     const before = (await selectStatusAt(ctx.db, componentId, times.startedAt)) ?? 'operational'
     const after = (await selectStatusAt(ctx.db, componentId, times.resolvedAt)) ?? before
-    affected.push({ code: componentId, name: component.name, old_status: before, new_status: status })
+    affected.push({
+      code: componentId,
+      name: component.name,
+      old_status: before,
+      new_status: status,
+    })
     statements.push(
       upsertIncidentComponent(ctx.db, incidentId, componentId, status),
       insertStatusChange(ctx.db, componentId, status, times.startedAt, incidentId),
@@ -115,7 +120,13 @@ export async function backfillIncident(ctx: VerbContext, input: BackfillInput): 
     }
     statements.push(insertIncidentArea(ctx.db, incident.id, areaId))
   }
-  const affected = await componentHistory(ctx, incident.id, input.components ?? {}, times, statements)
+  const affected = await componentHistory(
+    ctx,
+    incident.id,
+    input.components ?? {},
+    times,
+    statements,
+  )
   const update: IncidentUpdate = {
     id: newId(),
     incidentId: incident.id,

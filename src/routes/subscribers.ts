@@ -57,7 +57,7 @@ subscriberRoutes.openapi(
     tags: ['Subscribers'],
     summary: 'List subscribers, a page at a time',
     description:
-      'In id order; pass `next_cursor` as `cursor` for the next page. Filter by `kind`, `status` (Candor\'s) or `state` (Statuspage\'s: unconfirmed, active, quarantined, unsubscribed).',
+      "In id order; pass `next_cursor` as `cursor` for the next page. Filter by `kind`, `status` (Candor's) or `state` (Statuspage's: unconfirmed, active, quarantined, unsubscribed).",
     request: { query: SubscriberListQuery },
     responses: {
       200: jsonResponse(SubscriberList, 'A page of subscribers'),

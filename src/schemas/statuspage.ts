@@ -175,7 +175,8 @@ export const IncidentSchema = z
         'Admin API only: true while the incident is held as a draft, invisible publicly and notifying nobody, until POST /api/v1/incidents/{id}/publish.',
     }),
     backfilled: z.boolean().optional().openapi({
-      description: 'Admin API only: true for an incident recorded after it happened (it told nobody).',
+      description:
+        'Admin API only: true for an incident recorded after it happened (it told nobody).',
     }),
     backfill_date: z.string().nullable().optional().openapi({
       description: 'Admin API only: when a backfilled incident began.',

@@ -131,7 +131,8 @@ export const SubscriberCounts = z
   .object({
     by_kind_and_state: z.object({ email: stateCounts, webhook: stateCounts, all: stateCounts }),
     by_kind: z.object({ email: z.number().int(), webhook: z.number().int() }).openapi({
-      description: 'Subscribers in `state` (default active), by kind; with `kind`, the other counts 0.',
+      description:
+        'Subscribers in `state` (default active), by kind; with `kind`, the other counts 0.',
     }),
   })
   .openapi('SubscriberCounts')

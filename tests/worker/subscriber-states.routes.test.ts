@@ -15,7 +15,9 @@ async function failFiveTimes(subscriberId: string) {
   const incident = await makeIncident()
   for (let i = 0; i < 5; i++) {
     const deliveryId = await preparedDelivery(incident.id, subscriberId)
-    await env.DB.prepare(`UPDATE deliveries SET status = 'failed', last_error = 'SMTP 550' WHERE id = ?`)
+    await env.DB.prepare(
+      `UPDATE deliveries SET status = 'failed', last_error = 'SMTP 550' WHERE id = ?`,
+    )
       .bind(deliveryId)
       .run()
     await runDeadLetters([deliveryId])

@@ -48,7 +48,8 @@ function queryOf(c: Ctx): SubscriberQuery {
   const asked = c.req.query('status') ?? ''
   // `disabled` is the stored status a quarantined subscriber has (older links use it).
   const status = asked === 'disabled' ? 'quarantined' : asked
-  const known = status === 'quarantined' || (SUBSCRIBER_STATUSES as readonly string[]).includes(status)
+  const known =
+    status === 'quarantined' || (SUBSCRIBER_STATUSES as readonly string[]).includes(status)
   return { q, status: known ? status : '' }
 }
 
