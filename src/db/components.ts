@@ -157,6 +157,25 @@ export function insertStatusChange(
     .bind(componentId, status, at, incidentId)
 }
 
+/**
+ * The status a component had at `at` by its recorded changes (the latest at or before it, an
+ * incident recorded after it happened included), or null when none was recorded by then.
+ */
+export async function selectStatusAt(
+  db: D1Database,
+  componentId: string,
+  at: string,
+): Promise<ComponentStatus | null> {
+  const row = await db
+    .prepare(
+      `SELECT status FROM component_status_changes WHERE component_id = ? AND changed_at <= ?
+       ORDER BY changed_at DESC, id DESC LIMIT 1`,
+    )
+    .bind(componentId, at)
+    .first<{ status: ComponentStatus }>()
+  return row?.status ?? null
+}
+
 export interface StatusChange {
   componentId: string
   status: ComponentStatus
@@ -176,9 +195,11 @@ export async function selectStatusChangesSince(
       `SELECT component_id, status, changed_at FROM component_status_changes
        WHERE changed_at >= ?1
        UNION ALL
-       SELECT c.component_id, c.status, c.changed_at FROM component_status_changes c
-       WHERE c.id IN (
-         SELECT MAX(id) FROM component_status_changes WHERE changed_at < ?1 GROUP BY component_id)
+       SELECT component_id, status, changed_at FROM (
+         SELECT component_id, status, changed_at, ROW_NUMBER() OVER (
+             PARTITION BY component_id ORDER BY changed_at DESC, id DESC) AS latest
+         FROM component_status_changes WHERE changed_at < ?1)
+       WHERE latest = 1
        ORDER BY changed_at`,
     )
     .bind(since)

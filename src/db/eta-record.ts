@@ -15,7 +15,8 @@ export interface PromiseRow {
 }
 
 /**
- * The facts behind the ETA record, in two queries: each incident's first and last ETA (an
+ * The facts behind the ETA record (incidents recorded after they happened promised nothing and
+ * are left out), in two queries: each incident's first and last ETA (an
  * estimate withdrawn is skipped), and each distinct next-update promise with its answer — the
  * first update whose `promised_by` is that promise.
  */
@@ -31,7 +32,8 @@ export async function selectEtaRecordRows(
              ORDER BY e.id LIMIT 1) AS first_eta,
            (SELECT e.eta FROM eta_changes e WHERE e.incident_id = i.id AND e.eta IS NOT NULL
              ORDER BY e.id DESC LIMIT 1) AS last_eta
-         FROM incidents i WHERE i.kind = 'incident' AND i.draft = 0 AND i.created_at >= ?
+         FROM incidents i WHERE i.kind = 'incident' AND i.draft = 0 AND i.backfilled = 0
+           AND i.created_at >= ?
          ORDER BY i.created_at`,
       )
       .bind(since),
@@ -42,8 +44,8 @@ export async function selectEtaRecordRows(
              WHERE a.incident_id = p.incident_id AND a.promised_by = p.promise) AS answered_at
          FROM (SELECT DISTINCT u.incident_id, u.next_update_at AS promise
                FROM incident_updates u JOIN incidents i ON i.id = u.incident_id
-               WHERE i.kind = 'incident' AND i.draft = 0 AND i.created_at >= ?
-                 AND u.next_update_at IS NOT NULL) p
+               WHERE i.kind = 'incident' AND i.draft = 0 AND i.backfilled = 0
+                 AND i.created_at >= ? AND u.next_update_at IS NOT NULL) p
          ORDER BY p.incident_id, p.promise`,
       )
       .bind(since),

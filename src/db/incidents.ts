@@ -34,6 +34,7 @@ interface IncidentRow {
   expected_start: string | null
   live_at: string | null
   cancelled_at: string | null
+  backfilled?: number
   draft: number
 }
 
@@ -100,6 +101,7 @@ function toIncident(row: IncidentRow): Incident {
     liveAt: row.live_at,
     cancelledAt: row.cancelled_at,
     isDraft: row.draft === 1,
+    backfilled: row.backfilled === 1,
     componentStatuses: [],
     areas: [],
     updates: [],
@@ -144,6 +146,11 @@ export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement
       i.cancelledAt,
       i.isDraft ? 1 : 0,
     )
+}
+
+/** Marks an incident as recorded after it happened (see migration 0020). */
+export function markBackfilled(db: D1Database, id: string): D1PreparedStatement {
+  return db.prepare('UPDATE incidents SET backfilled = 1 WHERE id = ?').bind(id)
 }
 
 /**

@@ -1,3 +1,4 @@
+import { STATE_OF_STATUS } from './subscriber-states'
 import type {
   Subscriber,
   SubscriberKind,
@@ -140,6 +141,8 @@ export async function selectSubscriberPage(
   filter: {
     kind?: SubscriberKind
     status?: SubscriberStatus
+    /** A state in Statuspage's sense (see STATE_OF_STATUS). */
+    state?: string
     /** Part of the address or URL, without regard to case. */
     search?: string
     cursor?: string
@@ -152,6 +155,7 @@ export async function selectSubscriberPage(
        WHERE (?1 IS NULL OR kind = ?1) AND (?2 IS NULL OR ${SHOWN_STATUS} = ?2)
          AND (?3 IS NULL OR id > ?3)
          AND (?5 IS NULL OR instr(lower(coalesce(email, '') || ' ' || coalesce(url, '')), lower(?5)) > 0)
+         AND (?6 IS NULL OR ${STATE_OF_STATUS} = ?6)
        ORDER BY id LIMIT ?4`,
     )
     .bind(
@@ -160,6 +164,7 @@ export async function selectSubscriberPage(
       filter.cursor ?? null,
       filter.limit,
       filter.search || null,
+      filter.state ?? null,
     )
     .all<SubscriberRow>()
   return withChoices(db, results)

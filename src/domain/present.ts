@@ -164,7 +164,12 @@ export function presentIncident(i: Incident, ctx: PresentContext): IncidentJson 
 
 /** An incident as the admin API shows it: with whether it is held as a draft. */
 export function presentAdminIncident(i: Incident, ctx: PresentContext): IncidentJson {
-  return { ...presentIncident(i, ctx), draft: i.isDraft }
+  return {
+    ...presentIncident(i, ctx),
+    draft: i.isDraft,
+    backfilled: i.backfilled === true,
+    backfill_date: i.backfilled ? i.startedAt : null,
+  }
 }
 
 /** A scheduled maintenance in Statuspage's shape with Candor's fields. */

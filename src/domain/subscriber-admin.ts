@@ -14,6 +14,8 @@ import { listSubscribers, type ConfirmationRequest } from './subscriptions'
 export interface SubscriberFilter {
   kind?: SubscriberKind
   status?: SubscriberStatus
+  /** A state in Statuspage's sense: unconfirmed, active, quarantined, unsubscribed. */
+  state?: string
   /** Part of the address or URL, without regard to case. */
   search?: string
 }

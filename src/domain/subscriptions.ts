@@ -342,6 +342,8 @@ export async function listSubscribers(
   filter: {
     kind?: SubscriberKind
     status?: SubscriberStatus
+    /** unconfirmed, active, quarantined or unsubscribed (see subscriberState). */
+    state?: string
     /** Part of the address or URL, without regard to case. */
     search?: string
     cursor?: string

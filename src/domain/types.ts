@@ -131,6 +131,8 @@ export interface Incident {
   cancelledAt: string | null
   /** Held back for one-click publishing: invisible publicly, notifies nobody (see intake). */
   isDraft: boolean
+  /** Recorded after it happened: it told nobody and promised nothing (migration 0020). */
+  backfilled?: boolean
   /** The status this incident asserts for each component it touches. */
   componentStatuses: { componentId: string; status: ComponentStatus }[]
   areas: Area[]

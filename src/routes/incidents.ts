@@ -1,6 +1,8 @@
 import { z } from '@hono/zod-openapi'
 import { createIncident, getIncident, listIncidents, postIncidentUpdate } from '../domain/incidents'
 import { publishIncident } from '../domain/incident-publish'
+import { backfillInput, withoutBackfill } from './incident-backfill-input'
+import { backfillIncident } from '../domain/incident-backfill'
 import { presentAdminIncident, presentIncident } from '../domain/present'
 import { reopenIncident } from '../domain/reopen'
 import {
@@ -32,7 +34,7 @@ incidentRoutes.openapi(
     method: 'post',
     path: '/incidents',
     tags: ['Incidents'],
-    summary: 'Open an incident',
+    summary: 'Open an incident (or record one that already happened)',
     request: { body: jsonBody(IncidentInput) },
     responses: {
       201: jsonResponse(IncidentSchema, 'The incident'),
@@ -43,7 +45,10 @@ incidentRoutes.openapi(
     },
   }),
   async (c) => {
-    const incident = await createIncident(verbContext(c), c.req.valid('json'))
+    const input = c.req.valid('json')
+    const incident = input.backfilled
+      ? await backfillIncident(verbContext(c), backfillInput(input))
+      : await createIncident(verbContext(c), withoutBackfill(input))
     return c.json(presentAdminIncident(incident, await presentContextFromDb(c)), 201)
   },
 )

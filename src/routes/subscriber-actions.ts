@@ -4,15 +4,30 @@ import {
   resendConfirmation,
   unsubscribeSubscriber,
 } from '../domain/subscriber-admin'
+import {
+  countSubscribers,
+  SUBSCRIBER_STATES,
+  reactivateSubscriber,
+  reactivateSubscribers,
+  subscriberHistogram,
+} from '../domain/subscriber-states'
 import { SUBSCRIBER_KINDS, SUBSCRIBER_STATUSES } from '../domain/subscriber-types'
 import { checkAddressLimit } from '../middleware/subscribe-limits'
 import { ErrorSchema, IdParam } from '../schemas/inputs'
-import { SubscriberJson } from '../schemas/subscriptions'
+import {
+  ReactivateInput,
+  ReactivateReport,
+  SubscriberCounts,
+  SubscriberCountsQuery,
+  SubscriberJson,
+} from '../schemas/subscriptions'
 import { apiRoute } from './api-route'
 import { baseUrl, verbContext } from './context'
 import {
   authErrors,
+  bodyErrors,
   conflictError,
+  jsonBody,
   jsonResponse,
   newApiApp,
   notFoundError,
@@ -23,6 +38,7 @@ import { sendConfirmationsLater } from './subscription-context'
 export const SubscriberExportQuery = z.object({
   kind: z.enum(SUBSCRIBER_KINDS).optional(),
   status: z.enum(SUBSCRIBER_STATUSES).optional(),
+  state: z.enum(SUBSCRIBER_STATES).optional(),
   q: z
     .string()
     .max(254)
@@ -57,8 +73,9 @@ subscriberActionRoutes.openapi(
     },
   }),
   async (c) => {
-    const { kind, status, q } = c.req.valid('query')
-    const csv = await exportSubscribers(c.env.DB, { kind, status, search: q?.trim() || undefined })
+    const { kind, status, state, q } = c.req.valid('query')
+    const search = q?.trim() || undefined
+    const csv = await exportSubscribers(c.env.DB, { kind, status, state, search })
     return c.body(csv, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': 'attachment; filename="subscribers.csv"',
@@ -114,5 +131,77 @@ subscriberActionRoutes.openapi(
     )
     sendConfirmationsLater(c, [confirmation])
     return c.json(presentSubscriber(subscriber), 202)
+  },
+)
+
+subscriberActionRoutes.openapi(
+  apiRoute({
+    access: 'write',
+    method: 'get',
+    path: '/subscribers/counts',
+    tags: ['Subscribers'],
+    summary: 'Count subscribers by kind and state',
+    description:
+      "`by_kind_and_state`: every kind's subscribers by state (Statuspage's `histogram_by_state`, plus `unsubscribed`); `by_kind`: how many of each kind are in `state` (default `active`, `all` = every state but unsubscribed), as Statuspage's `count`.",
+    request: { query: SubscriberCountsQuery },
+    responses: {
+      200: jsonResponse(SubscriberCounts, 'The counts'),
+      400: jsonResponse(ErrorSchema, 'Invalid filter'),
+      ...authErrors,
+    },
+  }),
+  async (c) => {
+    const { kind, state } = c.req.valid('query')
+    const [histogram, byKind] = await Promise.all([
+      subscriberHistogram(c.env.DB),
+      countSubscribers(c.env.DB, { state: state ?? 'active', kind }),
+    ])
+    return c.json({ by_kind_and_state: histogram, by_kind: byKind }, 200)
+  },
+)
+
+subscriberActionRoutes.openapi(
+  apiRoute({
+    access: 'write',
+    method: 'post',
+    path: '/subscribers/reactivate',
+    tags: ['Subscribers'],
+    summary: 'Reactivate many quarantined subscribers',
+    description:
+      'The ids given, or `all` quarantined ones (at most 1000 a call), optionally of one `kind`. Ids not quarantined are skipped. Each one brought back is in the audit log.',
+    request: { body: jsonBody(ReactivateInput) },
+    responses: {
+      200: jsonResponse(ReactivateReport, 'The ids reactivated'),
+      ...authErrors,
+      ...bodyErrors,
+    },
+  }),
+  async (c) => {
+    const { subscribers, kind } = c.req.valid('json')
+    const reactivated = await reactivateSubscribers(verbContext(c), { ids: subscribers, kind })
+    return c.json({ reactivated }, 200)
+  },
+)
+
+subscriberActionRoutes.openapi(
+  apiRoute({
+    access: 'write',
+    method: 'post',
+    path: '/subscribers/{id}/reactivate',
+    tags: ['Subscribers'],
+    summary: 'Reactivate a quarantined subscriber',
+    description:
+      'A subscriber quarantined (`status` disabled) after its deliveries kept failing, or its receiver answered 410, is sent events again; its failure count starts from zero. 409 when it is not quarantined, or is a webhook whose receiver never answered `webhook.verify`.',
+    request: { params: IdParam },
+    responses: {
+      200: jsonResponse(SubscriberJson, 'The subscriber, active again'),
+      ...authErrors,
+      ...notFoundError,
+      ...conflictError,
+    },
+  }),
+  async (c) => {
+    const subscriber = await reactivateSubscriber(verbContext(c), c.req.valid('param').id)
+    return c.json(presentSubscriber(subscriber), 200)
   },
 )

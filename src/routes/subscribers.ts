@@ -1,5 +1,6 @@
 import { CandorError } from '../domain/errors'
 import type { Subscriber } from '../domain/subscriber-types'
+import { quarantinedAt, subscriberState } from '../domain/subscriber-states'
 import { importSubscribers } from '../domain/subscriber-import'
 import { getSubscriber, listSubscribers, removeSubscriber } from '../domain/subscriptions'
 import { ErrorSchema, IdParam } from '../schemas/inputs'
@@ -24,6 +25,8 @@ export function presentSubscriber(s: Subscriber) {
     url: s.url,
     format: s.format,
     status: s.status,
+    state: subscriberState(s),
+    quarantined_at: quarantinedAt(s),
     everything: s.everything,
     component_ids: s.componentIds,
     area_ids: s.areaIds,
@@ -53,7 +56,8 @@ subscriberRoutes.openapi(
     path: '/subscribers',
     tags: ['Subscribers'],
     summary: 'List subscribers, a page at a time',
-    description: 'In id order; pass `next_cursor` as `cursor` for the next page.',
+    description:
+      "In id order; pass `next_cursor` as `cursor` for the next page. Filter by `kind`, `status` (Candor's) or `state` (Statuspage's: unconfirmed, active, quarantined, unsubscribed).",
     request: { query: SubscriberListQuery },
     responses: {
       200: jsonResponse(SubscriberList, 'A page of subscribers'),
@@ -62,8 +66,14 @@ subscriberRoutes.openapi(
     },
   }),
   async (c) => {
-    const { kind, status, cursor, limit } = c.req.valid('query')
-    const page = await listSubscribers(c.env.DB, { kind, status, cursor, limit: limit ?? 100 })
+    const { kind, status, state, cursor, limit } = c.req.valid('query')
+    const page = await listSubscribers(c.env.DB, {
+      kind,
+      status,
+      state,
+      cursor,
+      limit: limit ?? 100,
+    })
     return c.json(
       { subscribers: page.subscribers.map(presentSubscriber), next_cursor: page.nextCursor },
       200,

@@ -94,6 +94,16 @@ export const IncidentInput = z
       description:
         'A known fault posted early: when it is expected to take effect (in the future). Until then the incident is upcoming: subscribers are told at once, its component statuses wait.',
     }),
+    backfilled: z.boolean().optional().openapi({
+      description:
+        "Record an incident that already happened: give `backfill_date` (when it began), optionally `resolved_at`, and a closed `status` (resolved or postmortem). It is shown in the history and uptime bars at those times and tells nobody; `components` go into the components' history, not their current status. eta, next_update_at, progress, expected_start, started_at and display_at are refused with it.",
+    }),
+    backfill_date: isoInstant.optional().openapi({
+      description: 'With `backfilled`: when the incident began.',
+    }),
+    resolved_at: isoInstant.optional().openapi({
+      description: 'With `backfilled`: when it was resolved (default: `backfill_date`).',
+    }),
     ...updateFields,
   })
   .openapi('IncidentInput')

@@ -174,6 +174,13 @@ export const IncidentSchema = z
       description:
         'Admin API only: true while the incident is held as a draft, invisible publicly and notifying nobody, until POST /api/v1/incidents/{id}/publish.',
     }),
+    backfilled: z.boolean().optional().openapi({
+      description:
+        'Admin API only: true for an incident recorded after it happened (it told nobody).',
+    }),
+    backfill_date: z.string().nullable().optional().openapi({
+      description: 'Admin API only: when a backfilled incident began.',
+    }),
   })
   .openapi('Incident')
 

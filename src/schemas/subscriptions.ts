@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { EMAIL_ADDRESS_PATTERN } from '../lib/email-address'
+import { SUBSCRIBER_STATES } from '../domain/subscriber-states'
 import { SUBSCRIBER_KINDS, SUBSCRIBER_STATUSES, WEBHOOK_FORMATS } from '../domain/subscriber-types'
 
 /** Bodies and answers of the subscription API (public subscribe, admin subscribers). */
@@ -48,6 +49,14 @@ export const SubscriberJson = z
       description:
         '`pending`: waiting for the address to confirm; `pending_verification`: a webhook subscribed through the public API, confirmed, waiting for its receiver to answer the `webhook.verify` event with 2xx (it gets nothing else until then); `active`; `disabled` (see `disabled_reason`); `unsubscribed`',
     }),
+    state: z.enum(SUBSCRIBER_STATES).openapi({
+      description:
+        "The status in Statuspage's words: `unconfirmed` (pending, pending_verification), `active`, `quarantined` (disabled: kept, sent nothing until reactivated), `unsubscribed`.",
+    }),
+    quarantined_at: z
+      .string()
+      .nullable()
+      .openapi({ description: 'When it was quarantined (disabled), while it is.' }),
     everything: z.boolean(),
     component_ids: z.array(z.string()),
     area_ids: z.array(z.string()),
@@ -75,6 +84,7 @@ export const SubscriberList = z
 export const SubscriberListQuery = z.object({
   kind: z.enum(SUBSCRIBER_KINDS).optional(),
   status: z.enum(SUBSCRIBER_STATUSES).optional(),
+  state: z.enum(SUBSCRIBER_STATES).optional(),
   limit: z.coerce.number().int().min(1).max(1000).optional(),
   cursor: z.string().max(64).optional(),
 })
@@ -98,3 +108,44 @@ export const ImportReportJson = z
     ignored_columns: z.array(z.string()),
   })
   .openapi('SubscriberImportReport')
+
+const stateCounts = z
+  .object({
+    unconfirmed: z.number().int(),
+    active: z.number().int(),
+    quarantined: z.number().int(),
+    unsubscribed: z.number().int(),
+    total: z.number().int().openapi({ description: 'Every state but unsubscribed.' }),
+  })
+  .openapi('SubscriberStateCounts')
+
+export const SubscriberCountsQuery = z.object({
+  kind: z.enum(SUBSCRIBER_KINDS).optional(),
+  state: z
+    .enum([...SUBSCRIBER_STATES, 'all'])
+    .optional()
+    .openapi({ description: 'Which state `by_kind` counts (default `active`; `all` = total).' }),
+})
+
+export const SubscriberCounts = z
+  .object({
+    by_kind_and_state: z.object({ email: stateCounts, webhook: stateCounts, all: stateCounts }),
+    by_kind: z.object({ email: z.number().int(), webhook: z.number().int() }).openapi({
+      description:
+        'Subscribers in `state` (default active), by kind; with `kind`, the other counts 0.',
+    }),
+  })
+  .openapi('SubscriberCounts')
+
+export const ReactivateInput = z
+  .strictObject({
+    subscribers: z.union([z.array(id).min(1).max(1000), z.literal('all')]).openapi({
+      description: 'Ids of quarantined subscribers, or `all` for every quarantined one.',
+    }),
+    kind: z.enum(SUBSCRIBER_KINDS).optional().openapi({ description: 'Only of this kind.' }),
+  })
+  .openapi('ReactivateInput')
+
+export const ReactivateReport = z
+  .object({ reactivated: z.array(z.string()) })
+  .openapi('ReactivateReport')

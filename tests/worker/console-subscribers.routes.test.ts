@@ -1,4 +1,4 @@
-import { exports } from 'cloudflare:workers'
+import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../src/lib/csv'
 import { SubscriberJson } from '../../src/schemas/subscriptions'
@@ -272,5 +272,79 @@ describe('who may use it', () => {
     })
     expect(res.status).toBe(403)
     expect(await subscriberOf(address('carol'))).toMatchObject({ status: 'pending' })
+  })
+})
+
+describe('quarantined subscribers', () => {
+  /** An address quarantined as the dead-letter consumer leaves it after repeated failures. */
+  async function quarantined(name: string) {
+    await importApi(`email\n${address(name)}\n`, true)
+    const row = (await subscriberOf(address(name)))!
+    await env.DB.prepare(
+      `UPDATE subscribers SET status = 'disabled', disabled_at = ?, consecutive_failures = 5,
+         disabled_reason = '5 events in a row could not be delivered; last error: SMTP 550'
+       WHERE id = ?`,
+    )
+      .bind(new Date().toISOString(), row.id)
+      .run()
+    return row.id
+  }
+
+  it('are listed under the quarantined filter with a Reactivate button that brings them back', async () => {
+    const id = await quarantined('erin')
+    const list = await browser('GET', `/console/subscribers?q=${tag}&status=quarantined`, {
+      cookie: editor.cookie,
+    })
+    const html = await list.text()
+    expect(addressesIn(html)).toEqual([address('erin')])
+    expect(html).toMatch(/<option value="quarantined" selected="">/)
+    expect(html).toContain('SMTP 550')
+    expect(html).toContain(`action="/console/subscribers/${id}/reactivate"`)
+
+    const res = await browser('POST', `/console/subscribers/${id}/reactivate`, {
+      cookie: editor.cookie,
+      headers: SAME_ORIGIN,
+      form: { csrf: editor.csrf, back: `/console/subscribers?q=${tag}&status=quarantined` },
+    })
+    expect(res.status).toBe(303)
+    expect(res.headers.get('location')).toBe(
+      `/console/subscribers?q=${tag}&status=quarantined&done=reactivated`,
+    )
+    const after = await callJson('GET', `/api/v1/subscribers/${id}`)
+    expect(after).toMatchObject({ status: 'active', state: 'active', consecutive_failures: 0 })
+    const audit = await rows<{ member_email: string }>(
+      "SELECT member_email FROM audit_log WHERE target_id = ? AND action = 'subscriber.reactivate'",
+      id,
+    )
+    expect(audit).toEqual([{ member_email: editor.email }])
+    const landed = await browser('GET', res.headers.get('location')!, { cookie: editor.cookie })
+    expect(await landed.text()).toContain('Reactivated.')
+  })
+
+  it('reactivating one that is not quarantined answers 409 with why, nothing written', async () => {
+    const alice = (await subscriberOf(address('alice')))!
+    const res = await browser('POST', `/console/subscribers/${alice.id}/reactivate`, {
+      cookie: editor.cookie,
+      headers: SAME_ORIGIN,
+      form: { csrf: editor.csrf },
+    })
+    expect(res.status).toBe(409)
+    expect(await res.text()).toContain('Only a quarantined subscriber can be reactivated')
+    const audit = await rows(
+      "SELECT 1 FROM audit_log WHERE target_id = ? AND action = 'subscriber.reactivate'",
+      alice.id,
+    )
+    expect(audit).toEqual([])
+  })
+
+  it('a viewer cannot reactivate (forged POST: 403, still quarantined)', async () => {
+    const id = await quarantined('frank')
+    const res = await browser('POST', `/console/subscribers/${id}/reactivate`, {
+      cookie: viewer.cookie,
+      headers: SAME_ORIGIN,
+      form: { csrf: viewer.csrf },
+    })
+    expect(res.status).toBe(403)
+    expect((await callJson('GET', `/api/v1/subscribers/${id}`)).status).toBe('disabled')
   })
 })

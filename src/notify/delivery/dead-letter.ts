@@ -1,7 +1,7 @@
 import { recordDeadLetter } from '../../db/dead-letters'
 import { markDeliveryDead, selectDeliveryTargets } from '../../db/deliveries'
 import { markSendDead } from '../../db/ops-alerts'
-import { incrementConsecutiveFailures } from '../../db/subscriber-health'
+import { disableSubscriber, incrementConsecutiveFailures } from '../../db/subscriber-health'
 import { recordMailAttempt } from '../../db/transactional-mail'
 import type { AppEnv } from '../../env'
 import type { OpsAlertQueueMessage } from '../ops-alerts/ops-alerts'
@@ -20,7 +20,10 @@ import {
   isVerifyDelivery,
 } from '../webhooks/webhook-verification'
 
-/** Consecutive failed events after which a webhook is disabled, unless configured. */
+/**
+ * Consecutive failed events after which a webhook or an email address is quarantined (status
+ * `disabled`), unless configured.
+ */
 export const DEFAULT_WEBHOOK_DISABLE_AFTER = 5
 
 function disableAfter(env: AppEnv): number {
@@ -48,8 +51,9 @@ async function recordOrRetry(
 /**
  * The deliveries dead-letter consumer: a delivery whose retries are spent is recorded as dead
  * (with its last error, for ops) and counts as one more failed event for its subscriber; a
- * webhook that reaches WEBHOOK_DISABLE_AFTER failed events in a row is disabled and its owner
- * told; a public webhook whose `webhook.verify` event is dead is never switched on: it is
+ * webhook that reaches WEBHOOK_DISABLE_AFTER failed events in a row is quarantined (disabled,
+ * kept until reactivated) and its owner told; an email address that does is quarantined too
+ * (there is nobody else to tell); a public webhook whose `webhook.verify` event is dead is never switched on: it is
  * disabled and its owner told that it could not be verified. A transactional mail whose
  * retries are spent is recorded dead. Each is also listed in
  * GET /api/v1/dead-letters. Every message is acknowledged once recorded: this is the end of the
@@ -105,9 +109,10 @@ export async function consumeDeadLetters(
         await failVerification(env, subscriber, reason, now)
         continue
       }
-      if (subscriber.kind === 'webhook' && subscriber.status === 'active' && failures >= limit) {
+      if (subscriber.status === 'active' && failures >= limit) {
         const reason = `${failures} events in a row could not be delivered; last error: ${target.lastError ?? 'unknown'}`
-        await disableWebhook(env, subscriber, reason, now)
+        if (subscriber.kind === 'webhook') await disableWebhook(env, subscriber, reason, now)
+        else await disableSubscriber(env.DB, subscriber.id, reason, at).run()
       }
     }
   })

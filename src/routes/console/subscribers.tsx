@@ -8,6 +8,7 @@ import {
   unsubscribeSubscriber,
 } from '../../domain/subscriber-admin'
 import { importSubscribers } from '../../domain/subscriber-import'
+import { reactivateSubscriber } from '../../domain/subscriber-states'
 import { SUBSCRIBER_STATUSES, type SubscriberStatus } from '../../domain/subscriber-types'
 import { listSubscribers } from '../../domain/subscriptions'
 import { checkAddressLimit } from '../../middleware/subscribe-limits'
@@ -28,11 +29,12 @@ const PAGE_SIZE = 50
 const DONE: Record<string, string> = {
   unsubscribed: 'Unsubscribed. They hear about nothing more.',
   resent: 'A new confirmation email is on its way (its link works for 48 hours).',
+  reactivated: 'Reactivated. It is sent events again.',
 }
 
 /**
  * Email subscribers: search by address, filter by state, a page at a time; import and export
- * CSV; unsubscribe one, or send a pending one a new confirmation. Editors and owners only,
+ * CSV; unsubscribe one, send a pending one a new confirmation, or reactivate a quarantined one. Editors and owners only,
  * for reading too: the screen shows addresses.
  */
 export const subscriberScreenRoutes = new Hono<AppBindings>()
@@ -43,14 +45,20 @@ subscriberScreenRoutes.use('/subscribers/*', requireRole('editor'))
 /** The search and filter of the list's query string. */
 function queryOf(c: Ctx): SubscriberQuery {
   const q = (c.req.query('q') ?? '').trim().slice(0, 254)
-  const status = c.req.query('status') ?? ''
-  return { q, status: (SUBSCRIBER_STATUSES as readonly string[]).includes(status) ? status : '' }
+  const asked = c.req.query('status') ?? ''
+  // `disabled` is the stored status a quarantined subscriber has (older links use it).
+  const status = asked === 'disabled' ? 'quarantined' : asked
+  const known =
+    status === 'quarantined' || (SUBSCRIBER_STATUSES as readonly string[]).includes(status)
+  return { q, status: known ? status : '' }
 }
 
 function filterOf(query: SubscriberQuery) {
+  const quarantined = query.status === 'quarantined'
   return {
     kind: 'email' as const,
-    status: (query.status || undefined) as SubscriberStatus | undefined,
+    status: (quarantined ? undefined : query.status || undefined) as SubscriberStatus | undefined,
+    state: quarantined ? 'quarantined' : undefined,
     search: query.q || undefined,
   }
 }
@@ -156,4 +164,14 @@ subscriberScreenRoutes.post('/subscribers/:id/resend', async (c) => {
     return refusedAction(c, error)
   }
   return c.redirect(backTo(form, 'resent'), 303)
+})
+
+subscriberScreenRoutes.post('/subscribers/:id/reactivate', async (c) => {
+  const form = await readForm(c)
+  try {
+    await reactivateSubscriber(verbContext(c), c.req.param('id'))
+  } catch (error) {
+    return refusedAction(c, error)
+  }
+  return c.redirect(backTo(form, 'reactivated'), 303)
 })

@@ -9,7 +9,7 @@ export const STATE_OPTIONS = [
   ['pending', 'Pending (not confirmed yet)'],
   ['active', 'Confirmed'],
   ['unsubscribed', 'Unsubscribed'],
-  ['disabled', 'Disabled'],
+  ['quarantined', 'Quarantined (deliveries kept failing)'],
 ] as const
 
 const STATE_WORDS: Record<string, string> = {
@@ -17,7 +17,7 @@ const STATE_WORDS: Record<string, string> = {
   pending_verification: 'pending verification',
   active: 'confirmed',
   unsubscribed: 'unsubscribed',
-  disabled: 'disabled',
+  disabled: 'quarantined',
 }
 
 /** What the list is narrowed to (kept in every link and the export). */
@@ -58,6 +58,19 @@ function RowActions(props: { s: Subscriber; csrf: string; back: string }) {
           <input type="hidden" name="back" value={props.back} />
           <button type="submit" class="secondary">
             Resend confirmation<span class="visually-hidden"> to {s.email}</span>
+          </button>
+        </form>
+      ) : null}{' '}
+      {s.status === 'disabled' ? (
+        <form
+          method="post"
+          action={`/console/subscribers/${encodeURIComponent(s.id)}/reactivate`}
+          class="inline-form"
+        >
+          <CsrfField token={props.csrf} />
+          <input type="hidden" name="back" value={props.back} />
+          <button type="submit" class="secondary">
+            Reactivate<span class="visually-hidden"> {s.email}</span>
           </button>
         </form>
       ) : null}{' '}
@@ -187,7 +200,12 @@ export function SubscribersPage(props: {
               {props.subscribers.map((s) => (
                 <tr>
                   <td>{s.email}</td>
-                  <td>{STATE_WORDS[s.status] ?? s.status}</td>
+                  <td>
+                    {STATE_WORDS[s.status] ?? s.status}
+                    {s.status === 'disabled' && s.disabledReason ? (
+                      <span class="hint"> ({s.disabledReason})</span>
+                    ) : null}
+                  </td>
                   <td>{follows(s)}</td>
                   <td>
                     <Time iso={s.createdAt} />
