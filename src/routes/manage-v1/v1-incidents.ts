@@ -90,7 +90,8 @@ v1Route(v1IncidentRoutes, 'POST', BASE, 'write', async (c) => {
   const incident = isMaintenanceRequest(input)
     ? await createMaintenance(verbContext(c), newMaintenanceFrom(input, ctx))
     : await createIncident(verbContext(c), newIncidentFrom(input, ctx))
-  return c.json(present(incident, ctx, echoOf(input)), 201)
+  // Presented with the components as the write left them.
+  return c.json(present(incident, await presentContextFromDb(c), echoOf(input)), 201)
 })
 
 v1Route(v1IncidentRoutes, 'GET', `${BASE}/:incident_id`, 'read', async (c) => {
@@ -108,7 +109,7 @@ for (const method of ['PATCH', 'PUT'] as const) {
     const incident = fields
       ? (await postIncidentUpdate(verbContext(c), current.id, current.kind, fields)).incident
       : current
-    return c.json(present(incident, ctx, echoOf(input)), 200)
+    return c.json(present(incident, await presentContextFromDb(c), echoOf(input)), 200)
   })
 }
 
