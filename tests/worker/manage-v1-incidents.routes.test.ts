@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest'
+import type { FormObject } from '../../src/routes/manage-v1/bracket-form'
 import { callJson, inMinutes, makeComponent, makeToken, publicJson, rows } from './factories'
 import { INCIDENT_ENCODINGS, sent, v1Send } from './manage-v1-incident-calls'
 import { expectRefused, pageId, v1, v1Json } from './manage-v1-helpers'
@@ -258,13 +259,14 @@ describe.each(INCIDENT_ENCODINGS)('incidents through the Manage API v1 (%s)', (e
       incident: { name: unique('Existing'), body: 'Here.' },
     })
     const path = `/pages/${page}/incidents/${existing.id}`
-    for (const incident of [
+    const bad: FormObject[] = [
       { body: 'no name' },
       { name: 'Bad status', status: 'on_fire' },
       { name: 'Bad component', component_ids: ['nosuchcomp01'] },
       { name: 'Bad eta', eta: 'tomorrow' },
       { name: 'Half a window', scheduled_for: inMinutes(60) },
-    ]) {
+    ]
+    for (const incident of bad) {
       await expectRefused(422, 'POST', `/pages/${page}/incidents`, sent(encoding, { incident }))
     }
     await expectRefused(
