@@ -19,6 +19,8 @@ export type V1Echo = Record<string, unknown>
 export const ECHOED_FIELDS = [
   'metadata',
   'impact_override',
+  'reminder_intervals',
+  'wants_twitter_update',
   'auto_transition_to_maintenance_state',
   'auto_transition_to_operational_state',
   'auto_transition_deliver_notifications_at_start',
