@@ -31,6 +31,9 @@ const formInt = (min: number, max: number) =>
 /** Statuspage's component map: an empty status means "leave it". */
 const componentMap = z.record(z.string().min(1).max(64), z.enum([...COMPONENT_STATUSES, '']))
 
+/** A Twitter flag: echoed when it reads as a boolean, otherwise ignored, never an error. */
+const twitterFlag = formBoolean.optional().catch(undefined)
+
 /** Every status Statuspage knows, realtime and scheduled, and Candor's `postmortem`. */
 export const V1_STATUSES = [...INCIDENT_STATUSES, ...MAINTENANCE_STATUSES] as const
 
@@ -55,7 +58,7 @@ const incidentFields = {
   metadata: z.record(z.string(), z.unknown()).optional(),
   backfilled: formBoolean.optional(),
   backfill_date: z.string().max(40).optional(),
-  wants_twitter_update: formBoolean.optional(),
+  wants_twitter_update: twitterFlag,
   // Candor's own fields.
   impact: z.enum(IMPACTS).optional(),
   eta: clearableTime.optional(),
@@ -81,7 +84,7 @@ export const V1IncidentUpdateChanges = z.looseObject({
   body: z.string().trim().min(1).max(25000).optional(),
   display_at: isoTime.optional(),
   deliver_notifications: formBoolean.optional(),
-  wants_twitter_update: formBoolean.optional(),
+  wants_twitter_update: twitterFlag,
 })
 
 export const V1TemplateInput = z.looseObject({

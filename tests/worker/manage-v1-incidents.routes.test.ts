@@ -250,6 +250,7 @@ describe.each(INCIDENT_ENCODINGS)('incidents through the Manage API v1 (%s)', (e
         backfilled: 'true',
         backfill_date: '2026-01-05',
         impact_override: 'major',
+        wants_twitter_update: 'maybe',
       },
     })
     expect(created).toMatchObject({ status: 'resolved', impact: 'major' })
