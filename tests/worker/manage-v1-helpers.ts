@@ -26,13 +26,14 @@ const doc = spec as unknown as {
  * Where Statuspage's own answers differ from its document, the schema follows the answers:
  * a field it has no value for is `null` (its document marks nothing nullable), and a group's
  * `components` is the list of ids its example shows (typed `string` there), `position` an
- * integer.
+ * integer. An incident's `metadata` is typed `Object` there, which is no JSON-schema type.
  */
 const ERRATA: Record<string, Record<string, Json>> = {
   GroupComponent: {
     components: { type: 'array', items: { type: 'string' } },
     position: { type: 'integer' },
   },
+  Incident: { metadata: { type: 'object' } },
 }
 
 /** A schema of the document with its `$ref`s inlined, nulls allowed and the errata applied. */

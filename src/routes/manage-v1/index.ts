@@ -40,7 +40,10 @@ import { v1Guard } from './v1-access'
 import { v1ComponentGroupRoutes } from './v1-component-groups'
 import { v1ComponentRoutes } from './v1-components'
 import { v1Error, v1NotFound } from './v1-errors'
+import { v1IncidentUpdateRoutes } from './v1-incident-updates'
+import { v1IncidentRoutes } from './v1-incidents'
 import { v1PageRoutes } from './v1-pages'
+import { v1TemplateRoutes } from './v1-templates'
 
 /**
  * The path the app routes on: the request's, with a trailing `.json` dropped under `/v1/`
@@ -69,7 +72,14 @@ manageV1Routes.use('*', v1Guard())
 manageV1Routes.use('*', limitBody())
 manageV1Routes.use('*', afterWrite())
 manageV1Routes.use('/pages/:page_id/*', thisPageOnly())
-for (const routes of [v1PageRoutes, v1ComponentRoutes, v1ComponentGroupRoutes]) {
+for (const routes of [
+  v1PageRoutes,
+  v1ComponentRoutes,
+  v1ComponentGroupRoutes,
+  v1IncidentRoutes,
+  v1IncidentUpdateRoutes,
+  v1TemplateRoutes,
+]) {
   manageV1Routes.route('/', routes)
 }
 manageV1Routes.all('*', v1NotFound)
