@@ -32,10 +32,18 @@ export function wallClockAt(at: Date, timeZone: string): WallClock {
   }
 }
 
+/** A wall clock read as UTC, for any year (`Date.UTC` would read 0–99 as 1900–1999). */
+function utcOf(wall: WallClock): number {
+  const at = new Date(0)
+  at.setUTCFullYear(wall.year, wall.month - 1, wall.day)
+  at.setUTCHours(wall.hour, wall.minute, 0, 0)
+  return at.getTime()
+}
+
 /** Minutes `timeZone` is ahead of UTC at instant `at`. */
 function offsetMinutes(at: Date, timeZone: string): number {
   const w = wallClockAt(at, timeZone)
-  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute)
+  const asUtc = utcOf(w)
   return Math.round((asUtc - Math.floor(at.getTime() / 60_000) * 60_000) / 60_000)
 }
 
@@ -44,7 +52,7 @@ function offsetMinutes(at: Date, timeZone: string): number {
  * time after the jump; in an overlap, the earlier of the two.
  */
 export function instantOfWallClock(wall: WallClock, timeZone: string): Date {
-  const naive = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute)
+  const naive = utcOf(wall)
   let guess = naive - offsetMinutes(new Date(naive), timeZone) * 60_000
   // A second pass settles times near an offset change.
   guess = naive - offsetMinutes(new Date(guess), timeZone) * 60_000
@@ -65,7 +73,7 @@ export function parseLocalInput(value: string, timeZone: string): Date | null {
     number,
   ]
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59) return null
-  const probe = new Date(Date.UTC(year, month - 1, day))
+  const probe = new Date(utcOf({ year, month, day, hour: 0, minute: 0 }))
   if (probe.getUTCMonth() !== month - 1) return null
   return instantOfWallClock({ year, month, day, hour, minute }, timeZone)
 }

@@ -253,7 +253,7 @@ describe.each(INCIDENT_ENCODINGS)('incidents through the Manage API v1 (%s)', (e
         wants_twitter_update: 'maybe',
       },
     })
-    expect(created).toMatchObject({ status: 'resolved', impact: 'major' })
+    expect(created).toMatchObject({ status: 'resolved', impact: 'major', backfilled: true })
     expect(created.started_at).toBe('2026-01-05T00:00:00.000Z')
     expect(await rows('SELECT * FROM outbox WHERE incident_id = ?', created.id)).toEqual([])
   })

@@ -22,6 +22,12 @@ describe('wall-clock times in the page’s zone', () => {
     )
   })
 
+  it('reads years before 100 as themselves, not as the 1900s', () => {
+    expect(parseLocalInput('0050-01-01T00:00', 'Etc/UTC')?.toISOString()).toBe(
+      '0050-01-01T00:00:00.000Z',
+    )
+  })
+
   it('refuses what is not a time', () => {
     for (const bad of ['', 'tomorrow', '2026-02-30T09:00', '2026-13-01T09:00', '2026-12-01 9am']) {
       expect(parseLocalInput(bad, 'Etc/UTC')).toBeNull()

@@ -1,6 +1,7 @@
 import { invalidField } from '../../domain/errors'
 import type { UpdateFields } from '../../domain/incident-change'
 import type { NewIncidentInput } from '../../domain/incidents'
+import type { BackfillInput } from '../../domain/incident-backfill'
 import type { NewMaintenanceInput } from '../../domain/maintenances'
 import type { PresentContext } from '../../domain/present'
 import { statusLabel } from '../../domain/status-words'
@@ -97,28 +98,45 @@ function backfillStart(input: V1IncidentFields, now: Date): string {
   return new Date(at).toISOString()
 }
 
-/**
- * A new incident. A backfilled one records what already happened: it starts at `backfill_date`,
- * is resolved unless told otherwise, leaves the components alone and tells nobody.
- */
+/** A new (live) incident. */
 export function newIncidentFrom(
   input: V1IncidentFields & { name: string },
   ctx: PresentContext,
 ): NewIncidentInput {
-  const status =
-    (input.status as string | undefined) ?? (input.backfilled ? 'resolved' : 'investigating')
-  const components = input.backfilled ? undefined : componentStatuses(input, ctx, null)
+  const status = (input.status as string | undefined) ?? 'investigating'
+  const components = componentStatuses(input, ctx, null)
   const created: NewIncidentInput = {
     ...candorFields(input),
     name: input.name,
     status,
     impact: impactOf(input, components) ?? 'none',
     body: input.body?.trim() || input.name,
-    notify: input.backfilled ? false : input.deliver_notifications !== false,
+    notify: input.deliver_notifications !== false,
   }
   if (components) created.components = components
-  if (input.backfilled) created.started_at = backfillStart(input, ctx.now)
   return created
+}
+
+/**
+ * A backfilled incident (`backfilled: true`): what already happened, recorded through Candor's
+ * backfill — it began at `backfill_date`, is over (resolved unless told `postmortem`), shows
+ * in history and uptime, and tells nobody.
+ */
+export function backfillFrom(
+  input: V1IncidentFields & { name: string },
+  ctx: PresentContext,
+): BackfillInput {
+  const components = componentStatuses(input, ctx, null)
+  const status = (input.status as string | undefined) === 'postmortem' ? 'postmortem' : 'resolved'
+  const backfill: BackfillInput = {
+    name: input.name,
+    status,
+    impact: impactOf(input, components) ?? 'none',
+    body: input.body?.trim() || input.name,
+    backfill_date: backfillStart(input, ctx.now),
+  }
+  if (components) backfill.components = components
+  return backfill
 }
 
 /** A new scheduled maintenance, with Statuspage's autopilot flags on Candor's. */

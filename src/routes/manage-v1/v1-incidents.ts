@@ -8,8 +8,10 @@ import { isClosedStatus, isUpcoming, type Incident } from '../../domain/types'
 import { V1IncidentChanges, V1IncidentInput } from '../../schemas/manage-v1-incidents'
 import { presentContextFromDb, verbContext } from '../context'
 import { v1Route } from './v1-access'
+import { backfillIncident } from '../../domain/incident-backfill'
 import { readV1Input } from './v1-body'
 import {
+  backfillFrom,
   isMaintenanceRequest,
   newIncidentFrom,
   newMaintenanceFrom,
@@ -89,7 +91,9 @@ v1Route(v1IncidentRoutes, 'POST', BASE, 'write', async (c) => {
   const ctx = await presentContextFromDb(c)
   const incident = isMaintenanceRequest(input)
     ? await createMaintenance(verbContext(c), newMaintenanceFrom(input, ctx))
-    : await createIncident(verbContext(c), newIncidentFrom(input, ctx))
+    : input.backfilled
+      ? await backfillIncident(verbContext(c), backfillFrom(input, ctx))
+      : await createIncident(verbContext(c), newIncidentFrom(input, ctx))
   // Presented with the components as the write left them.
   return c.json(present(incident, await presentContextFromDb(c), echoOf(input)), 201)
 })
