@@ -1,5 +1,7 @@
+import { readFile } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import path from 'node:path'
 import { simpleParser } from 'mailparser'
 import { SMTPServer } from 'smtp-server'
 import type { TestProject } from 'vitest/node'
@@ -65,8 +67,16 @@ declare module 'vitest' {
     receiverUrl: string
     smtpUrl: string
     slowSmtpUrl: string
+    /** Atlassian's OpenAPI document of the Manage API v1 (JSON text), from ../shared/fixtures. */
+    manageV1Spec: string
   }
 }
+
+/** The shared fixtures sit beside the project (`../shared/fixtures`), never inside it. */
+const MANAGE_V1_SPEC = path.resolve(
+  import.meta.dirname,
+  '../../../shared/fixtures/statuspage-manage-api-v1.json',
+)
 
 const requests = new Map<string, ReceivedRequest[]>()
 const scripts = new Map<string, ScriptedResponse[]>()
@@ -260,6 +270,9 @@ export default async function setup(project: TestProject) {
   project.provide('receiverUrl', `http://127.0.0.1:${httpPort}`)
   project.provide('smtpUrl', `smtp://127.0.0.1:${smtpPort}`)
   project.provide('slowSmtpUrl', `smtp://127.0.0.1:${slowSmtpPort}`)
+  // Read in Node and handed over: worker tests cannot read files. Missing, the v1 contract
+  // tests say so instead of passing without their reference.
+  project.provide('manageV1Spec', await readFile(MANAGE_V1_SPEC, 'utf8').catch(() => ''))
   return async () => {
     await new Promise<void>((r) => http.close(() => r()))
     await new Promise<void>((r) => smtp.close(() => r()))
