@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { consoleRoutes } from '../../src/routes/console'
 import { CONSOLE_NAV } from '../../src/views/console/nav'
-import { browser, csrfOf, FOREIGN_ORIGIN, SAME_ORIGIN, signedInMember } from './console-helpers'
+import { browser, FOREIGN_ORIGIN, SAME_ORIGIN, signedInMember, withCsrf } from './console-helpers'
 import { tableCounts } from './factories'
 
 /**
@@ -40,11 +40,6 @@ async function written() {
 
 let editor: Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
 let viewer: Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>) {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
 
 beforeAll(async () => {
   editor = await withCsrf(await signedInMember('editor'))

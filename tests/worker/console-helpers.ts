@@ -93,3 +93,14 @@ export async function sessionCount(memberId: string): Promise<number> {
     .first<{ n: number }>()
   return row!.n
 }
+
+/** A signed-in member with the form token their console pages carry. */
+export type ConsoleMember = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
+
+/** Adds the member's form token, read from their account page. */
+export async function withCsrf(
+  member: Awaited<ReturnType<typeof signedInMember>>,
+): Promise<ConsoleMember> {
+  const page = await browser('GET', '/console/account', { cookie: member.cookie })
+  return { ...member, csrf: csrfOf(await page.text()) }
+}

@@ -4,20 +4,14 @@ import {
   browser,
   consoleLinkPath,
   cookieOf,
-  csrfOf,
   SAME_ORIGIN,
   sessionCount,
   signedInMember,
+  withCsrf,
+  type ConsoleMember as Member,
 } from './console-helpers'
 import { callJson, rows } from './factories'
 import { uniqueEmail, waitForMail } from './subscriptions-helpers'
-
-type Member = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>): Promise<Member> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
 
 async function memberRow(id: string) {
   const [row] = await rows<{ role: string; name: string | null; status: string }>(

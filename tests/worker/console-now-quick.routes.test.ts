@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { browser, csrfOf, SAME_ORIGIN, signedInMember } from './console-helpers'
+import {
+  browser,
+  SAME_ORIGIN,
+  signedInMember,
+  withCsrf,
+  type ConsoleMember as Member,
+} from './console-helpers'
 import { callJson, inMinutes, makeComponent, makeIncident, rows } from './factories'
 
 /**
@@ -7,14 +13,8 @@ import { callJson, inMinutes, makeComponent, makeIncident, rows } from './factor
  * from the page itself, which keeps everything the member did not touch.
  */
 
-type Member = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
 let editor: Member
 let viewer: Member
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>): Promise<Member> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
 
 beforeAll(async () => {
   editor = await withCsrf(await signedInMember('editor'))

@@ -2,7 +2,13 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { upsertResolutionVote } from '../../src/db/resolution'
 import { createIncident } from '../../src/domain/incidents'
-import { browser, csrfOf, SAME_ORIGIN, signedInMember } from './console-helpers'
+import {
+  browser,
+  SAME_ORIGIN,
+  signedInMember,
+  withCsrf,
+  type ConsoleMember as Member,
+} from './console-helpers'
 import {
   callJson,
   inMinutes,
@@ -15,14 +21,8 @@ import {
 
 /** The Now page: what each open incident owes, drafts to publish, disputes to reopen. */
 
-type Member = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
 let editor: Member
 let viewer: Member
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>): Promise<Member> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
 
 beforeAll(async () => {
   editor = await withCsrf(await signedInMember('editor'))

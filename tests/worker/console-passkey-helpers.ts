@@ -1,17 +1,10 @@
 import { env, exports } from 'cloudflare:workers'
 import { rows } from './factories'
-import { browser, csrfOf, ORIGIN, signedInMember } from './console-helpers'
+import { ORIGIN } from './console-helpers'
 
 /** What the passkey route tests share: members with their form token, JSON posts as the page's script sends them, forged answers. */
 
-export type Member = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
-
-export async function withCsrf(
-  member: Awaited<ReturnType<typeof signedInMember>>,
-): Promise<Member> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
+export { withCsrf, type ConsoleMember as Member } from './console-helpers'
 
 /** A JSON POST as `passkeys.js` sends it. */
 export function script(

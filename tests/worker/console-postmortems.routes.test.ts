@@ -1,17 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { browser, csrfOf, SAME_ORIGIN, signedInMember } from './console-helpers'
+import {
+  browser,
+  SAME_ORIGIN,
+  signedInMember,
+  withCsrf,
+  type ConsoleMember as Member,
+} from './console-helpers'
 import { call, callJson, makeIncident, postUpdate, rows } from './factories'
 
 /** The Postmortem section of a resolved incident's console page, and its forms. */
 
-type Member = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
 let editor: Member
 let viewer: Member
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>): Promise<Member> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
 
 beforeAll(async () => {
   editor = await withCsrf(await signedInMember('editor'))

@@ -4,21 +4,22 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { createApp } from '../../src/app'
 import { runClock } from '../../src/clock/run-clock'
 import type { AppEnv } from '../../src/env'
-import { browser, csrfOf, ORIGIN, SAME_ORIGIN, signedInMember } from './console-helpers'
+import {
+  browser,
+  ORIGIN,
+  SAME_ORIGIN,
+  signedInMember,
+  withCsrf,
+  type ConsoleMember as Member,
+} from './console-helpers'
 import { callJson, inMinutes, makeIncident, makeToken, rows } from './factories'
 import { hookUrl } from './harness'
 import { hookName, waitFor } from './pipeline-helpers'
 
 /** The record screens any member may read: ops alerts and the audit log. */
 
-type Member = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
 let editor: Member
 let viewer: Member
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>): Promise<Member> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
 
 /** A console page rendered by the app with other settings (OPS_WEBHOOK_URL, OPS_EMAIL). */
 async function pageWith(settings: Partial<AppEnv>, path: string, cookie: string) {

@@ -1,16 +1,15 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { browser, csrfOf, SAME_ORIGIN, signedInMember } from './console-helpers'
+import {
+  browser,
+  SAME_ORIGIN,
+  signedInMember,
+  withCsrf,
+  type ConsoleMember as Member,
+} from './console-helpers'
 import { callJson, rows, tableCounts } from './factories'
-
-type Member = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
 
 let owner: Member
 let editor: Member
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>): Promise<Member> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
 
 function post(member: Member, path: string, form: Record<string, string>) {
   return browser('POST', path, {

@@ -2,7 +2,14 @@ import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parseCsv } from '../../src/lib/csv'
 import { SubscriberJson } from '../../src/schemas/subscriptions'
-import { browser, csrfOf, ORIGIN, SAME_ORIGIN, signedInMember } from './console-helpers'
+import {
+  browser,
+  ORIGIN,
+  SAME_ORIGIN,
+  signedInMember,
+  withCsrf,
+  type ConsoleMember as Member,
+} from './console-helpers'
 import { call, callJson, errorOf, makeToken, rows } from './factories'
 import { inOneRateWindow } from './rate-window'
 import { linkPath, subscriptionCounts, waitForMail } from './subscriptions-helpers'
@@ -12,16 +19,10 @@ import { linkPath, subscriptionCounts, waitForMail } from './subscriptions-helpe
  * unsubscribe and resend confirmation per subscriber — with their API twins.
  */
 
-type Member = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
 let editor: Member
 let viewer: Member
 const tag = crypto.randomUUID().slice(0, 8)
 const address = (name: string) => `${name}-${tag}@example.net`
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>): Promise<Member> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
 
 /** Posts the import form as a browser does: multipart, with the file and the form token. */
 async function uploadCsv(member: Member, csv: string | null, consented = false) {
@@ -157,6 +158,22 @@ describe('the subscribers screen', () => {
       await call('GET', '/api/v1/subscribers/export', { token: read.token }),
     )
     expect(refused).toMatchObject({ status: 403, details: { required: 'write' } })
+  })
+
+  it('goes back to the plain list when the form says to go anywhere else, or nowhere readable', async () => {
+    const names = ['wander1', 'wander2', 'wander3']
+    await importApi(`email\n${names.map(address).join('\n')}\n`, true)
+    const backs = ['//[', 'https://evil.example/console/subscribers', '/console/tokens']
+    for (const [i, back] of backs.entries()) {
+      const sub = (await subscriberOf(address(names[i]!)))!
+      const res = await browser('POST', `/console/subscribers/${sub.id}/unsubscribe`, {
+        cookie: editor.cookie,
+        headers: SAME_ORIGIN,
+        form: { csrf: editor.csrf, back },
+      })
+      expect([back, res.status]).toEqual([back, 303])
+      expect(res.headers.get('location')).toBe('/console/subscribers?done=unsubscribed')
+    }
   })
 
   it('unsubscribes a subscriber, recorded in the audit log with the member', async () => {

@@ -1,17 +1,16 @@
 import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { browser, csrfOf, SAME_ORIGIN, signedInMember } from './console-helpers'
+import {
+  browser,
+  SAME_ORIGIN,
+  signedInMember,
+  withCsrf,
+  type ConsoleMember as Member,
+} from './console-helpers'
 import { callJson, makeComponent } from './factories'
-
-type Member = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
 
 let editor: Member
 let viewer: Member
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>): Promise<Member> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
 
 async function post(member: Member, path: string, form: Record<string, string>) {
   return browser('POST', path, {

@@ -1,14 +1,13 @@
 import { env, exports } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { browser, csrfOf, SAME_ORIGIN, signedInMember } from './console-helpers'
+import {
+  browser,
+  SAME_ORIGIN,
+  signedInMember,
+  withCsrf,
+  type ConsoleMember as Member,
+} from './console-helpers'
 import { call, callJson, rows } from './factories'
-
-type Member = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>): Promise<Member> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
 
 async function tokenCount(): Promise<number> {
   const row = await env.DB.prepare('SELECT COUNT(*) AS n FROM api_tokens').first<{ n: number }>()

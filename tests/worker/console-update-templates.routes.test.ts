@@ -4,19 +4,19 @@ import { selectOutboxRow } from '../../src/db/outbox-fanout'
 import { placeholderTime } from '../../src/domain/template-placeholders'
 import { renderEventEmail } from '../../src/notify/email/email-render'
 import { buildEventMessage } from '../../src/notify/event-message'
-import { browser, csrfOf, SAME_ORIGIN, signedInMember } from './console-helpers'
+import {
+  browser,
+  SAME_ORIGIN,
+  signedInMember,
+  withCsrf,
+  type ConsoleMember as Member,
+} from './console-helpers'
 import { callJson, makeArea, makeComponent, makeIncident, rows, tableCounts } from './factories'
 
 /** The incident page's update templates, the update's placeholders, and clearing progress. */
 
-type Member = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
 let editor: Member
 let viewer: Member
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>): Promise<Member> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
 
 beforeAll(async () => {
   editor = await withCsrf(await signedInMember('editor'))

@@ -1,5 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { browser, csrfOf, SAME_ORIGIN, signedInMember } from './console-helpers'
+import {
+  browser,
+  SAME_ORIGIN,
+  signedInMember,
+  withCsrf,
+  type ConsoleMember as Member,
+} from './console-helpers'
 import { call, callJson, errorOf, makeIncident, rows } from './factories'
 import { hookRequests, hookUrl, scriptHook } from './harness'
 import {
@@ -16,14 +22,8 @@ import {
  * and a webhook's deliveries with "Retry now" for a dead one, against the real receiver.
  */
 
-type Member = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
 let editor: Member
 let viewer: Member
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>): Promise<Member> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
-}
 
 const post = (member: Member, path: string, form: Record<string, string> = {}) =>
   browser('POST', path, {

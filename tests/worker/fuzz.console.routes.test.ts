@@ -2,7 +2,14 @@ import { env, exports } from 'cloudflare:workers'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { consoleRoutes } from '../../src/routes/console'
-import { browser, csrfOf, ORIGIN, signedInMember, invite } from './console-helpers'
+import {
+  browser,
+  ORIGIN,
+  signedInMember,
+  invite,
+  withCsrf,
+  type ConsoleMember,
+} from './console-helpers'
 import {
   callJson,
   makeArea,
@@ -31,7 +38,7 @@ const RUNS = 15
 const SIGN_OUT_RUNS = 3
 const JSON_RUNS = 8
 
-type Owner = Awaited<ReturnType<typeof signedInMember>> & { csrf: string }
+type Owner = ConsoleMember
 let owner: Owner
 
 /** Real ids by kind, filled in beforeAll. */
@@ -605,11 +612,6 @@ async function postAndCheck(
     await settleAfter(before)
   }
   return { status: res.status, text }
-}
-
-async function withCsrf(member: Awaited<ReturnType<typeof signedInMember>>): Promise<Owner> {
-  const page = await browser('GET', '/console/account', { cookie: member.cookie })
-  return { ...member, csrf: csrfOf(await page.text()) }
 }
 
 /** Stores a passkey for a member directly (its key is never used). */

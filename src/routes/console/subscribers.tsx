@@ -90,9 +90,10 @@ async function listPage(
 /** Where to go back to after a row's action: the list as it was (never elsewhere), with a notice. */
 function backTo(form: Record<string, unknown>, done: string): string {
   const back = typeof form.back === 'string' ? form.back : ''
-  const url = new URL(back, 'http://console.invalid')
+  // A `back` that is no URL at all (the fuzzer sends `//[`) goes back to the plain list.
+  const url = back.startsWith('/') ? URL.parse(back, 'http://console.invalid') : null
   const list =
-    back.startsWith('/') && url.pathname === '/console/subscribers'
+    url && url.pathname === '/console/subscribers'
       ? url
       : new URL('/console/subscribers', 'http://console.invalid')
   list.searchParams.set('done', done)
