@@ -231,3 +231,37 @@ export function FieldGroup(props: { legend: string; hint?: string; children: Chi
     </fieldset>
   )
 }
+
+/** Checkboxes of one repeated field (`component_ids`, `area_ids`), ticks kept. */
+export function ChoiceChecks(props: {
+  idPrefix: string
+  name: string
+  legend: string
+  hint?: string
+  state: FormState
+  options: readonly { id: string; name: string }[]
+}) {
+  const chosen = valuesOf(props.state, props.name)
+  const error = props.state.errors[props.name]
+  return (
+    <FieldGroup legend={props.legend} hint={props.hint}>
+      {props.options.map((option) => (
+        <div class="field field-check">
+          <input
+            id={`${props.idPrefix}-${props.name}-${option.id}`}
+            type="checkbox"
+            name={props.name}
+            value={option.id}
+            checked={chosen.includes(option.id)}
+          />
+          <label for={`${props.idPrefix}-${props.name}-${option.id}`}>{option.name}</label>
+        </div>
+      ))}
+      {error ? (
+        <span class="field-error" id={`${props.idPrefix}-${props.name}`}>
+          {error}
+        </span>
+      ) : null}
+    </FieldGroup>
+  )
+}

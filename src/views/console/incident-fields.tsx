@@ -2,12 +2,12 @@ import type { Area, Component } from '../../domain/types'
 import { COMPONENT_STATUSES, IMPACTS } from '../../domain/types'
 import {
   CheckboxField,
+  ChoiceChecks,
   FieldGroup,
   InputField,
   SelectField,
   TextAreaField,
   valueOf,
-  valuesOf,
   type FormState,
 } from './fields'
 
@@ -73,7 +73,6 @@ export function IncidentFields(props: {
   timeZone: string
 }) {
   const { idPrefix: p, state } = props
-  const chosenAreas = valuesOf(state, 'area_ids')
   const pickable = props.components.filter((c) => !c.isGroup)
   return (
     <>
@@ -123,27 +122,18 @@ export function IncidentFields(props: {
         </FieldGroup>
       ) : null}
       {props.areas.length ? (
-        <FieldGroup
+        <ChoiceChecks
+          idPrefix={p}
+          name="area_ids"
           legend="Areas"
           hint={
             props.mode === 'update'
               ? 'Places or customer groups affected, if only some are. An update adds areas; unticking one does not remove it.'
               : 'Places or customer groups affected, if only some are.'
           }
-        >
-          {props.areas.map((area) => (
-            <div class="field field-check">
-              <input
-                id={`${p}-area-${area.id}`}
-                type="checkbox"
-                name="area_ids"
-                value={area.id}
-                checked={chosenAreas.includes(area.id)}
-              />
-              <label for={`${p}-area-${area.id}`}>{area.name}</label>
-            </div>
-          ))}
-        </FieldGroup>
+          state={state}
+          options={props.areas}
+        />
       ) : null}
       <SelectField
         idPrefix={p}

@@ -1,11 +1,10 @@
 import type { Area, Component } from '../../domain/types'
 import {
   CheckboxField,
-  FieldGroup,
+  ChoiceChecks,
   InputField,
   SelectField,
   TextAreaField,
-  valuesOf,
   type FormState,
 } from './fields'
 
@@ -18,40 +17,6 @@ const REMIND_OPTIONS = [
   ['1440', '1 day before'],
   ['exact', 'Another number of minutes…'],
 ] as const
-
-/** Checkboxes of one repeated field (`component_ids`, `area_ids`), ticks kept. */
-function Choices(props: {
-  idPrefix: string
-  name: string
-  legend: string
-  hint: string
-  state: FormState
-  options: readonly { id: string; name: string }[]
-}) {
-  const chosen = valuesOf(props.state, props.name)
-  const error = props.state.errors[props.name]
-  return (
-    <FieldGroup legend={props.legend} hint={props.hint}>
-      {props.options.map((option) => (
-        <div class="field field-check">
-          <input
-            id={`${props.idPrefix}-${props.name}-${option.id}`}
-            type="checkbox"
-            name={props.name}
-            value={option.id}
-            checked={chosen.includes(option.id)}
-          />
-          <label for={`${props.idPrefix}-${props.name}-${option.id}`}>{option.name}</label>
-        </div>
-      ))}
-      {error ? (
-        <span class="field-error" id={`${props.idPrefix}-${props.name}`}>
-          {error}
-        </span>
-      ) : null}
-    </FieldGroup>
-  )
-}
 
 /** The Schedule maintenance form's fields (names as `maintenance-form.ts` reads them). */
 export function MaintenanceFields(props: {
@@ -94,7 +59,7 @@ export function MaintenanceFields(props: {
         required
       />
       {pickable.length ? (
-        <Choices
+        <ChoiceChecks
           idPrefix={p}
           name="component_ids"
           legend="Components"
@@ -104,7 +69,7 @@ export function MaintenanceFields(props: {
         />
       ) : null}
       {props.areas.length ? (
-        <Choices
+        <ChoiceChecks
           idPrefix={p}
           name="area_ids"
           legend="Areas"

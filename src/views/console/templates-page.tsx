@@ -2,13 +2,13 @@ import { roleReaches } from '../../domain/members'
 import type { Template } from '../../domain/templates'
 import { COMPONENT_STATUSES, type Area, type Component } from '../../domain/types'
 import {
+  ChoiceChecks,
   CsrfField,
   ErrorSummary,
   FieldGroup,
   InputField,
   SelectField,
   TextAreaField,
-  valuesOf,
   type FormState,
 } from './fields'
 import { COMPONENT_STATUS_LABELS, IMPACT_OPTIONS, INCIDENT_STATUS_OPTIONS } from './incident-fields'
@@ -27,7 +27,6 @@ function TemplateFields(props: {
   areas: readonly Area[]
 }) {
   const { p, state } = props
-  const chosenAreas = valuesOf(state, 'area_ids')
   const pickable = props.components.filter((c) => !c.isGroup)
   return (
     <>
@@ -89,20 +88,13 @@ function TemplateFields(props: {
         </FieldGroup>
       ) : null}
       {props.areas.length ? (
-        <FieldGroup legend="Areas">
-          {props.areas.map((area) => (
-            <div class="field field-check">
-              <input
-                id={`${p}-area-${area.id}`}
-                type="checkbox"
-                name="area_ids"
-                value={area.id}
-                checked={chosenAreas.includes(area.id)}
-              />
-              <label for={`${p}-area-${area.id}`}>{area.name}</label>
-            </div>
-          ))}
-        </FieldGroup>
+        <ChoiceChecks
+          idPrefix={p}
+          name="area_ids"
+          legend="Areas"
+          state={state}
+          options={props.areas}
+        />
       ) : null}
       <TextAreaField
         idPrefix={p}
