@@ -57,7 +57,7 @@ export interface ConfirmationRequest {
 /** What following a link found: its subscriber, or why the link no longer works. */
 export type LinkOutcome<T> = { ok: true; value: T } | { ok: false; reason: 'unknown' | 'expired' }
 
-function newSubscriber(
+export function newSubscriber(
   fields: Pick<Subscriber, 'kind' | 'email' | 'url' | 'format' | 'secret' | 'status' | 'consent'>,
   choices: SubscriptionChoices,
   now: Date,

@@ -31,7 +31,8 @@ const doc = JSON.parse(specText) as {
  * Where Statuspage's own answers differ from its document, the schema follows the answers:
  * a field it has no value for is `null` (its document marks nothing nullable), and a group's
  * `components` is the list of ids its example shows (typed `string` there), `position` an
- * integer. An incident's `metadata` is typed `Object` there, which is no JSON-schema type.
+ * integer; a subscriber's `components` is likewise a list of ids. An incident's `metadata` is
+ * typed `Object` there, which is no JSON-schema type.
  */
 const ERRATA: Record<string, Record<string, Json>> = {
   GroupComponent: {
@@ -39,6 +40,7 @@ const ERRATA: Record<string, Record<string, Json>> = {
     position: { type: 'integer' },
   },
   Incident: { metadata: { type: 'object' } },
+  Subscriber: { components: { type: 'array', items: { type: 'string' } } },
 }
 
 /** A schema of the document with its `$ref`s inlined, nulls allowed and the errata applied. */

@@ -43,6 +43,8 @@ import { v1Error, v1NotFound } from './v1-errors'
 import { v1IncidentUpdateRoutes } from './v1-incident-updates'
 import { v1IncidentRoutes } from './v1-incidents'
 import { v1PageRoutes } from './v1-pages'
+import { v1SubscriberActionRoutes } from './v1-subscriber-actions'
+import { v1SubscriberRoutes } from './v1-subscribers'
 import { v1TemplateRoutes } from './v1-templates'
 
 /**
@@ -79,6 +81,8 @@ for (const routes of [
   v1IncidentRoutes,
   v1IncidentUpdateRoutes,
   v1TemplateRoutes,
+  v1SubscriberActionRoutes,
+  v1SubscriberRoutes,
 ]) {
   manageV1Routes.route('/', routes)
 }
