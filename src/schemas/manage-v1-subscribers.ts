@@ -44,3 +44,12 @@ export const V1BulkReactivate = z.looseObject({
   subscribers: subscriberIds,
   type: z.enum(V1_SUBSCRIBER_TYPES).optional(),
 })
+
+/** A subscriber PATCH: the components it follows (none given: every component). */
+export const V1SubscriberChanges = z.looseObject({
+  component_ids: idList.optional(),
+})
+
+export const V1BulkResend = z.looseObject({
+  subscribers: subscriberIds,
+})

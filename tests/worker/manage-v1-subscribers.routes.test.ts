@@ -162,6 +162,69 @@ describe.each(INCIDENT_ENCODINGS)('subscribers through the Manage API v1 (%s)', 
     expect(row).toEqual({ status: 'active' })
   })
 
+  it('PATCH sets the components followed; none given is every component', async () => {
+    const api = await makeComponent()
+    const web = await makeComponent()
+    const created = await create(address('patch'), { skip_confirmation_notification: 'true' })
+    const path = `/pages/${page}/subscribers/${created.id}`
+    const some = await v1Send('PATCH', path, ONE, 200, encoding, { component_ids: [web.id] })
+    expect(some.components).toEqual([web.id])
+    expect(
+      await rows(
+        'SELECT component_id FROM subscriber_components WHERE subscriber_id = ?',
+        created.id,
+      ),
+    ).toEqual([{ component_id: web.id }])
+    const wrapped = await v1Send('PATCH', path, ONE, 200, encoding, {
+      subscriber: { component_ids: [api.id, web.id] },
+    })
+    expect([...wrapped.components].sort()).toEqual([api.id, web.id].sort())
+    const all = await v1Json('PATCH', path, ONE, 200, { body: {} })
+    expect(all.components).toEqual(expect.arrayContaining([api.id, web.id]))
+    const [row] = await rows('SELECT everything FROM subscribers WHERE id = ?', created.id)
+    expect(row).toEqual({ everything: 1 })
+    const audit = await rows(
+      'SELECT action FROM audit_log WHERE target_id = ? ORDER BY id',
+      created.id,
+    )
+    expect(audit.map((a) => a.action)).toEqual([
+      'subscriber.create',
+      'subscriber.update',
+      'subscriber.update',
+      'subscriber.update',
+    ])
+    await expectRefused(422, 'PATCH', path, sent(encoding, { component_ids: ['nosuchcomp01'] }))
+    await expectRefused(
+      404,
+      'PATCH',
+      `/pages/${page}/subscribers/nosuchsub001`,
+      sent(encoding, { component_ids: [api.id] }),
+    )
+  })
+
+  it('bulk resend_confirmation reaches only unconfirmed email subscribers', async () => {
+    const pendingEmail = address('resend')
+    const pending = await create(pendingEmail)
+    const active = await create(address('resend-active'), {
+      skip_confirmation_notification: 'true',
+    })
+    const res = await v1(
+      'POST',
+      `/pages/${page}/subscribers/resend_confirmation`,
+      sent(encoding, { subscribers: [pending.id, active.id] }),
+    )
+    expect(res.status).toBe(201)
+    expect(await res.json()).toEqual({ resent: [pending.id] })
+    expect(await mailsTo(pendingEmail)).toBe(2)
+    expect(await mailsTo(active.email)).toBe(0)
+    await expectRefused(
+      404,
+      'POST',
+      `/pages/${page}/subscribers/resend_confirmation`,
+      sent(encoding, { subscribers: ['nosuchsub001'] }),
+    )
+  })
+
   it('refuses with 422, 404 and 401, writing nothing', async () => {
     const path = `/pages/${page}/subscribers`
     await expectRefused(

@@ -9,12 +9,15 @@ import {
   subscriberHistogram,
   type StateCounts,
 } from '../../domain/subscriber-states'
+import { setSubscriberComponents } from '../../domain/subscriber-components'
 import { getSubscriber } from '../../domain/subscriptions'
 import { checkAddressLimit } from '../../middleware/subscribe-limits'
 import {
   V1_SUBSCRIBER_STATES,
   V1BulkReactivate,
+  V1BulkResend,
   V1BulkUnsubscribe,
+  V1SubscriberChanges,
   type V1SubscriberStateFilter,
 } from '../../schemas/manage-v1-subscribers'
 import { baseUrl, presentContextFromDb, verbContext } from '../context'
@@ -27,12 +30,15 @@ import { subscribersUpTo } from './v1-subscribers'
 
 /**
  * What Statuspage does to subscribers beyond the list: counts, the unsubscribed list, bulk
- * unsubscribe and reactivate, a new confirmation. Mounted before the subscriber routes, so
+ * unsubscribe and reactivate, a new confirmation, a change of components. Mounted before the subscriber routes, so
  * `/subscribers/count` is not read as an id. Write scope, as every subscriber route.
  */
 export const v1SubscriberActionRoutes = new Hono<AppBindings>()
 
 const BASE = '/pages/:page_id/subscribers'
+
+/** The most subscribers one bulk resend of confirmations reaches. */
+const BULK_RESEND_LIMIT = 1000
 
 /** Statuspage's most subscribers one bulk unsubscribe takes. */
 const BULK_UNSUBSCRIBE_LIMIT = 100
@@ -42,7 +48,12 @@ const NO_SUCH_TYPES = ['sms', 'slack', 'teams', 'integration_partner'] as const
 
 /** A bulk body (its fields at the top level), checked with `schema`; 422 naming the field. */
 async function readBulk<S extends z.ZodType>(c: Context<AppBindings>, schema: S) {
-  const result = schema.safeParse(await readV1Body(c))
+  return parseFields(await readV1Body(c), schema)
+}
+
+/** `fields` checked with `schema`; 422 naming the first field that does not fit. */
+function parseFields<S extends z.ZodType>(fields: unknown, schema: S): z.infer<S> {
+  const result = schema.safeParse(fields)
   if (!result.success) {
     const issue = result.error.issues[0]!
     const path = issue.path.join('.') || '(body)'
@@ -151,6 +162,42 @@ v1Route(v1SubscriberActionRoutes, 'POST', `${BASE}/reactivate`, 'write', async (
   return c.json({ reactivated }, 201)
 })
 
+// Only unconfirmed email subscribers are sent one, as on Statuspage; the others given, and
+// addresses that reached their limit of emails, are skipped.
+v1Route(v1SubscriberActionRoutes, 'POST', `${BASE}/resend_confirmation`, 'write', async (c) => {
+  const input = await readBulk(c, V1BulkResend)
+  let ids: string[]
+  if (input.subscribers === 'all') {
+    const found = await subscribersUpTo(
+      c.env.DB,
+      { kind: 'email', state: 'unconfirmed' },
+      BULK_RESEND_LIMIT,
+    )
+    ids = found.slice(0, BULK_RESEND_LIMIT).map((s) => s.id)
+  } else {
+    ids = [...new Set(input.subscribers)].slice(0, BULK_RESEND_LIMIT)
+    for (const id of ids) await getSubscriber(c.env.DB, id)
+  }
+  const ctx = { ...verbContext(c), baseUrl: baseUrl(c) }
+  const resent: string[] = []
+  const confirmations = []
+  for (const id of ids) {
+    const subscriber = await getSubscriber(c.env.DB, id)
+    if (subscriber.kind !== 'email' || subscriber.status !== 'pending') continue
+    try {
+      const { confirmation } = await resendConfirmation(ctx, id, (address) =>
+        checkAddressLimit(c.env, address),
+      )
+      confirmations.push(confirmation)
+      resent.push(id)
+    } catch (error) {
+      if (!(error instanceof CandorError) || error.code !== 'rate_limited') throw error
+    }
+  }
+  sendConfirmationsLater(c, confirmations)
+  return c.json({ resent }, 201)
+})
+
 v1Route(
   v1SubscriberActionRoutes,
   'POST',
@@ -166,3 +213,18 @@ v1Route(
     return c.body(null, 201)
   },
 )
+
+// Statuspage's document puts `component_ids` at the top of the body; `subscriber[component_ids]`
+// is read too, as other v1 bodies wrap their fields.
+v1Route(v1SubscriberActionRoutes, 'PATCH', `${BASE}/:subscriber_id`, 'write', async (c) => {
+  const body = await readV1Body(c)
+  const fields =
+    typeof body.subscriber === 'object' && body.subscriber !== null ? body.subscriber : body
+  const input = parseFields(fields, V1SubscriberChanges)
+  const subscriber = await setSubscriberComponents(
+    verbContext(c),
+    c.req.param('subscriber_id'),
+    input.component_ids ?? [],
+  )
+  return c.json(presentV1Subscriber(subscriber, await presentContextFromDb(c)), 200)
+})
