@@ -1,5 +1,6 @@
 import { insertAudit, insertAuditIfChanged } from '../db/audit'
-import { markPending, markUnsubscribed, selectSubscriber } from '../db/subscribers'
+import { selectSubscriber } from '../db/subscribers'
+import { markPending, markUnsubscribed } from '../db/subscriber-transitions'
 import { insertMails } from '../db/transactional-mail'
 import { toCsv } from '../lib/csv'
 import { confirmationMail } from './confirmation-mail'

@@ -6,15 +6,17 @@ import {
   expirePendingRows,
   insertSubscriber,
   isDuplicateAddress,
-  markAwaitingVerification,
-  markConfirmed,
-  markPending,
-  markUnsubscribed,
   replaceChoices,
   selectEmailSubscriber,
   selectSubscriber,
   selectSubscriberPage,
 } from '../db/subscribers'
+import {
+  markAwaitingVerification,
+  markConfirmed,
+  markPending,
+  markUnsubscribed,
+} from '../db/subscriber-transitions'
 import { newId, sha256Hex } from '../lib/ids'
 import { insertMails } from '../db/transactional-mail'
 import { detectWebhookFormat } from './webhook-format'

@@ -9,7 +9,7 @@ import {
 } from '../../db/deliveries'
 import { selectOutboxMessages } from '../../db/outbox-fanout'
 import { resetConsecutiveFailures } from '../../db/subscriber-health'
-import { markVerified } from '../../db/subscribers'
+import { markVerified } from '../../db/subscriber-transitions'
 import type { AppEnv } from '../../env'
 import { ClaimKeeper } from './claim-keeper'
 import { issueLinks, type Claimed } from './delivery-links'

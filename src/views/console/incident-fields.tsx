@@ -105,22 +105,12 @@ export function IncidentFields(props: {
         required
         hint="What customers read: what is wrong, who is affected, what you are doing."
       />
-      {pickable.length ? (
-        <FieldGroup legend="Components" hint="Only the components this affects; leave the rest.">
-          {pickable.map((component) => (
-            <SelectField
-              idPrefix={p}
-              name={`component.${component.id}`}
-              label={component.name}
-              state={state}
-              options={[
-                ['', 'Not affected'],
-                ...COMPONENT_STATUSES.map((s) => [s, COMPONENT_STATUS_LABELS[s]] as const),
-              ]}
-            />
-          ))}
-        </FieldGroup>
-      ) : null}
+      <ComponentStatusSelects
+        idPrefix={p}
+        state={state}
+        components={pickable}
+        hint="Only the components this affects; leave the rest."
+      />
       {props.areas.length ? (
         <ChoiceChecks
           idPrefix={p}
@@ -198,5 +188,34 @@ export function IncidentFields(props: {
         checkedByDefault
       />
     </>
+  )
+}
+
+/**
+ * One select per component (`component.<id>`): the status this puts it in, or "Not affected".
+ * Nothing when there are no components.
+ */
+export function ComponentStatusSelects(props: {
+  idPrefix: string
+  state: FormState
+  components: readonly Component[]
+  hint?: string
+}) {
+  if (!props.components.length) return null
+  return (
+    <FieldGroup legend="Components" hint={props.hint}>
+      {props.components.map((component) => (
+        <SelectField
+          idPrefix={props.idPrefix}
+          name={`component.${component.id}`}
+          label={component.name}
+          state={props.state}
+          options={[
+            ['', 'Not affected'],
+            ...COMPONENT_STATUSES.map((s) => [s, COMPONENT_STATUS_LABELS[s]] as const),
+          ]}
+        />
+      ))}
+    </FieldGroup>
   )
 }

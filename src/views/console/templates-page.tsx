@@ -1,17 +1,16 @@
 import { roleReaches } from '../../domain/members'
 import type { Template } from '../../domain/templates'
-import { COMPONENT_STATUSES, type Area, type Component } from '../../domain/types'
+import type { Area, Component } from '../../domain/types'
 import {
   ChoiceChecks,
   CsrfField,
   ErrorSummary,
-  FieldGroup,
   InputField,
   SelectField,
   TextAreaField,
   type FormState,
 } from './fields'
-import { COMPONENT_STATUS_LABELS, IMPACT_OPTIONS, INCIDENT_STATUS_OPTIONS } from './incident-fields'
+import { ComponentStatusSelects, IMPACT_OPTIONS, INCIDENT_STATUS_OPTIONS } from './incident-fields'
 import { ConsoleLayout, type ConsoleFrame } from './layout'
 
 const KIND_OPTIONS = [
@@ -71,22 +70,7 @@ function TemplateFields(props: {
         maxlength={20000}
         required
       />
-      {pickable.length ? (
-        <FieldGroup legend="Components">
-          {pickable.map((component) => (
-            <SelectField
-              idPrefix={p}
-              name={`component.${component.id}`}
-              label={component.name}
-              state={state}
-              options={[
-                ['', 'Not affected'],
-                ...COMPONENT_STATUSES.map((s) => [s, COMPONENT_STATUS_LABELS[s]] as const),
-              ]}
-            />
-          ))}
-        </FieldGroup>
-      ) : null}
+      <ComponentStatusSelects idPrefix={p} state={state} components={pickable} />
       {props.areas.length ? (
         <ChoiceChecks
           idPrefix={p}
