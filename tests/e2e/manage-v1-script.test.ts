@@ -1,6 +1,8 @@
+import { execFile } from 'node:child_process'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import { simpleParser } from 'mailparser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mailWatcher } from '../../scripts/lib/owner-sign-in.mjs'
@@ -16,6 +18,7 @@ import { freePort, startCandor, type RunningCandor } from './wrangler-dev'
  */
 
 const SUBSCRIBER = 'reader@example.test'
+const root = path.resolve(import.meta.dirname, '../..')
 let candor: RunningCandor
 let sink: Awaited<ReturnType<typeof startMailSink>>
 let mailDir: string
@@ -108,5 +111,39 @@ describe('a Statuspage script against Candor', () => {
     ])
     expect(resolved.status).toBe(200)
     expect(resolved.json.status).toBe('resolved')
+  }, 120_000)
+
+  it('runs the README’s Statuspage script as written, but for its first line', async () => {
+    // The block after the README's marker; its first line points C and T at `npm start`'s
+    // Candor, which here is this test's, so the test sets them instead.
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8')
+    const block = readme.split('<!-- statuspage-script:')[1]?.match(/```sh\n([\s\S]*?)```/)?.[1]
+    expect(block, 'the README has no Statuspage script block').toBeTruthy()
+    const lines = block!.split('\n')
+    expect(lines[0]).toMatch(/^export C=/)
+    const mail = watcher.next(
+      (m: { to: string[]; subject: string }) =>
+        m.to.includes(SUBSCRIBER) && m.subject.includes('Database latency'),
+      60_000,
+    )
+    const { stdout } = await promisify(execFile)(
+      'bash',
+      ['-euo', 'pipefail', '-c', lines.slice(1).join('\n')],
+      {
+        cwd: root,
+        env: {
+          ...process.env,
+          PATH: `${path.join(root, 'node_modules', '.bin')}${path.delimiter}${process.env.PATH ?? ''}`,
+          C: candor.url,
+          T: candor.token,
+        },
+      },
+    )
+    const incident = JSON.parse(stdout)
+    expect(incident).toMatchObject({ name: 'Database latency', status: 'investigating' })
+    const v2: any = await fetch(`${candor.url}/api/v2/incidents.json`).then((r) => r.json())
+    expect(v2.incidents.map((i: { id: string }) => i.id)).toContain(incident.id)
+    const message = await mail
+    expect(message, `no mail reached ${SUBSCRIBER}\n${candor.logs().slice(-3000)}`).not.toBeNull()
   }, 120_000)
 })
