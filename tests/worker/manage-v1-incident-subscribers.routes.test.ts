@@ -197,7 +197,7 @@ describe('incident subscribers among page subscribers (v1)', () => {
       200,
     )
     const res = await v1('POST', `/pages/${page}/incidents/${incident.id}/subscribers`, {
-      body: { subscriber: { email, skip_confirmation_notification: true } },
+      body: { subscriber: { email, skip_confirmation_notification: 'true' } },
     })
     expect(res.status).toBe(201)
     const listed = await v1Json<{ email: string; components: string[] }[]>(
