@@ -30,6 +30,7 @@ import { publicPageRoutes } from './routes/public-pages'
 import { statuspageRoutes } from './routes/statuspage-v2'
 import { subscriberActionRoutes } from './routes/subscriber-actions'
 import { subscriberRoutes } from './routes/subscribers'
+import { incidentSubscriberRoutes } from './routes/incident-subscribers'
 import { subscriptionApiRoutes } from './routes/subscriptions-api'
 import { subscriptionPageRoutes } from './routes/subscription-pages'
 import { templateRoutes } from './routes/templates'
@@ -70,6 +71,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     subscriptionApiRoutes,
     subscriberActionRoutes,
     subscriberRoutes,
+    incidentSubscriberRoutes,
     webhookRoutes,
     deliveryRoutes,
     opsAlertRoutes,

@@ -1,14 +1,19 @@
 /** Who hears about an event: the matching rule in SQL, one keyset page at a time. */
 
-/** What an event touches. `areas: 'all'` is an incident without areas; `'none'` is no area. */
+/**
+ * What an event touches. `areas: 'all'` is an incident without areas; `'none'` is no area.
+ * `incidentId`: the incident or maintenance it is about (null for a component's own change).
+ */
 export interface EventReach {
   componentIds: string[]
   areas: string[] | 'all' | 'none'
+  incidentId: string | null
 }
 
 /**
- * The matching rule: active, and following everything, one of the event's components, or one
- * of its areas (any area when it concerns every area). Parameters ?1–?3: `reachParams`.
+ * The matching rule: active, and following everything, one of the event's components, one of
+ * its areas (any area when it concerns every area), or its incident. Parameters ?1–?4:
+ * `reachParams`.
  */
 const MATCHES = `s.status = 'active'
   AND (s.everything = 1
@@ -18,18 +23,20 @@ const MATCHES = `s.status = 'active'
     OR (?2 = 'all' AND EXISTS (SELECT 1 FROM subscriber_areas sa WHERE sa.subscriber_id = s.id))
     OR (?2 = 'some' AND EXISTS (SELECT 1 FROM subscriber_areas sa
                WHERE sa.subscriber_id = s.id
-                 AND sa.area_id IN (SELECT value FROM json_each(?3)))))`
+                 AND sa.area_id IN (SELECT value FROM json_each(?3))))
+    OR (?4 IS NOT NULL AND EXISTS (SELECT 1 FROM subscriber_incidents si
+               WHERE si.subscriber_id = s.id AND si.incident_id = ?4)))`
 
-function reachParams(reach: EventReach): [string, string, string] {
+function reachParams(reach: EventReach): [string, string, string, string | null] {
   const areaMode = Array.isArray(reach.areas) ? 'some' : reach.areas
   const areaIds = Array.isArray(reach.areas) ? reach.areas : []
-  return [JSON.stringify(reach.componentIds), areaMode, JSON.stringify(areaIds)]
+  return [JSON.stringify(reach.componentIds), areaMode, JSON.stringify(areaIds), reach.incidentId]
 }
 
 /**
  * Active subscribers the event reaches, ordered by id, after `afterId`: those following
- * everything, those following one of its components, and those following one of its areas
- * (any area when the event concerns every area).
+ * everything, one of its components, one of its areas (any area when the event concerns every
+ * area), or its incident.
  */
 export async function selectMatchingSubscriberIds(
   db: D1Database,
@@ -38,7 +45,7 @@ export async function selectMatchingSubscriberIds(
   limit: number,
 ): Promise<string[]> {
   const { results } = await db
-    .prepare(`SELECT s.id FROM subscribers s WHERE ${MATCHES} AND s.id > ?4 ORDER BY s.id LIMIT ?5`)
+    .prepare(`SELECT s.id FROM subscribers s WHERE ${MATCHES} AND s.id > ?5 ORDER BY s.id LIMIT ?6`)
     .bind(...reachParams(reach), afterId, limit)
     .all<{ id: string }>()
   return results.map((r) => r.id)

@@ -41,7 +41,10 @@ interface ChoiceRow {
   id: string
 }
 
-function toSubscriber(row: SubscriberRow, choices: SubscriptionChoices): Subscriber {
+function toSubscriber(
+  row: SubscriberRow,
+  choices: SubscriptionChoices & { incidentIds: string[] },
+): Subscriber {
   return {
     id: row.id,
     kind: row.kind,
@@ -58,6 +61,7 @@ function toSubscriber(row: SubscriberRow, choices: SubscriptionChoices): Subscri
     everything: row.everything === 1,
     componentIds: choices.componentIds,
     areaIds: choices.areaIds,
+    incidentIds: choices.incidentIds,
     consent: row.consent,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -70,11 +74,11 @@ function toSubscriber(row: SubscriberRow, choices: SubscriptionChoices): Subscri
   }
 }
 
-/** Subscriber rows plus their chosen components and areas, in the rows' order. */
+/** Subscriber rows plus their chosen components, areas and incidents, in the rows' order. */
 async function withChoices(db: D1Database, rows: SubscriberRow[]): Promise<Subscriber[]> {
   if (rows.length === 0) return []
   const ids = JSON.stringify(rows.map((r) => r.id))
-  const [components, areas] = await db.batch<ChoiceRow>([
+  const [components, areas, incidents] = await db.batch<ChoiceRow>([
     db
       .prepare(
         `SELECT subscriber_id, component_id AS id FROM subscriber_components
@@ -87,6 +91,12 @@ async function withChoices(db: D1Database, rows: SubscriberRow[]): Promise<Subsc
          WHERE subscriber_id IN (SELECT value FROM json_each(?)) ORDER BY area_id`,
       )
       .bind(ids),
+    db
+      .prepare(
+        `SELECT subscriber_id, incident_id AS id FROM subscriber_incidents
+         WHERE subscriber_id IN (SELECT value FROM json_each(?)) ORDER BY created_at, incident_id`,
+      )
+      .bind(ids),
   ])
   const pick = (list: ChoiceRow[], id: string) =>
     list.filter((r) => r.subscriber_id === id).map((r) => r.id)
@@ -94,6 +104,7 @@ async function withChoices(db: D1Database, rows: SubscriberRow[]): Promise<Subsc
     toSubscriber(row, {
       componentIds: pick(components!.results, row.id),
       areaIds: pick(areas!.results, row.id),
+      incidentIds: pick(incidents!.results, row.id),
     }),
   )
 }
@@ -105,6 +116,17 @@ export async function selectSubscriber(db: D1Database, id: string): Promise<Subs
     .bind(id)
     .first<SubscriberRow>()
   return row ? ((await withChoices(db, [row]))[0] ?? null) : null
+}
+
+/** The subscribers with these ids, in the order given (unknown ids left out). */
+export async function selectSubscribersByIds(db: D1Database, ids: string[]): Promise<Subscriber[]> {
+  if (ids.length === 0) return []
+  const { results } = await db
+    .prepare('SELECT * FROM subscribers WHERE id IN (SELECT value FROM json_each(?))')
+    .bind(JSON.stringify(ids))
+    .all<SubscriberRow>()
+  const found = new Map((await withChoices(db, results)).map((s) => [s.id, s]))
+  return ids.flatMap((id) => found.get(id) ?? [])
 }
 
 /** The email subscriber with this address (compared without regard to case), or null. */
@@ -170,7 +192,7 @@ export async function selectSubscriberPage(
   return withChoices(db, results)
 }
 
-/** Inserts a subscriber and its choices. */
+/** Inserts a subscriber and its choices, incidents it follows included. */
 export function insertSubscriber(db: D1Database, s: Subscriber): D1PreparedStatement[] {
   return [
     db
@@ -195,6 +217,12 @@ export function insertSubscriber(db: D1Database, s: Subscriber): D1PreparedState
         s.confirmExpiresAt,
       ),
     ...insertChoices(db, s.id, s),
+    db
+      .prepare(
+        `INSERT INTO subscriber_incidents (subscriber_id, incident_id, created_at)
+         SELECT ?, value, ? FROM json_each(?)`,
+      )
+      .bind(s.id, s.createdAt, JSON.stringify(s.incidentIds)),
   ]
 }
 
@@ -219,8 +247,11 @@ function insertChoices(
 }
 
 /**
- * Replaces what a subscriber follows (nothing chosen means everything), only while it has
- * status `whenStatus`: a change that raced with a status change does nothing.
+ * Replaces what a subscriber follows, only while it has status `whenStatus`: a change that
+ * raced with a status change does nothing. Nothing chosen means everything — except for a
+ * subscriber that follows incidents, which keeps its `everything` as it was (one following
+ * only incidents is not turned into one following everything by accident), unless
+ * `noneMeansEverything` (it asked for the whole page).
  */
 export function replaceChoices(
   db: D1Database,
@@ -228,8 +259,9 @@ export function replaceChoices(
   choices: SubscriptionChoices,
   at: string,
   whenStatus: SubscriberStatus,
+  options: { noneMeansEverything?: boolean } = {},
 ): D1PreparedStatement[] {
-  const everything = choices.componentIds.length === 0 && choices.areaIds.length === 0
+  const chosen = choices.componentIds.length > 0 || choices.areaIds.length > 0
   const guard = 'EXISTS (SELECT 1 FROM subscribers WHERE id = ? AND status = ?)'
   return [
     db
@@ -251,8 +283,14 @@ export function replaceChoices(
       )
       .bind(id, JSON.stringify(choices.areaIds), id, whenStatus),
     db
-      .prepare('UPDATE subscribers SET everything = ?, updated_at = ? WHERE id = ? AND status = ?')
-      .bind(everything ? 1 : 0, at, id, whenStatus),
+      .prepare(
+        `UPDATE subscribers SET updated_at = ?1,
+           everything = CASE WHEN ?2 THEN 0 WHEN ?3 THEN 1
+             WHEN EXISTS (SELECT 1 FROM subscriber_incidents WHERE subscriber_id = ?4) THEN everything
+             ELSE 1 END
+         WHERE id = ?4 AND status = ?5`,
+      )
+      .bind(at, chosen ? 1 : 0, options.noneMeansEverything ? 1 : 0, id, whenStatus),
   ]
 }
 
@@ -269,6 +307,7 @@ export function deleteSubscriberRows(db: D1Database, id: string): D1PreparedStat
     db.prepare('DELETE FROM link_tokens WHERE subscriber_id = ?').bind(id),
     db.prepare('DELETE FROM subscriber_components WHERE subscriber_id = ?').bind(id),
     db.prepare('DELETE FROM subscriber_areas WHERE subscriber_id = ?').bind(id),
+    db.prepare('DELETE FROM subscriber_incidents WHERE subscriber_id = ?').bind(id),
     db.prepare('DELETE FROM subscribers WHERE id = ?').bind(id),
   ]
 }
@@ -305,6 +344,11 @@ export function expirePendingRows(
       .bind(now),
     db
       .prepare(`DELETE FROM subscriber_areas WHERE subscriber_id IN (${NEVER_CONFIRMED_EXPIRED})`)
+      .bind(now),
+    db
+      .prepare(
+        `DELETE FROM subscriber_incidents WHERE subscriber_id IN (${NEVER_CONFIRMED_EXPIRED})`,
+      )
       .bind(now),
     db.prepare(`DELETE FROM subscribers WHERE id IN (${NEVER_CONFIRMED_EXPIRED})`).bind(now),
   ]

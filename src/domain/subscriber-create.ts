@@ -17,11 +17,12 @@ import { newSubscriber, type ConfirmationRequest } from './subscriptions'
  * email (valid 48 hours). An address Candor already knows, in any state, is a conflict: one
  * that unsubscribed is never signed up again this way. Unknown component ids are refused at
  * `component_ids.<n>`. Recorded in the audit log with who did it. Returns the confirmation to
- * send, if any.
+ * send, if any. With `incidentId` (an incident or maintenance, checked by the caller) the
+ * subscriber follows only that incident: not everything, no component or area.
  */
 export async function createEmailSubscriber(
   ctx: VerbContext & { baseUrl: string },
-  input: { email: string; componentIds?: string[]; consented: boolean },
+  input: { email: string; componentIds?: string[]; consented: boolean; incidentId?: string },
 ): Promise<{ subscriber: Subscriber; confirmation: ConfirmationRequest | null }> {
   const email = checkEmail(input.email)
   const catalog = await loadCatalog(ctx.db)
@@ -43,7 +44,7 @@ export async function createEmailSubscriber(
   const expiresAt = input.consented
     ? null
     : new Date(ctx.now.getTime() + LINK_TTL_MS.confirm).toISOString()
-  const subscriber = newSubscriber(
+  const fresh = newSubscriber(
     {
       kind: 'email',
       email,
@@ -57,12 +58,20 @@ export async function createEmailSubscriber(
     ctx.now,
     expiresAt,
   )
+  const subscriber: Subscriber = input.incidentId
+    ? { ...fresh, everything: false, incidentIds: [input.incidentId] }
+    : fresh
   const audit = insertAudit(
     ctx.db,
     ctx.actor,
     'subscriber.create',
     { type: 'subscriber', id: subscriber.id },
-    { kind: 'email', status: subscriber.status, consent: subscriber.consent },
+    {
+      kind: 'email',
+      status: subscriber.status,
+      consent: subscriber.consent,
+      ...(input.incidentId ? { incident_id: input.incidentId } : {}),
+    },
     at,
   )
   let confirmation: ConfirmationRequest | null = null

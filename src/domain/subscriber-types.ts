@@ -36,10 +36,15 @@ export interface Subscriber {
   previousSecret: string | null
   previousSecretExpiresAt: string | null
   status: SubscriberStatus
-  /** True when nothing was chosen: the subscriber hears about every event. */
+  /**
+   * True when nothing was chosen: the subscriber hears about every event. False for one that
+   * follows only incidents (`incidentIds`), with no components or areas.
+   */
   everything: boolean
   componentIds: string[]
   areaIds: string[]
+  /** Incidents and maintenances it follows one by one: it hears every event of each. */
+  incidentIds: string[]
   consent: string
   createdAt: string
   updatedAt: string

@@ -74,6 +74,7 @@ export function newSubscriber(
     everything: choices.componentIds.length === 0 && choices.areaIds.length === 0,
     componentIds: choices.componentIds,
     areaIds: choices.areaIds,
+    incidentIds: [],
     createdAt: at,
     updatedAt: at,
     confirmedAt: fields.status === 'active' ? at : null,
@@ -140,7 +141,7 @@ export async function subscribe(
     const mail = confirmationMail({ to: email, confirmUrl: link.url, kind: 'email' }, expiresAt)
     await ctx.db.batch([
       markPending(ctx.db, existing.id, expiresAt, at),
-      ...replaceChoices(ctx.db, existing.id, choices, at, 'pending'),
+      ...replaceChoices(ctx.db, existing.id, choices, at, 'pending', { noneMeansEverything: true }),
       link.statement,
       insertMails(ctx.db, [mail], at),
     ])
@@ -287,8 +288,9 @@ export async function viewManage(
 }
 
 /**
- * Saves new choices from the manage page (nothing chosen means everything). Only an active
- * subscription changes; the subscriber is returned as it now stands.
+ * Saves new choices from the manage page (nothing chosen means everything, except for one that
+ * follows incidents: it keeps hearing about those, and about everything only if it did).
+ * Only an active subscription changes; the subscriber is returned as it now stands.
  */
 export async function saveChoices(
   ctx: SubscriptionContext,

@@ -154,13 +154,17 @@ export async function buildEventMessage(
 }
 
 /**
- * Who the message concerns: its components, and its areas — every area for an incident or
- * maintenance without areas, no area for a component's own status change.
+ * Who the message concerns: its components, its areas — every area for an incident or
+ * maintenance without areas, no area for a component's own status change — and its incident
+ * or maintenance, whose own followers hear every event of it.
  */
 export function reachOf(message: EventMessage): EventReach {
-  if (!message.incident) return { componentIds: message.componentIds, areas: 'none' }
+  if (!message.incident) {
+    return { componentIds: message.componentIds, areas: 'none', incidentId: null }
+  }
   return {
     componentIds: message.componentIds,
     areas: message.areaIds.length === 0 ? 'all' : message.areaIds,
+    incidentId: message.incident.id,
   }
 }

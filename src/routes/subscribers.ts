@@ -30,6 +30,7 @@ export function presentSubscriber(s: Subscriber) {
     everything: s.everything,
     component_ids: s.componentIds,
     area_ids: s.areaIds,
+    incident_ids: s.incidentIds,
     consent: s.consent,
     created_at: s.createdAt,
     updated_at: s.updatedAt,

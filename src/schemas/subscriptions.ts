@@ -60,6 +60,10 @@ export const SubscriberJson = z
     everything: z.boolean(),
     component_ids: z.array(z.string()),
     area_ids: z.array(z.string()),
+    incident_ids: z.array(z.string()).openapi({
+      description:
+        'Incidents and maintenances it follows one by one: it hears every event of each. One that follows only incidents has `everything` false and no components or areas.',
+    }),
     consent: z.string(),
     created_at: z.string(),
     updated_at: z.string(),

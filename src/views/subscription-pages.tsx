@@ -154,6 +154,14 @@ export function ManagePage(props: {
       {props.saved ? <p role="status">Saved. Your choices are below.</p> : null}
       <FormError lead="Not saved:" message={props.error} />
       <h2>What you hear about</h2>
+      {s.incidentIds.length > 0 && !s.everything ? (
+        <p>
+          You also follow{' '}
+          {s.incidentIds.length === 1 ? 'one incident' : `${s.incidentIds.length} incidents`} to its
+          end, whatever it touches. Ticking nothing keeps you to{' '}
+          {s.incidentIds.length === 1 ? 'it' : 'them'}.
+        </p>
+      ) : null}
       <form method="post" class="form">
         <input type="hidden" name="action" value="save" />
         <ChoiceFields

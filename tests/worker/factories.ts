@@ -79,6 +79,9 @@ const COUNTED_TABLES = [
   'intake_settings',
   'intake_groups',
   'intake_alerts',
+  'subscribers',
+  'subscriber_incidents',
+  'transactional_mail',
 ] as const
 
 /** Row counts of every table, to show that a refused request wrote nothing. */

@@ -104,6 +104,7 @@ const SUBSCRIPTION_TABLES = [
   'subscribers',
   'subscriber_components',
   'subscriber_areas',
+  'subscriber_incidents',
   'link_tokens',
 ] as const
 

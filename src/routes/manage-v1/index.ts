@@ -40,6 +40,7 @@ import { v1Guard } from './v1-access'
 import { v1ComponentGroupRoutes } from './v1-component-groups'
 import { v1ComponentRoutes } from './v1-components'
 import { v1Error, v1NotFound } from './v1-errors'
+import { v1IncidentSubscriberRoutes } from './v1-incident-subscribers'
 import { v1IncidentUpdateRoutes } from './v1-incident-updates'
 import { v1IncidentRoutes } from './v1-incidents'
 import { v1PageRoutes } from './v1-pages'
@@ -80,6 +81,7 @@ for (const routes of [
   v1ComponentGroupRoutes,
   v1IncidentRoutes,
   v1IncidentUpdateRoutes,
+  v1IncidentSubscriberRoutes,
   v1TemplateRoutes,
   v1SubscriberActionRoutes,
   v1SubscriberRoutes,

@@ -1,4 +1,5 @@
 import { Hono, type Context } from 'hono'
+import type { z } from '@hono/zod-openapi'
 import type { AppBindings } from '../../app-types'
 import { CandorError } from '../../domain/errors'
 import { unsubscribeSubscriber } from '../../domain/subscriber-admin'
@@ -93,8 +94,11 @@ v1Route(v1SubscriberRoutes, 'GET', BASE, 'write', async (c) => {
   )
 })
 
-v1Route(v1SubscriberRoutes, 'POST', BASE, 'write', async (c) => {
-  const { input } = await readV1Input(c, 'subscriber', V1SubscriberInput)
+/**
+ * The address of a v1 subscriber body, or a 422: Candor has no SMS subscribers, creates no
+ * webhook here, and needs an email.
+ */
+export function emailOfV1Subscriber(input: z.infer<typeof V1SubscriberInput>): string {
   if (input.phone_number !== undefined || input.phone_country !== undefined) {
     throw new CandorError('validation_failed', 'Candor has no SMS subscribers.', [
       { path: 'subscriber.phone_number', message: 'SMS is not supported' },
@@ -112,10 +116,15 @@ v1Route(v1SubscriberRoutes, 'POST', BASE, 'write', async (c) => {
       { path: 'subscriber.email', message: 'required' },
     ])
   }
+  return input.email
+}
+
+v1Route(v1SubscriberRoutes, 'POST', BASE, 'write', async (c) => {
+  const { input } = await readV1Input(c, 'subscriber', V1SubscriberInput)
   const { subscriber, confirmation } = await createEmailSubscriber(
     { ...verbContext(c), baseUrl: baseUrl(c) },
     {
-      email: input.email,
+      email: emailOfV1Subscriber(input),
       componentIds: input.component_ids,
       consented: input.skip_confirmation_notification === true,
     },

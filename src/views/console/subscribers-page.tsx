@@ -41,6 +41,7 @@ function follows(s: Subscriber): string {
   const parts = []
   if (s.componentIds.length) parts.push(`${s.componentIds.length} component(s)`)
   if (s.areaIds.length) parts.push(`${s.areaIds.length} area(s)`)
+  if (s.incidentIds.length) parts.push(`${s.incidentIds.length} incident(s)`)
   return parts.join(', ')
 }
 
