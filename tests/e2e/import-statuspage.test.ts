@@ -219,6 +219,91 @@ describe('import from a second Candor', () => {
   }, 90_000)
 })
 
+/** Every incident (or maintenance) a Candor holds, read a page at a time with `after`. */
+async function everyOne(c: RunningCandor, list: 'incidents' | 'maintenances'): Promise<any[]> {
+  const all: any[] = []
+  for (;;) {
+    const after = all.length ? `&after=${all[all.length - 1].id}` : ''
+    const page = await callCandor(c, 'GET', `/api/v1/${list}?status=all&limit=100${after}`)
+    expect(page.status).toBe(200)
+    all.push(...page.json)
+    if (page.json.length < 100) return all
+  }
+}
+
+describe('import of a long history', () => {
+  it('without --api-key sees the 50 most recent and says so; with it copies every one; again changes nothing', async () => {
+    const OLD = 110
+    // Bulk: backfilled incidents, a few requests at a time.
+    const names = Array.from({ length: OLD }, (_, i) => `Old outage ${String(i).padStart(3, '0')}`)
+    for (let i = 0; i < OLD; i += 10) {
+      const answers = await Promise.all(
+        names.slice(i, i + 10).map((name, j) =>
+          callCandor(source, 'POST', '/api/v1/incidents', {
+            name,
+            status: 'resolved',
+            impact: 'minor',
+            body: `${name} is over.`,
+            backfilled: true,
+            backfill_date: ago(100_000 - (i + j) * 60),
+            resolved_at: ago(100_000 - (i + j) * 60 - 30),
+          }),
+        ),
+      )
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201))
+    }
+    const sourceIncidents = await everyOne(source, 'incidents')
+    expect(sourceIncidents.length).toBeGreaterThan(OLD)
+    const before = (await everyOne(target, 'incidents')).length
+
+    const recent = await importer(['--from', source.url])
+    expect(recent.code).toBe(0)
+    expect(recent.report.seen).toEqual({ from: 'public-v2', incidents: 50, maintenances: 1 })
+    expect(recent.report.notes.join('\n')).toMatch(/50 most recent/)
+    const afterRecent = (await everyOne(target, 'incidents')).length
+    expect(afterRecent).toBe(before + recent.report.sections.incidents.created)
+
+    const withKey = [
+      '--from',
+      source.url,
+      '--api-key',
+      source.token,
+      '--manage-url',
+      `${source.url}/v1`,
+    ]
+    const full = await importer(withKey)
+    expect(full.stderr).toBe('')
+    expect(full.code).toBe(0)
+    expect(full.report.seen).toEqual({
+      from: 'manage-v1',
+      incidents: sourceIncidents.length,
+      maintenances: 1,
+    })
+    expect(full.report.notes.join('\n')).not.toMatch(/50 most recent/)
+    const history = (list: any[]) =>
+      list
+        .map((i) => ({
+          name: i.name,
+          status: i.status,
+          started_at: Date.parse(i.started_at),
+          updates: i.incident_updates.map((u: any) => [u.status, u.body, Date.parse(u.display_at)]),
+        }))
+        .sort((a, b) => a.started_at - b.started_at || a.name.localeCompare(b.name))
+    const copied = await everyOne(target, 'incidents')
+    expect(history(copied)).toEqual(history(sourceIncidents))
+    expect(full.report.sections.incidents.created).toBe(copied.length - afterRecent)
+
+    const again = await importer(withKey)
+    expect(again.code).toBe(0)
+    for (const section of ['incidents', 'maintenances']) {
+      expect(counts(again.report, section)).toMatchObject({ created: 0, updated: 0, failed: 0 })
+    }
+    expect((await everyOne(target, 'incidents')).length).toBe(copied.length)
+    expect(await everyOne(target, 'maintenances')).toHaveLength(1)
+    expect(receiver.received).toEqual([])
+  }, 120_000)
+})
+
 /** A local stand-in for a Statuspage page and its Manage API, answering the given documents. */
 async function startStatuspage(
   documents: Record<string, unknown>,
@@ -234,7 +319,7 @@ async function startStatuspage(
     const isLaterPage =
       Array.isArray(body) &&
       page !== null &&
-      page !== (url.pathname.endsWith('templates') ? '1' : '0')
+      page !== (/(templates|incidents)$/.test(url.pathname) ? '1' : '0')
     if (body === undefined) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}')
     } else {
@@ -315,6 +400,7 @@ describe("import from a real Statuspage page's payloads", () => {
       [`${base}/subscribers?state=unconfirmed`]: unconfirmed,
       [`${base}/subscribers?state=all`]: [...active, ...unconfirmed, webhook],
       [`${base}/incident_templates`]: templates,
+      [`${base}/incidents`]: [],
     })
     try {
       const args = [
