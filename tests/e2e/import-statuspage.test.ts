@@ -386,12 +386,63 @@ describe("import from a real Statuspage page's payloads", () => {
         components: [],
       },
     ]
+    const update = (id: string, incident: string, status: string, body: string, at: string) => ({
+      id,
+      incident_id: incident,
+      affected_components: [],
+      body,
+      created_at: at,
+      display_at: at,
+      status,
+      deliver_notifications: true,
+    })
+    // Statuspage's v1 incidents carry no started_at: an incident began when it was created.
+    const history = [
+      {
+        id: 'mmt4b1ptq3w1',
+        name: 'Upgrading the Seoul exchange',
+        status: 'scheduled',
+        impact: 'maintenance',
+        created_at: '2024-03-02T08:00:00.000Z',
+        scheduled_for: ahead(72),
+        scheduled_until: ahead(74),
+        components: [summary.components[0]],
+        incident_updates: [
+          update('u3', 'mmt4b1ptq3w1', 'scheduled', 'New switches.', '2024-03-02T08:00:00.000Z'),
+        ],
+      },
+      {
+        id: 'p31zjtct2jer',
+        name: 'Voice degraded in Seoul',
+        status: 'resolved',
+        impact: 'minor',
+        created_at: '2024-02-10T09:00:00.000Z',
+        resolved_at: '2024-02-10T10:30:00.000Z',
+        scheduled_for: null,
+        components: [summary.components[0]],
+        incident_updates: [
+          update(
+            'u2',
+            'p31zjtct2jer',
+            'resolved',
+            'Calls connect again.',
+            '2024-02-10T10:30:00.000Z',
+          ),
+          update('u1', 'p31zjtct2jer', 'investigating', 'Calls drop.', '2024-02-10T09:00:00.000Z'),
+        ],
+      },
+    ]
     // The stand-ins carry only fields Atlassian's document gives these objects.
     const fields = (schema: string) => Object.keys(spec.components.schemas[schema].properties)
     for (const s of [...active, ...unconfirmed, webhook])
       expect(fields('Subscriber')).toEqual(expect.arrayContaining(Object.keys(s)))
     for (const t of templates)
       expect(fields('IncidentTemplate')).toEqual(expect.arrayContaining(Object.keys(t)))
+    for (const i of history) {
+      expect(fields('Incident')).toEqual(expect.arrayContaining(Object.keys(i)))
+      for (const u of i.incident_updates)
+        expect(fields('IncidentUpdate')).toEqual(expect.arrayContaining(Object.keys(u)))
+    }
 
     const base = `/v1/pages/${pageId}`
     const statuspage = await startStatuspage({
@@ -400,7 +451,7 @@ describe("import from a real Statuspage page's payloads", () => {
       [`${base}/subscribers?state=unconfirmed`]: unconfirmed,
       [`${base}/subscribers?state=all`]: [...active, ...unconfirmed, webhook],
       [`${base}/incident_templates`]: templates,
-      [`${base}/incidents`]: [],
+      [`${base}/incidents`]: history,
     })
     try {
       const args = [
@@ -421,6 +472,17 @@ describe("import from a real Statuspage page's payloads", () => {
         failed: 0,
       })
       expect(first.report.sections.components.details[0].why).toContain('jk03xttfcz9b')
+      expect(first.report.seen).toEqual({ from: 'manage-v1', incidents: 1, maintenances: 1 })
+      expect(counts(first.report, 'incidents')).toMatchObject({ created: 1, failed: 0 })
+      expect(counts(first.report, 'maintenances')).toMatchObject({ created: 1, failed: 0 })
+      const seoul = (await everyOne(target, 'incidents')).find(
+        (i: any) => i.name === 'Voice degraded in Seoul',
+      )
+      expect(Date.parse(seoul.started_at)).toBe(Date.parse('2024-02-10T09:00:00.000Z'))
+      expect(seoul.incident_updates.map((u: any) => [u.status, Date.parse(u.display_at)])).toEqual([
+        ['resolved', Date.parse('2024-02-10T10:30:00.000Z')],
+        ['investigating', Date.parse('2024-02-10T09:00:00.000Z')],
+      ])
       expect(counts(first.report, 'subscribers')).toEqual({
         created: 2,
         updated: 0,
@@ -461,7 +523,13 @@ describe("import from a real Statuspage page's payloads", () => {
 
       const again = await importer(args)
       expect(again.code).toBe(0)
-      for (const section of ['components', 'subscribers', 'templates']) {
+      for (const section of [
+        'components',
+        'incidents',
+        'maintenances',
+        'subscribers',
+        'templates',
+      ]) {
         expect(again.report.sections[section].created).toBe(0)
       }
       expect(receiver.received).toEqual([])
