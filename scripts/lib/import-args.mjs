@@ -6,7 +6,8 @@ export const USAGE = `Usage: npm run import:statuspage -- --from <page URL> --to
 
   --from            a page serving Statuspage's public API (/api/v2/summary.json …)
   --to, --token     the Candor to copy into, and a token with the write scope
-  --api-key         a Manage API key: also copies email subscribers and incident templates
+  --api-key         a Manage API key: reads every incident and maintenance (not only the 50
+                    most recent) and also copies email subscribers and incident templates
   --page-id         the source page's id (default: the one in its summary.json)
   --manage-url      the Manage API's base (default https://api.statuspage.io/v1)
   --ask-unconfirmed import subscribers who never confirmed, sending each a confirmation email

@@ -69,7 +69,7 @@ async function appendUpdates(candor, path, updates, have, componentIds, live) {
  * every update at its original time, telling nobody.
  */
 export async function importIncidents(candor, sourceIncidents, componentIds, report) {
-  const existing = await candor.get('/incidents?status=all&limit=500')
+  const existing = await candor.all('/incidents?status=all')
   const key = (name, start) => `${name}\u0000${instant(start)}`
   const known = new Map(existing.map((i) => [key(i.name, i.started_at), i]))
   const oldestFirst = [...sourceIncidents].sort((a, b) => instant(startOf(a)) - instant(startOf(b)))
@@ -110,7 +110,7 @@ export async function importIncidents(candor, sourceIncidents, componentIds, rep
 
 /** Copies scheduled maintenances with every update at its original time, telling nobody. */
 export async function importMaintenances(candor, sourceMaintenances, componentIds, report) {
-  const existing = await candor.get('/maintenances?status=all&limit=500')
+  const existing = await candor.all('/maintenances?status=all')
   const key = (name, start) => `${name}\u0000${instant(start)}`
   const known = new Map(existing.map((m) => [key(m.name, m.scheduled_for), m]))
   const oldestFirst = [...sourceMaintenances].sort(

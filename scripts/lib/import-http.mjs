@@ -1,6 +1,8 @@
 // HTTP for the Statuspage importer: the source's public v2 API, its Manage API v1, and the
 // target Candor's /api/v1.
 
+import { cursorPages, numberedPages } from './import-paging.mjs'
+
 /** An HTTP answer that was not 2xx, with what the server said. */
 export class HttpError extends Error {
   constructor(method, url, status, text) {
@@ -38,39 +40,51 @@ export function sourceApi(from) {
 
 /**
  * The source's Manage API v1 for one page. `pages(path, params, size, first)` fetches every
- * page of a list (Statuspage numbers subscriber pages from 0 and template pages from 1).
+ * page of a list, 100 a page; `size` names the size parameter (`limit` or `per_page`) and
+ * `first` the first page's number (Statuspage numbers subscriber pages from 0, template and
+ * incident pages from 1).
  */
 export function manageApi({ manageUrl, pageId, apiKey }) {
   const headers = { authorization: `OAuth ${apiKey}` }
   const base = `${manageUrl}/pages/${encodeURIComponent(pageId)}`
+  const size = 100
+  const fetchPage = (path, params, sizeParam) => (page) => {
+    const query = new URLSearchParams({ ...params, [sizeParam]: String(size), page: String(page) })
+    return call('GET', `${base}${path}?${query}`, { headers })
+  }
   async function pages(path, params, sizeParam, first) {
-    const size = 100
-    const all = []
-    const seen = new Set()
-    for (let page = first; page < first + 1000; page++) {
-      const query = new URLSearchParams({
-        ...params,
-        [sizeParam]: String(size),
-        page: String(page),
-      })
-      const batch = await call('GET', `${base}${path}?${query}`, { headers })
-      if (!Array.isArray(batch)) throw new Error(`${path} did not answer a list.`)
-      const fresh = batch.filter((item) => !seen.has(item.id))
-      for (const item of fresh) seen.add(item.id)
-      all.push(...fresh)
-      // A short page is the last; a page of nothing new means the server ignores paging.
-      if (batch.length < size || fresh.length === 0) break
+    const read = (from) =>
+      numberedPages(fetchPage(path, params, sizeParam), { first: from, size }).catch(labelled(path))
+    try {
+      return await read(first)
+    } catch (error) {
+      // A server numbering every list from 1 (a Candor) refuses page 0 with a 422.
+      if (first === 0 && error instanceof HttpError && error.status === 422) return read(1)
+      throw error
     }
-    return all
   }
   return { pages }
+}
+
+/** Rethrows a paging loop's own error with what list it was reading; HTTP errors say so already. */
+const labelled = (what) => (error) => {
+  throw error instanceof HttpError ? error : new Error(`${what}: ${error.message}`)
 }
 
 /** The target Candor's admin API, with its token. */
 export function candorApi(to, token) {
   const headers = { authorization: `Bearer ${token}` }
+  const get = (path) => call('GET', `${to}/api/v1${path}`, { headers })
+  const size = 100
   return {
-    get: (path) => call('GET', `${to}/api/v1${path}`, { headers }),
+    get,
+    /** Every item of a list (`path` with its own query), a page of 100 at a time. */
+    all: (path) =>
+      cursorPages((after) => {
+        const query = new URLSearchParams({ limit: String(size) })
+        if (after) query.set('after', after)
+        return get(`${path}${path.includes('?') ? '&' : '?'}${query}`)
+      }, size).catch(labelled(`${to}/api/v1${path}`)),
     post: (path, body) => call('POST', `${to}/api/v1${path}`, { headers, body }),
     postCsv: (path, csv) =>
       call('POST', `${to}/api/v1${path}`, { headers, body: csv, type: 'text/csv' }),

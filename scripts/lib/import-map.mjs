@@ -127,6 +127,24 @@ export function newMaintenanceInput(maintenance, componentIds) {
   return input
 }
 
+const MAINTENANCE_STATUSES = ['scheduled', 'in_progress', 'verifying', 'completed']
+
+/**
+ * The Manage API's incidents list, which holds scheduled maintenance too, split as the public
+ * API lists them: maintenance is what has a maintenance status or a `scheduled_for`. Drafts (a
+ * Candor source's, which the public never saw) are set apart.
+ */
+export function splitManageIncidents(list) {
+  const split = { incidents: [], maintenances: [], drafts: [] }
+  for (const item of list) {
+    if (item.draft === true) split.drafts.push(item)
+    else if (MAINTENANCE_STATUSES.includes(item.status) || item.scheduled_for) {
+      split.maintenances.push(item)
+    } else split.incidents.push(item)
+  }
+  return split
+}
+
 /** A Statuspage incident template as Candor's `POST /templates` body, or null if it has no place. */
 export function templateInput(template, componentIds) {
   if (!['investigating', 'identified', 'monitoring', 'resolved'].includes(template.update_status)) {

@@ -4,7 +4,9 @@ export const SECTIONS = ['components', 'incidents', 'maintenances', 'subscribers
 
 /** An empty report. */
 export function newReport() {
-  const report = { sections: {}, notes: [] }
+  // `seen`: how many incidents and maintenances the source gave, and from where: `manage-v1`
+  // (its whole history) or `public-v2` (the 50 most recent of each).
+  const report = { seen: null, sections: {}, notes: [] }
   for (const name of SECTIONS) {
     report.sections[name] = { created: 0, updated: 0, skipped: 0, failed: 0, details: [] }
   }
@@ -25,6 +27,14 @@ export const anyFailed = (report) => SECTIONS.some((s) => report.sections[s].fai
 /** The report as lines a person reads. */
 export function formatReport(report) {
   const lines = []
+  if (report.seen) {
+    const { incidents, maintenances, from } = report.seen
+    const where =
+      from === 'manage-v1'
+        ? 'the whole history, through the Manage API v1'
+        : 'the most recent, through the public API v2'
+    lines.push(`seen          ${incidents} incidents and ${maintenances} maintenances: ${where}`)
+  }
   for (const name of SECTIONS) {
     const s = report.sections[name]
     lines.push(

@@ -370,16 +370,23 @@ export async function selectIncident(db: D1Database, id: string): Promise<Incide
   return incident ?? null
 }
 
+/** Where a page of a list resumes: after the incident with this creation time and id. */
+export interface ListCursor {
+  createdAt: string
+  id: string
+}
+
 /**
- * Ids of incidents or maintenances, newest first. Drafts are left out unless `includeDrafts`
- * (the admin API): everything else that lists incidents is seen by the public or subscribers.
+ * Ids of incidents or maintenances, newest first (ties by id, so pages never overlap). Drafts
+ * are left out unless `includeDrafts` (the admin API): everything else that lists incidents is
+ * seen by the public or subscribers. With `after`, the list resumes after that incident.
  */
 export async function selectIncidentIds(
   db: D1Database,
   kind: IncidentKind,
   filter: IncidentFilter,
   limit: number,
-  before?: string,
+  after?: ListCursor,
   options: { includeDrafts?: boolean } = {},
 ): Promise<string[]> {
   const where =
@@ -389,12 +396,14 @@ export async function selectIncidentIds(
         ? 'AND resolved_at IS NOT NULL'
         : ''
   const drafts = options.includeDrafts ? '' : 'AND draft = 0'
+  const cursor = after ? 'AND (created_at < ? OR (created_at = ? AND id < ?))' : ''
+  const cursorValues = after ? [after.createdAt, after.createdAt, after.id] : []
   const { results } = await db
     .prepare(
-      `SELECT id FROM incidents WHERE kind = ? ${where} ${drafts} AND created_at < ?
-       ORDER BY created_at DESC LIMIT ?`,
+      `SELECT id FROM incidents WHERE kind = ? ${where} ${drafts} ${cursor}
+       ORDER BY created_at DESC, id DESC LIMIT ?`,
     )
-    .bind(kind, before ?? '9999', limit)
+    .bind(kind, ...cursorValues, limit)
     .all<{ id: string }>()
   return results.map((r) => r.id)
 }

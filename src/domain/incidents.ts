@@ -1,4 +1,9 @@
-import { selectIncident, selectIncidentIds, selectIncidentsByIds } from '../db/incidents'
+import {
+  selectIncident,
+  selectIncidentIds,
+  selectIncidentsByIds,
+  type ListCursor,
+} from '../db/incidents'
 import { type IncidentFilter } from './types'
 import { newId } from '../lib/ids'
 import { toIso } from '../lib/time'
@@ -31,14 +36,26 @@ export async function getIncident(
   return incident
 }
 
-/** Incidents or maintenances for the admin API, newest first, drafts included. */
+/**
+ * Incidents or maintenances for the admin API, newest first, drafts included. `after` (an id of
+ * that kind, else a validation error) resumes the list after that one: pass a page's last id.
+ */
 export async function listIncidents(
   db: D1Database,
   kind: IncidentKind,
   filter: IncidentFilter,
   limit: number,
+  after?: string,
 ): Promise<Incident[]> {
-  const ids = await selectIncidentIds(db, kind, filter, limit, undefined, { includeDrafts: true })
+  let cursor: ListCursor | undefined
+  if (after !== undefined) {
+    const from = await selectIncident(db, after)
+    if (!from || from.kind !== kind) {
+      throw invalidField('after', `after must be the id of a listed ${kind}; "${after}" is not.`)
+    }
+    cursor = { createdAt: from.createdAt, id: from.id }
+  }
+  const ids = await selectIncidentIds(db, kind, filter, limit, cursor, { includeDrafts: true })
   return selectIncidentsByIds(db, ids)
 }
 

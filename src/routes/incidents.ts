@@ -68,9 +68,15 @@ incidentRoutes.openapi(
     },
   }),
   async (c) => {
-    const { status, limit } = c.req.valid('query')
+    const { status, limit, after } = c.req.valid('query')
     const ctx = await presentContextFromDb(c)
-    const incidents = await listIncidents(c.env.DB, 'incident', status ?? 'all', limit ?? 100)
+    const incidents = await listIncidents(
+      c.env.DB,
+      'incident',
+      status ?? 'all',
+      limit ?? 100,
+      after,
+    )
     return c.json(
       incidents.map((i) => presentAdminIncident(i, ctx)),
       200,

@@ -59,12 +59,16 @@ maintenanceRoutes.openapi(
     tags: ['Maintenances'],
     summary: 'List maintenances, newest first',
     request: { query: IncidentListQuery },
-    responses: { 200: jsonResponse(z.array(MaintenanceSchema), 'Maintenances'), ...authErrors },
+    responses: {
+      200: jsonResponse(z.array(MaintenanceSchema), 'Maintenances'),
+      ...authErrors,
+      400: bodyErrors[400],
+    },
   }),
   async (c) => {
-    const { status, limit } = c.req.valid('query')
+    const { status, limit, after } = c.req.valid('query')
     const ctx = await presentContextFromDb(c)
-    const list = await listIncidents(c.env.DB, 'maintenance', status ?? 'all', limit ?? 100)
+    const list = await listIncidents(c.env.DB, 'maintenance', status ?? 'all', limit ?? 100, after)
     return c.json(
       list.map((m) => presentMaintenance(m, ctx)),
       200,

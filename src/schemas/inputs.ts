@@ -174,6 +174,10 @@ export const IdParam = z.object({
 export const IncidentListQuery = z.object({
   status: z.enum(['unresolved', 'resolved', 'all']).default('all').optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
+  after: z.string().min(1).max(64).optional().openapi({
+    description:
+      'The id of the last one of the previous page: the list resumes after it (newest first, ties by id). A full page may have more after it.',
+  }),
 })
 
 export const ErrorSchema = z

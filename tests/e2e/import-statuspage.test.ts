@@ -219,6 +219,91 @@ describe('import from a second Candor', () => {
   }, 90_000)
 })
 
+/** Every incident (or maintenance) a Candor holds, read a page at a time with `after`. */
+async function everyOne(c: RunningCandor, list: 'incidents' | 'maintenances'): Promise<any[]> {
+  const all: any[] = []
+  for (;;) {
+    const after = all.length ? `&after=${all[all.length - 1].id}` : ''
+    const page = await callCandor(c, 'GET', `/api/v1/${list}?status=all&limit=100${after}`)
+    expect(page.status).toBe(200)
+    all.push(...page.json)
+    if (page.json.length < 100) return all
+  }
+}
+
+describe('import of a long history', () => {
+  it('without --api-key sees the 50 most recent and says so; with it copies every one; again changes nothing', async () => {
+    const OLD = 110
+    // Bulk: backfilled incidents, a few requests at a time.
+    const names = Array.from({ length: OLD }, (_, i) => `Old outage ${String(i).padStart(3, '0')}`)
+    for (let i = 0; i < OLD; i += 10) {
+      const answers = await Promise.all(
+        names.slice(i, i + 10).map((name, j) =>
+          callCandor(source, 'POST', '/api/v1/incidents', {
+            name,
+            status: 'resolved',
+            impact: 'minor',
+            body: `${name} is over.`,
+            backfilled: true,
+            backfill_date: ago(100_000 - (i + j) * 60),
+            resolved_at: ago(100_000 - (i + j) * 60 - 30),
+          }),
+        ),
+      )
+      expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201))
+    }
+    const sourceIncidents = await everyOne(source, 'incidents')
+    expect(sourceIncidents.length).toBeGreaterThan(OLD)
+    const before = (await everyOne(target, 'incidents')).length
+
+    const recent = await importer(['--from', source.url])
+    expect(recent.code).toBe(0)
+    expect(recent.report.seen).toEqual({ from: 'public-v2', incidents: 50, maintenances: 1 })
+    expect(recent.report.notes.join('\n')).toMatch(/50 most recent/)
+    const afterRecent = (await everyOne(target, 'incidents')).length
+    expect(afterRecent).toBe(before + recent.report.sections.incidents.created)
+
+    const withKey = [
+      '--from',
+      source.url,
+      '--api-key',
+      source.token,
+      '--manage-url',
+      `${source.url}/v1`,
+    ]
+    const full = await importer(withKey)
+    expect(full.stderr).toBe('')
+    expect(full.code).toBe(0)
+    expect(full.report.seen).toEqual({
+      from: 'manage-v1',
+      incidents: sourceIncidents.length,
+      maintenances: 1,
+    })
+    expect(full.report.notes.join('\n')).not.toMatch(/50 most recent/)
+    const history = (list: any[]) =>
+      list
+        .map((i) => ({
+          name: i.name,
+          status: i.status,
+          started_at: Date.parse(i.started_at),
+          updates: i.incident_updates.map((u: any) => [u.status, u.body, Date.parse(u.display_at)]),
+        }))
+        .sort((a, b) => a.started_at - b.started_at || a.name.localeCompare(b.name))
+    const copied = await everyOne(target, 'incidents')
+    expect(history(copied)).toEqual(history(sourceIncidents))
+    expect(full.report.sections.incidents.created).toBe(copied.length - afterRecent)
+
+    const again = await importer(withKey)
+    expect(again.code).toBe(0)
+    for (const section of ['incidents', 'maintenances']) {
+      expect(counts(again.report, section)).toMatchObject({ created: 0, updated: 0, failed: 0 })
+    }
+    expect((await everyOne(target, 'incidents')).length).toBe(copied.length)
+    expect(await everyOne(target, 'maintenances')).toHaveLength(1)
+    expect(receiver.received).toEqual([])
+  }, 120_000)
+})
+
 /** A local stand-in for a Statuspage page and its Manage API, answering the given documents. */
 async function startStatuspage(
   documents: Record<string, unknown>,
@@ -234,7 +319,7 @@ async function startStatuspage(
     const isLaterPage =
       Array.isArray(body) &&
       page !== null &&
-      page !== (url.pathname.endsWith('templates') ? '1' : '0')
+      page !== (/(templates|incidents)$/.test(url.pathname) ? '1' : '0')
     if (body === undefined) {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"Not found"}')
     } else {
@@ -301,12 +386,63 @@ describe("import from a real Statuspage page's payloads", () => {
         components: [],
       },
     ]
+    const update = (id: string, incident: string, status: string, body: string, at: string) => ({
+      id,
+      incident_id: incident,
+      affected_components: [],
+      body,
+      created_at: at,
+      display_at: at,
+      status,
+      deliver_notifications: true,
+    })
+    // Statuspage's v1 incidents carry no started_at: an incident began when it was created.
+    const history = [
+      {
+        id: 'mmt4b1ptq3w1',
+        name: 'Upgrading the Seoul exchange',
+        status: 'scheduled',
+        impact: 'maintenance',
+        created_at: '2024-03-02T08:00:00.000Z',
+        scheduled_for: ahead(72),
+        scheduled_until: ahead(74),
+        components: [summary.components[0]],
+        incident_updates: [
+          update('u3', 'mmt4b1ptq3w1', 'scheduled', 'New switches.', '2024-03-02T08:00:00.000Z'),
+        ],
+      },
+      {
+        id: 'p31zjtct2jer',
+        name: 'Voice degraded in Seoul',
+        status: 'resolved',
+        impact: 'minor',
+        created_at: '2024-02-10T09:00:00.000Z',
+        resolved_at: '2024-02-10T10:30:00.000Z',
+        scheduled_for: null,
+        components: [summary.components[0]],
+        incident_updates: [
+          update(
+            'u2',
+            'p31zjtct2jer',
+            'resolved',
+            'Calls connect again.',
+            '2024-02-10T10:30:00.000Z',
+          ),
+          update('u1', 'p31zjtct2jer', 'investigating', 'Calls drop.', '2024-02-10T09:00:00.000Z'),
+        ],
+      },
+    ]
     // The stand-ins carry only fields Atlassian's document gives these objects.
     const fields = (schema: string) => Object.keys(spec.components.schemas[schema].properties)
     for (const s of [...active, ...unconfirmed, webhook])
       expect(fields('Subscriber')).toEqual(expect.arrayContaining(Object.keys(s)))
     for (const t of templates)
       expect(fields('IncidentTemplate')).toEqual(expect.arrayContaining(Object.keys(t)))
+    for (const i of history) {
+      expect(fields('Incident')).toEqual(expect.arrayContaining(Object.keys(i)))
+      for (const u of i.incident_updates)
+        expect(fields('IncidentUpdate')).toEqual(expect.arrayContaining(Object.keys(u)))
+    }
 
     const base = `/v1/pages/${pageId}`
     const statuspage = await startStatuspage({
@@ -315,6 +451,7 @@ describe("import from a real Statuspage page's payloads", () => {
       [`${base}/subscribers?state=unconfirmed`]: unconfirmed,
       [`${base}/subscribers?state=all`]: [...active, ...unconfirmed, webhook],
       [`${base}/incident_templates`]: templates,
+      [`${base}/incidents`]: history,
     })
     try {
       const args = [
@@ -335,6 +472,17 @@ describe("import from a real Statuspage page's payloads", () => {
         failed: 0,
       })
       expect(first.report.sections.components.details[0].why).toContain('jk03xttfcz9b')
+      expect(first.report.seen).toEqual({ from: 'manage-v1', incidents: 1, maintenances: 1 })
+      expect(counts(first.report, 'incidents')).toMatchObject({ created: 1, failed: 0 })
+      expect(counts(first.report, 'maintenances')).toMatchObject({ created: 1, failed: 0 })
+      const seoul = (await everyOne(target, 'incidents')).find(
+        (i: any) => i.name === 'Voice degraded in Seoul',
+      )
+      expect(Date.parse(seoul.started_at)).toBe(Date.parse('2024-02-10T09:00:00.000Z'))
+      expect(seoul.incident_updates.map((u: any) => [u.status, Date.parse(u.display_at)])).toEqual([
+        ['resolved', Date.parse('2024-02-10T10:30:00.000Z')],
+        ['investigating', Date.parse('2024-02-10T09:00:00.000Z')],
+      ])
       expect(counts(first.report, 'subscribers')).toEqual({
         created: 2,
         updated: 0,
@@ -375,7 +523,13 @@ describe("import from a real Statuspage page's payloads", () => {
 
       const again = await importer(args)
       expect(again.code).toBe(0)
-      for (const section of ['components', 'subscribers', 'templates']) {
+      for (const section of [
+        'components',
+        'incidents',
+        'maintenances',
+        'subscribers',
+        'templates',
+      ]) {
         expect(again.report.sections[section].created).toBe(0)
       }
       expect(receiver.received).toEqual([])
