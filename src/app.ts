@@ -12,6 +12,7 @@ import { auditRoutes } from './routes/audit'
 import { consoleRoutes } from './routes/console'
 import { componentGroupRoutes } from './routes/component-groups'
 import { componentRoutes } from './routes/components'
+import { componentUptimeRoutes } from './routes/component-uptime'
 import { customerWordRoutes } from './routes/customer-word-pages'
 import { deliveryRoutes } from './routes/deliveries'
 import { embedRoutes } from './routes/embeds'
@@ -59,6 +60,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     tokenRoutes,
     memberRoutes,
     componentRoutes,
+    componentUptimeRoutes,
     componentGroupRoutes,
     areaRoutes,
     templateRoutes,

@@ -35,6 +35,7 @@ interface IncidentRow {
   live_at: string | null
   cancelled_at: string | null
   backfilled?: number
+  statuspage_fields?: string
   draft: number
 }
 
@@ -102,6 +103,7 @@ function toIncident(row: IncidentRow): Incident {
     cancelledAt: row.cancelled_at,
     isDraft: row.draft === 1,
     backfilled: row.backfilled === 1,
+    statuspageFields: JSON.parse(row.statuspage_fields ?? '{}') as Record<string, unknown>,
     componentStatuses: [],
     areas: [],
     updates: [],
@@ -151,6 +153,17 @@ export function insertIncident(db: D1Database, i: Incident): D1PreparedStatement
 /** Marks an incident as recorded after it happened (see migration 0020). */
 export function markBackfilled(db: D1Database, id: string): D1PreparedStatement {
   return db.prepare('UPDATE incidents SET backfilled = 1 WHERE id = ?').bind(id)
+}
+
+/** Stores the Statuspage-only fields of an incident (see migration 0022). */
+export function setStatuspageFieldsRow(
+  db: D1Database,
+  id: string,
+  fields: Record<string, unknown>,
+): D1PreparedStatement {
+  return db
+    .prepare('UPDATE incidents SET statuspage_fields = ? WHERE id = ?')
+    .bind(JSON.stringify(fields), id)
 }
 
 /**

@@ -14,6 +14,7 @@ import { toIso } from '../lib/time'
 import type { VerbContext } from './context'
 import { CandorError, invalidField } from './errors'
 import { blankIncident } from './incidents'
+import { planStatuspageFields, type StatuspageFields } from './statuspage-fields'
 import {
   isClosedStatus,
   type AffectedComponent,
@@ -37,6 +38,8 @@ export interface BackfillInput {
   /** What it did to components while it lasted (shown in their uptime bars). */
   components?: Record<string, ComponentStatus>
   area_ids?: string[]
+  /** Statuspage-only fields to keep (Manage API v1). */
+  statuspage_fields?: StatuspageFields
 }
 
 function checkTimes(input: BackfillInput, now: Date): { startedAt: string; resolvedAt: string } {
@@ -149,6 +152,7 @@ export async function backfillIncident(ctx: VerbContext, input: BackfillInput): 
     markBackfilled(ctx.db, incident.id),
     insertUpdate(ctx.db, update, ctx.actor.id, 0),
     ...statements,
+    ...planStatuspageFields(ctx.db, incident, input.statuspage_fields),
     insertAudit(
       ctx.db,
       ctx.actor,

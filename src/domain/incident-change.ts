@@ -13,6 +13,7 @@ import { toIso } from '../lib/time'
 import type { VerbContext } from './context'
 import { CandorError, invalidField } from './errors'
 import { planComponentChanges } from './incident-component-changes'
+import { planStatuspageFields, type StatuspageFields } from './statuspage-fields'
 import { checkCancellable, checkTransition, eventTypeFor } from './incident-transitions'
 import {
   isClosedStatus,
@@ -45,6 +46,8 @@ export interface UpdateFields {
    * means it is happening); false posts a note and keeps it upcoming.
    */
   go_live?: boolean
+  /** Statuspage-only fields to keep (Manage API v1): a key sent replaces that key. */
+  statuspage_fields?: StatuspageFields
 }
 
 export interface PlannedChange {
@@ -362,6 +365,10 @@ export async function planIncidentChange(
   return {
     incident: next,
     update,
-    statements: [...changeStatements(frame, next, update, etaChanges), ...statements],
+    statements: [
+      ...changeStatements(frame, next, update, etaChanges),
+      ...statements,
+      ...planStatuspageFields(ctx.db, next, input.statuspage_fields),
+    ],
   }
 }

@@ -2,6 +2,7 @@ import { toIso } from '../lib/time'
 import type { VerbContext } from './context'
 import { invalidField } from './errors'
 import { planIncidentChange } from './incident-change'
+import type { StatuspageFields } from './statuspage-fields'
 import { blankIncident } from './incidents'
 import type { Incident } from './types'
 
@@ -19,6 +20,8 @@ export interface NewMaintenanceInput {
   notify?: boolean
   /** When the first update was posted, if before now (copying a past maintenance). */
   display_at?: string
+  /** Statuspage-only fields to keep (Manage API v1). */
+  statuspage_fields?: StatuspageFields
 }
 
 /** Schedules maintenance; its components go under maintenance when it starts. */
@@ -50,6 +53,7 @@ export async function createMaintenance(
     area_ids: input.area_ids,
     notify: input.notify,
     display_at: input.display_at,
+    statuspage_fields: input.statuspage_fields,
   })
   await ctx.db.batch(plan.statements)
   return plan.incident

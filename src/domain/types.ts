@@ -133,6 +133,8 @@ export interface Incident {
   isDraft: boolean
   /** Recorded after it happened: it told nobody and promised nothing (migration 0020). */
   backfilled?: boolean
+  /** Statuspage-only fields a Manage API v1 client sent, kept as sent (migration 0022). */
+  statuspageFields?: Record<string, unknown>
   /** The status this incident asserts for each component it touches. */
   componentStatuses: { componentId: string; status: ComponentStatus }[]
   areas: Area[]

@@ -32,9 +32,34 @@ const doc = JSON.parse(specText) as {
  * a field it has no value for is `null` (its document marks nothing nullable), and a group's
  * `components` is the list of ids its example shows (typed `string` there), `position` an
  * integer; a subscriber's `components` is likewise a list of ids. An incident's `metadata` is
- * typed `Object` there, which is no JSON-schema type.
+ * typed `Object` there, which is no JSON-schema type. An uptime's `range_start` and
+ * `range_end` are days, as its examples show (`2020-01-15`, typed `date-time`); its `warnings`
+ * a list of sentences, as its example shows (typed `string`); its `related_events` a list of
+ * incidents (an object with one `id` there, which cannot hold several), for a group a list of
+ * them by component.
  */
+const UPTIME_DAYS: Record<string, Json> = {
+  range_start: { type: 'string', format: 'date' },
+  range_end: { type: 'string', format: 'date' },
+  warnings: { type: 'array', items: { type: 'string' } },
+}
+const RELATED_INCIDENTS: Json = {
+  type: 'array',
+  items: { type: 'object', required: ['id'], properties: { id: { type: 'string' } } },
+}
 const ERRATA: Record<string, Record<string, Json>> = {
+  ComponentUptime: { ...UPTIME_DAYS, related_events: RELATED_INCIDENTS },
+  ComponentGroupUptime: {
+    ...UPTIME_DAYS,
+    related_events: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['component_id', 'incidents'],
+        properties: { component_id: { type: 'string' }, incidents: RELATED_INCIDENTS },
+      },
+    },
+  },
   GroupComponent: {
     components: { type: 'array', items: { type: 'string' } },
     position: { type: 'integer' },

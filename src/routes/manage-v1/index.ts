@@ -47,6 +47,7 @@ import { v1PageRoutes } from './v1-pages'
 import { v1SubscriberActionRoutes } from './v1-subscriber-actions'
 import { v1SubscriberRoutes } from './v1-subscribers'
 import { v1TemplateRoutes } from './v1-templates'
+import { v1UptimeRoutes } from './v1-uptime'
 
 /**
  * The path the app routes on: the request's, with a trailing `.json` dropped under `/v1/`
@@ -79,6 +80,7 @@ for (const routes of [
   v1PageRoutes,
   v1ComponentRoutes,
   v1ComponentGroupRoutes,
+  v1UptimeRoutes,
   v1IncidentRoutes,
   v1IncidentUpdateRoutes,
   v1IncidentSubscriberRoutes,

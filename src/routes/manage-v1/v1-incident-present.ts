@@ -4,6 +4,7 @@ import {
   presentMaintenance,
   type PresentContext,
 } from '../../domain/present'
+import type { StatuspageFields } from '../../domain/statuspage-fields'
 import type { Template } from '../../domain/templates'
 import type { Incident, IncidentUpdate } from '../../domain/types'
 
@@ -12,11 +13,11 @@ import type { Incident, IncidentUpdate } from '../../domain/types'
  * and `IncidentTemplate`: the public v2 shapes with Statuspage's admin fields beside Candor's.
  */
 
-/** Statuspage fields Candor does not keep, echoed from the request that set them. */
-export type V1Echo = Record<string, unknown>
-
-/** The Statuspage fields an incident request may carry that are only echoed back. */
-export const ECHOED_FIELDS = [
+/**
+ * The Statuspage-only fields an incident request may carry: Candor has no use for them but
+ * keeps them (`Incident.statuspageFields`), so every answer gives back what was last sent.
+ */
+export const STATUSPAGE_ONLY_FIELDS = [
   'metadata',
   'impact_override',
   'reminder_intervals',
@@ -27,13 +28,13 @@ export const ECHOED_FIELDS = [
   'auto_transition_deliver_notifications_at_end',
 ] as const
 
-/** The echoed fields a parsed request body carries. */
-export function echoOf(input: Record<string, unknown>): V1Echo {
-  const echo: V1Echo = {}
-  for (const key of ECHOED_FIELDS) {
-    if (input[key] !== undefined && input[key] !== '') echo[key] = input[key]
+/** The Statuspage-only fields a parsed request body carries, for the verbs to keep. */
+export function statuspageFieldsOf(input: Record<string, unknown>): StatuspageFields {
+  const fields: StatuspageFields = {}
+  for (const key of STATUSPAGE_ONLY_FIELDS) {
+    if (input[key] !== undefined && input[key] !== '') fields[key] = input[key]
   }
-  return echo
+  return fields
 }
 
 /** An update as Statuspage's `IncidentUpdate`, with Candor's ETA and promise fields. */
@@ -64,7 +65,7 @@ export function presentV1Update(incident: Incident, update: IncidentUpdate, twit
  * An incident or maintenance as Statuspage's `Incident`. Maintenance-only fields are null on an
  * incident; Candor's `postmortem` status reads as `resolved` (Statuspage has no such status).
  */
-export function presentV1Incident(i: Incident, ctx: PresentContext, echo: V1Echo = {}) {
+export function presentV1Incident(i: Incident, ctx: PresentContext) {
   const maintenance = i.kind === 'maintenance'
   const base = maintenance ? presentMaintenance(i, ctx) : presentAdminIncident(i, ctx)
   return {
@@ -91,7 +92,7 @@ export function presentV1Incident(i: Incident, ctx: PresentContext, echo: V1Echo
     auto_transition_deliver_notifications_at_start: maintenance,
     auto_transition_deliver_notifications_at_end: maintenance,
     reminder_intervals: null,
-    ...echo,
+    ...i.statuspageFields,
   }
 }
 

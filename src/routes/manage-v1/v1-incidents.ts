@@ -9,6 +9,7 @@ import { V1IncidentChanges, V1IncidentInput } from '../../schemas/manage-v1-inci
 import { presentContextFromDb, verbContext } from '../context'
 import { v1Route } from './v1-access'
 import { backfillIncident } from '../../domain/incident-backfill'
+import { keepStatuspageFields } from '../../domain/statuspage-fields'
 import { readV1Input } from './v1-body'
 import {
   backfillFrom,
@@ -17,7 +18,7 @@ import {
   newMaintenanceFrom,
   updateFrom,
 } from './v1-incident-map'
-import { echoOf, presentV1Incident, type V1Echo } from './v1-incident-present'
+import { presentV1Incident, statuspageFieldsOf } from './v1-incident-present'
 import { paginate, type PageRule } from './v1-pagination'
 
 /**
@@ -50,8 +51,8 @@ function matches(i: Incident, q: string): boolean {
   )
 }
 
-function present(i: Incident, ctx: PresentContext, echo?: V1Echo) {
-  return presentV1Incident(i, ctx, echo)
+function present(i: Incident, ctx: PresentContext) {
+  return presentV1Incident(i, ctx)
 }
 
 v1Route(v1IncidentRoutes, 'GET', BASE, 'read', async (c) => {
@@ -89,13 +90,14 @@ for (const [name, keep] of Object.entries(LISTS)) {
 v1Route(v1IncidentRoutes, 'POST', BASE, 'write', async (c) => {
   const { input } = await readV1Input(c, 'incident', V1IncidentInput)
   const ctx = await presentContextFromDb(c)
+  const kept = { statuspage_fields: statuspageFieldsOf(input) }
   const incident = isMaintenanceRequest(input)
-    ? await createMaintenance(verbContext(c), newMaintenanceFrom(input, ctx))
+    ? await createMaintenance(verbContext(c), { ...newMaintenanceFrom(input, ctx), ...kept })
     : input.backfilled
-      ? await backfillIncident(verbContext(c), backfillFrom(input, ctx))
-      : await createIncident(verbContext(c), newIncidentFrom(input, ctx))
+      ? await backfillIncident(verbContext(c), { ...backfillFrom(input, ctx), ...kept })
+      : await createIncident(verbContext(c), { ...newIncidentFrom(input, ctx), ...kept })
   // Presented with the components as the write left them.
-  return c.json(present(incident, await presentContextFromDb(c), echoOf(input)), 201)
+  return c.json(present(incident, await presentContextFromDb(c)), 201)
 })
 
 v1Route(v1IncidentRoutes, 'GET', `${BASE}/:incident_id`, 'read', async (c) => {
@@ -110,10 +112,17 @@ for (const method of ['PATCH', 'PUT'] as const) {
     const { input } = await readV1Input(c, 'incident', V1IncidentChanges)
     const ctx = await presentContextFromDb(c)
     const fields = updateFrom(input, current, ctx)
+    const kept = statuspageFieldsOf(input)
+    // Statuspage-only fields sent alone are kept without posting an update.
     const incident = fields
-      ? (await postIncidentUpdate(verbContext(c), current.id, current.kind, fields)).incident
-      : current
-    return c.json(present(incident, await presentContextFromDb(c), echoOf(input)), 200)
+      ? (
+          await postIncidentUpdate(verbContext(c), current.id, current.kind, {
+            ...fields,
+            statuspage_fields: kept,
+          })
+        ).incident
+      : await keepStatuspageFields(verbContext(c), current.id, kept)
+    return c.json(present(incident, await presentContextFromDb(c)), 200)
   })
 }
 
