@@ -79,6 +79,7 @@ const COUNTED_TABLES = [
   'intake_settings',
   'intake_groups',
   'intake_alerts',
+  'postmortems',
 ] as const
 
 /** Row counts of every table, to show that a refused request wrote nothing. */

@@ -32,14 +32,19 @@ const doc = JSON.parse(specText) as {
  * a field it has no value for is `null` (its document marks nothing nullable), and a group's
  * `components` is the list of ids its example shows (typed `string` there), `position` an
  * integer; a subscriber's `components` is likewise a list of ids. An incident's `metadata` is
- * typed `Object` there, which is no JSON-schema type.
+ * typed `Object` there, which is no JSON-schema type; its `postmortem_published_at` is typed
+ * boolean there but described as "the timestamp when the postmortem was published", which is
+ * what it holds.
  */
 const ERRATA: Record<string, Record<string, Json>> = {
   GroupComponent: {
     components: { type: 'array', items: { type: 'string' } },
     position: { type: 'integer' },
   },
-  Incident: { metadata: { type: 'object' } },
+  Incident: {
+    metadata: { type: 'object' },
+    postmortem_published_at: { type: 'string', format: 'date-time' },
+  },
   Subscriber: { components: { type: 'array', items: { type: 'string' } } },
 }
 
