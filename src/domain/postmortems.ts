@@ -282,6 +282,15 @@ export function publishedView(p: Postmortem): PublishedPostmortem | null {
   }
 }
 
+/** The published postmortems of these incidents, by incident id, as kept (one query). */
+export async function publishedPostmortemsOf(
+  db: D1Database,
+  incidentIds: string[],
+): Promise<Map<string, Postmortem>> {
+  const found = await selectPublishedPostmortems(db, incidentIds)
+  return new Map(found.map((p) => [p.incidentId, p]))
+}
+
 /** The published postmortems of these incidents, by incident id, rendered. */
 export async function loadPublishedPostmortems(
   db: D1Database,

@@ -82,6 +82,7 @@ const COUNTED_TABLES = [
   'subscribers',
   'subscriber_incidents',
   'transactional_mail',
+  'postmortems',
 ] as const
 
 /** Row counts of every table, to show that a refused request wrote nothing. */

@@ -32,7 +32,9 @@ const doc = JSON.parse(specText) as {
  * a field it has no value for is `null` (its document marks nothing nullable), and a group's
  * `components` is the list of ids its example shows (typed `string` there), `position` an
  * integer; a subscriber's `components` is likewise a list of ids. An incident's `metadata` is
- * typed `Object` there, which is no JSON-schema type. An uptime's `range_start` and
+ * typed `Object` there, which is no JSON-schema type; its `postmortem_published_at` is typed
+ * boolean there but described as "the timestamp when the postmortem was published", which is
+ * what it holds. An uptime's `range_start` and
  * `range_end` are days, as its examples show (`2020-01-15`, typed `date-time`); its `warnings`
  * a list of sentences, as its example shows (typed `string`); its `related_events` a list of
  * incidents (an object with one `id` there, which cannot hold several), for a group a list of
@@ -64,7 +66,10 @@ const ERRATA: Record<string, Record<string, Json>> = {
     components: { type: 'array', items: { type: 'string' } },
     position: { type: 'integer' },
   },
-  Incident: { metadata: { type: 'object' } },
+  Incident: {
+    metadata: { type: 'object' },
+    postmortem_published_at: { type: 'string', format: 'date-time' },
+  },
   Subscriber: { components: { type: 'array', items: { type: 'string' } } },
 }
 

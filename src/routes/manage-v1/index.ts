@@ -44,6 +44,7 @@ import { v1IncidentSubscriberRoutes } from './v1-incident-subscribers'
 import { v1IncidentUpdateRoutes } from './v1-incident-updates'
 import { v1IncidentRoutes } from './v1-incidents'
 import { v1PageRoutes } from './v1-pages'
+import { v1PostmortemRoutes } from './v1-postmortems'
 import { v1SubscriberActionRoutes } from './v1-subscriber-actions'
 import { v1SubscriberRoutes } from './v1-subscribers'
 import { v1TemplateRoutes } from './v1-templates'
@@ -84,6 +85,7 @@ for (const routes of [
   v1IncidentRoutes,
   v1IncidentUpdateRoutes,
   v1IncidentSubscriberRoutes,
+  v1PostmortemRoutes,
   v1TemplateRoutes,
   v1SubscriberActionRoutes,
   v1SubscriberRoutes,

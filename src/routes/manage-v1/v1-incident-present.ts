@@ -5,6 +5,7 @@ import {
   type PresentContext,
 } from '../../domain/present'
 import type { StatuspageFields } from '../../domain/statuspage-fields'
+import type { Postmortem } from '../../domain/postmortems'
 import type { Template } from '../../domain/templates'
 import type { Incident, IncidentUpdate } from '../../domain/types'
 
@@ -61,11 +62,24 @@ export function presentV1Update(incident: Incident, update: IncidentUpdate, twit
   }
 }
 
+/** Statuspage's `postmortem_*` fields of an incident: its published postmortem, if any. */
+function postmortemFields(p: Postmortem | undefined) {
+  return {
+    postmortem_body: p?.body ?? null,
+    postmortem_body_last_updated_at: p?.bodyUpdatedAt ?? null,
+    postmortem_ignored: false,
+    postmortem_notified_subscribers: p?.notifySubscribers ?? false,
+    postmortem_notified_twitter: false,
+    postmortem_published_at: p?.publishedAt ?? null,
+  }
+}
+
 /**
- * An incident or maintenance as Statuspage's `Incident`. Maintenance-only fields are null on an
+ * An incident or maintenance as Statuspage's `Incident`, with its published postmortem (the
+ * caller loads those, one query for a whole list). Maintenance-only fields are null on an
  * incident; Candor's `postmortem` status reads as `resolved` (Statuspage has no such status).
  */
-export function presentV1Incident(i: Incident, ctx: PresentContext) {
+export function presentV1Incident(i: Incident, ctx: PresentContext, postmortem?: Postmortem) {
   const maintenance = i.kind === 'maintenance'
   const base = maintenance ? presentMaintenance(i, ctx) : presentAdminIncident(i, ctx)
   return {
@@ -74,12 +88,7 @@ export function presentV1Incident(i: Incident, ctx: PresentContext) {
     incident_updates: i.updates.map((u) => presentV1Update(i, u)),
     impact_override: null,
     metadata: {},
-    postmortem_body: null,
-    postmortem_body_last_updated_at: null,
-    postmortem_ignored: false,
-    postmortem_notified_subscribers: false,
-    postmortem_notified_twitter: false,
-    postmortem_published_at: null,
+    ...postmortemFields(postmortem),
     scheduled_for: maintenance ? (i.scheduledFor ?? i.startedAt) : null,
     scheduled_until: maintenance ? (i.scheduledUntil ?? i.startedAt) : null,
     scheduled_remind_prior: maintenance ? i.remindBeforeMinutes !== null : false,

@@ -3,6 +3,7 @@ import type { AppBindings } from '../../app-types'
 import { deleteIncident, getIncidentOfAnyKind } from '../../domain/incident-edits'
 import { createIncident, listIncidents, postIncidentUpdate } from '../../domain/incidents'
 import { createMaintenance } from '../../domain/maintenances'
+import { publishedPostmortemsOf, type Postmortem } from '../../domain/postmortems'
 import type { PresentContext } from '../../domain/present'
 import { isClosedStatus, isUpcoming, type Incident } from '../../domain/types'
 import { V1IncidentChanges, V1IncidentInput } from '../../schemas/manage-v1-incidents'
@@ -51,18 +52,36 @@ function matches(i: Incident, q: string): boolean {
   )
 }
 
-function present(i: Incident, ctx: PresentContext) {
-  return presentV1Incident(i, ctx)
+/** Incidents as v1 answers them, their published postmortems read in one query. */
+async function presentAll(
+  c: Context<AppBindings>,
+  incidents: Incident[],
+  ctx: PresentContext,
+  postmortems?: Map<string, Postmortem>,
+) {
+  const found =
+    postmortems ??
+    (await publishedPostmortemsOf(
+      c.env.DB,
+      incidents.map((i) => i.id),
+    ))
+  return incidents.map((i) => presentV1Incident(i, ctx, found.get(i.id)))
+}
+
+async function present(
+  c: Context<AppBindings>,
+  i: Incident,
+  ctx: PresentContext,
+  postmortems?: Map<string, Postmortem>,
+) {
+  return (await presentAll(c, [i], ctx, postmortems))[0]!
 }
 
 v1Route(v1IncidentRoutes, 'GET', BASE, 'read', async (c) => {
   const q = c.req.query('q')?.trim()
   const ctx = await presentContextFromDb(c)
   const found = (await everything(c)).filter((i) => !q || matches(i, q))
-  return c.json(
-    paginate(c, found, BY_LIMIT).map((i) => present(i, ctx)),
-    200,
-  )
+  return c.json(await presentAll(c, paginate(c, found, BY_LIMIT), ctx), 200)
 })
 
 /** The fixed lists: which incidents or maintenances each shows. */
@@ -80,10 +99,7 @@ for (const [name, keep] of Object.entries(LISTS)) {
   v1Route(v1IncidentRoutes, 'GET', `${BASE}/${name}`, 'read', async (c) => {
     const ctx = await presentContextFromDb(c)
     const list = (await everything(c)).filter(keep)
-    return c.json(
-      paginate(c, list).map((i) => present(i, ctx)),
-      200,
-    )
+    return c.json(await presentAll(c, paginate(c, list), ctx), 200)
   })
 }
 
@@ -97,12 +113,12 @@ v1Route(v1IncidentRoutes, 'POST', BASE, 'write', async (c) => {
       ? await backfillIncident(verbContext(c), { ...backfillFrom(input, ctx), ...kept })
       : await createIncident(verbContext(c), { ...newIncidentFrom(input, ctx), ...kept })
   // Presented with the components as the write left them.
-  return c.json(present(incident, await presentContextFromDb(c)), 201)
+  return c.json(await present(c, incident, await presentContextFromDb(c)), 201)
 })
 
 v1Route(v1IncidentRoutes, 'GET', `${BASE}/:incident_id`, 'read', async (c) => {
   const incident = await getIncidentOfAnyKind(c.env.DB, c.req.param('incident_id'))
-  return c.json(present(incident, await presentContextFromDb(c)), 200)
+  return c.json(await present(c, incident, await presentContextFromDb(c)), 200)
 })
 
 // Statuspage's PUT takes the same partial body as its PATCH; a new status or body is an update.
@@ -122,12 +138,14 @@ for (const method of ['PATCH', 'PUT'] as const) {
           })
         ).incident
       : await keepStatuspageFields(verbContext(c), current.id, kept)
-    return c.json(present(incident, await presentContextFromDb(c)), 200)
+    return c.json(await present(c, incident, await presentContextFromDb(c)), 200)
   })
 }
 
 v1Route(v1IncidentRoutes, 'DELETE', `${BASE}/:incident_id`, 'write', async (c) => {
   const ctx = await presentContextFromDb(c)
+  // Read before the delete takes the postmortem with it: the answer is the incident as it was.
+  const postmortems = await publishedPostmortemsOf(c.env.DB, [c.req.param('incident_id')])
   const incident = await deleteIncident(verbContext(c), c.req.param('incident_id'))
-  return c.json(present(incident, ctx), 200)
+  return c.json(await present(c, incident, ctx, postmortems), 200)
 })
