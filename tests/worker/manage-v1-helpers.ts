@@ -95,6 +95,15 @@ function resolve(schema: Json, name?: string): Json {
   return out
 }
 
+/** Every operation of Atlassian's document, as `METHOD /pages/{page_id}/…` (its own path spelling). */
+export function specOperations(): string[] {
+  return Object.entries(doc.paths).flatMap(([path, operations]) =>
+    Object.keys(operations)
+      .filter((m) => ['get', 'post', 'put', 'patch', 'delete'].includes(m))
+      .map((m) => `${m.toUpperCase()} ${path}`),
+  )
+}
+
 /** The response schema of `method path` (a path of the document) for `status`. */
 export function responseSchema(method: string, path: string, status: number): Json {
   const operation = doc.paths[path]?.[method.toLowerCase()]
