@@ -58,7 +58,7 @@ export function manageApi({ manageUrl, pageId, apiKey }) {
     try {
       return await read(first)
     } catch (error) {
-      // A server numbering every list from 1 (a Candor) refuses page 0 with a 422.
+      // A server numbering every list from 1 may refuse page 0 with a 422.
       if (first === 0 && error instanceof HttpError && error.status === 422) return read(1)
       throw error
     }

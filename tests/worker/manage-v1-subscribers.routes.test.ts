@@ -114,11 +114,14 @@ describe.each(INCIDENT_ENCODINGS)('subscribers through the Manage API v1 (%s)', 
     expect(quarantined[0]!.quarantined_at).toEqual(expect.any(String))
     expect((await list('state=all')).map((s) => s.id).sort()).toEqual(sorted(ids))
     expect(await list('type=webhook&state=all')).toEqual([])
-    const first = await list('state=all&limit=2&page=1')
-    const second = await list('state=all&limit=2&page=2')
+    // This list counts its pages from 0, as Atlassian's document says ("The first page is page 0").
+    const first = await list('state=all&limit=2&page=0')
+    const second = await list('state=all&limit=2&page=1')
     expect(first).toHaveLength(2)
     expect(second).toHaveLength(1)
     expect(sorted([...first, ...second].map((s) => s.id))).toEqual(sorted(ids))
+    expect(await list('state=all&limit=2')).toEqual(first)
+    expect(await list('state=all&limit=2&page=2')).toEqual([])
   })
 
   it('DELETE unsubscribes (kept, listed as unsubscribed)', async () => {

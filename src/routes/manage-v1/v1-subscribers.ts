@@ -15,7 +15,7 @@ import { baseUrl, presentContextFromDb, verbContext } from '../context'
 import { sendConfirmationsLater } from '../subscription-context'
 import { v1Route } from './v1-access'
 import { readV1Input } from './v1-body'
-import { paginate, type PageRule } from './v1-pagination'
+import { pageNumber, pageSize, paginate, type PageRule } from './v1-pagination'
 import { presentV1Subscriber, typeQuery } from './v1-subscriber-present'
 
 /**
@@ -27,14 +27,15 @@ export const v1SubscriberRoutes = new Hono<AppBindings>()
 
 const BASE = '/pages/:page_id/subscribers'
 
-/** Statuspage pages the subscriber list with `limit` (100 by default and at most). */
-const LIMIT_100: PageRule = { size: 'limit', defaultSize: 100, maxSize: 100 }
+/**
+ * Statuspage pages the subscriber list with `limit` (100 by default and at most) and a `page`
+ * counted from 0 ("The first page is page 0"), unlike its other lists.
+ */
+const LIMIT_100: PageRule = { size: 'limit', defaultSize: 100, maxSize: 100, firstPage: 0 }
 
 /** How many subscribers a page of a list needs read: all of them up to its end. */
 function neededFor(c: Context<AppBindings>, rule: PageRule): number {
-  const page = Number(c.req.query('page')) || 1
-  const size = Math.min(Number(c.req.query(rule.size)) || rule.defaultSize, rule.maxSize)
-  return page * size
+  return pageNumber(c, rule) * pageSize(c, rule)
 }
 
 /**
