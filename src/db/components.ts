@@ -182,6 +182,15 @@ export interface StatusChange {
   changedAt: string
 }
 
+/** A `component_status_changes` row as a `StatusChange`. */
+export function toStatusChange(r: {
+  component_id: string
+  status: ComponentStatus
+  changed_at: string
+}): StatusChange {
+  return { componentId: r.component_id, status: r.status, changedAt: r.changed_at }
+}
+
 /**
  * Status changes from `since` on, plus each component's last change before `since` (the
  * status it entered the window with), oldest first.
@@ -204,11 +213,7 @@ export async function selectStatusChangesSince(
     )
     .bind(since)
     .all<{ component_id: string; status: ComponentStatus; changed_at: string }>()
-  return results.map((r) => ({
-    componentId: r.component_id,
-    status: r.status,
-    changedAt: r.changed_at,
-  }))
+  return results.map(toStatusChange)
 }
 
 /**

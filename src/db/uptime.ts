@@ -1,12 +1,7 @@
 import type { ComponentStatus } from '../domain/types'
+import { toStatusChange, type StatusChange } from './components'
 
 /** What an uptime reads: the components' status history and the incidents that touched them. */
-
-export interface StatusHistoryRow {
-  componentId: string
-  status: ComponentStatus
-  changedAt: string
-}
 
 /**
  * The statuses `componentIds` took in `[from, to)`, with each one's last status before `from`
@@ -18,7 +13,7 @@ export async function selectStatusHistory(
   componentIds: string[],
   from: string,
   to: string,
-): Promise<StatusHistoryRow[]> {
+): Promise<StatusChange[]> {
   const { results } = await db
     .prepare(
       `SELECT component_id, status, changed_at, id FROM component_status_changes
@@ -35,11 +30,7 @@ export async function selectStatusHistory(
     )
     .bind(JSON.stringify(componentIds), from, to)
     .all<{ component_id: string; status: ComponentStatus; changed_at: string }>()
-  return results.map((r) => ({
-    componentId: r.component_id,
-    status: r.status,
-    changedAt: r.changed_at,
-  }))
+  return results.map(toStatusChange)
 }
 
 /**

@@ -1,4 +1,5 @@
-import { selectDueUpcomingIds, selectIncident } from '../db/incidents'
+import { selectIncident } from '../db/incidents'
+import { selectDueUpcomingIds } from '../db/incident-lists'
 import { rebuildSnapshot, type WriterEnv } from '../durable/rebuild-snapshot'
 import { formatUtc } from '../lib/time-format'
 import type { VerbContext } from './context'

@@ -1,9 +1,5 @@
-import {
-  selectIncident,
-  selectIncidentIds,
-  selectIncidentsByIds,
-  type ListCursor,
-} from '../db/incidents'
+import { selectIncident, selectIncidentsByIds } from '../db/incidents'
+import { selectIncidentIds, type ListCursor } from '../db/incident-lists'
 import { type IncidentFilter } from './types'
 import { newId } from '../lib/ids'
 import { toIso } from '../lib/time'

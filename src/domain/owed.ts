@@ -1,4 +1,5 @@
-import { selectIncidentIds, selectIncidentsByIds, selectOpenMaintenanceIds } from '../db/incidents'
+import { selectIncidentsByIds } from '../db/incidents'
+import { selectIncidentIds, selectOpenMaintenanceIds } from '../db/incident-lists'
 import {
   isResolutionDisputed,
   listDisputedIncidents,

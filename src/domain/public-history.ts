@@ -1,4 +1,5 @@
-import { selectIncident, selectIncidentIdsBetween, selectIncidentsByIds } from '../db/incidents'
+import { selectIncident, selectIncidentsByIds } from '../db/incidents'
+import { selectIncidentIdsBetween } from '../db/incident-lists'
 import type { Incident } from './types'
 
 /** An incident or maintenance for its public page, or null when it is unknown or a draft. */

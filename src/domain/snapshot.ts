@@ -1,6 +1,7 @@
 import { selectAreas } from '../db/areas'
 import { selectComponents, selectStatusChangesSince } from '../db/components'
-import { selectIncidentIds, selectIncidentsByIds, selectOpenMaintenanceIds } from '../db/incidents'
+import { selectIncidentsByIds } from '../db/incidents'
+import { selectIncidentIds, selectOpenMaintenanceIds } from '../db/incident-lists'
 import { selectPageGeneration } from '../db/page-generation'
 import { computeDailyStatus, HISTORY_DAYS, startOfUtcDay } from './daily-status'
 import { buildEtaRecord, installEtaRecord, storeEtaRecord } from './eta-record'

@@ -1,5 +1,6 @@
 import { selectComponents } from '../db/components'
-import { selectIncident, selectIncidentIds, selectIncidentsByIds } from '../db/incidents'
+import { selectIncident, selectIncidentsByIds } from '../db/incidents'
+import { selectIncidentIds } from '../db/incident-lists'
 import type { OutboxRow } from '../db/outbox-fanout'
 import type { EventReach } from '../db/subscriber-matching'
 import { computePageStatus } from '../domain/page-status'

@@ -4,7 +4,8 @@ import {
   selectOpenIncidentIdsForComponent,
   selectStatusesHeldByOpenIncidents,
 } from '../../src/db/components'
-import { selectIncidentIds, selectIncidentsByIds } from '../../src/db/incidents'
+import { selectIncidentsByIds } from '../../src/db/incidents'
+import { selectIncidentIds } from '../../src/db/incident-lists'
 import { selectActiveTokenByHash } from '../../src/db/tokens'
 import { createComponent } from '../../src/domain/components'
 import { createIncident, postIncidentUpdate } from '../../src/domain/incidents'

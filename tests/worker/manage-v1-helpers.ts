@@ -2,7 +2,7 @@ import { Validator } from '@cfworker/json-schema'
 import { exports } from 'cloudflare:workers'
 import { expect, inject } from 'vitest'
 import { encodeBracketForm, type FormObject } from '../../src/routes/manage-v1/bracket-form'
-import { ADMIN, callJson, tableCounts } from './factories'
+import { ADMIN, callJson, rows, tableCounts } from './factories'
 
 /**
  * Calls to the Manage API v1 as Statuspage's clients make them, and checks of each answer
@@ -193,4 +193,13 @@ export async function expectRefused(
   expect(typeof body.message).toBe('string')
   expect(await tableCounts()).toEqual(before)
   return body.message as string
+}
+
+/** How many transactional emails (confirmations…) were recorded for `email`. */
+export async function mailsTo(email: string): Promise<number> {
+  const [row] = await rows<{ n: number }>(
+    'SELECT COUNT(*) AS n FROM transactional_mail WHERE recipient = ? COLLATE NOCASE',
+    email,
+  )
+  return row!.n
 }

@@ -2,7 +2,7 @@ import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { makeComponent, makeToken, rows } from './factories'
 import { INCIDENT_ENCODINGS, sent, v1Send } from './manage-v1-incident-calls'
-import { expectRefused, expectSpecShape, pageId, v1, v1Json } from './manage-v1-helpers'
+import { expectRefused, expectSpecShape, mailsTo, pageId, v1, v1Json } from './manage-v1-helpers'
 
 const ONE = '/pages/{page_id}/subscribers/{subscriber_id}'
 const LIST = '/pages/{page_id}/subscribers'
@@ -12,14 +12,6 @@ const address = (name: string) => `v1-${name}-${crypto.randomUUID().slice(0, 8)}
 beforeAll(async () => {
   page = await pageId()
 })
-
-async function mailsTo(email: string): Promise<number> {
-  const [row] = await rows<{ n: number }>(
-    'SELECT COUNT(*) AS n FROM transactional_mail WHERE recipient = ? COLLATE NOCASE',
-    email,
-  )
-  return row!.n
-}
 
 /** An active subscriber quarantined as the dead-letter consumer leaves one. */
 async function quarantine(id: string) {
