@@ -65,9 +65,13 @@ export async function buildSnapshot(
       selectIncidentIds(db, 'maintenance', 'all', RECENT_LIMIT),
       selectStatusChangesSince(db, since.toISOString()),
     ])
-  const incidents = await selectIncidentsByIds(db, uniqueIds(openIds, recentIds))
+  const incidents = withoutStatuspageFields(
+    await selectIncidentsByIds(db, uniqueIds(openIds, recentIds)),
+  )
   incidents.sort((a, b) => b.createdAt.localeCompare(a.createdAt))
-  const maintenances = await selectIncidentsByIds(db, uniqueIds(openMaintIds, recentMaintIds))
+  const maintenances = withoutStatuspageFields(
+    await selectIncidentsByIds(db, uniqueIds(openMaintIds, recentMaintIds)),
+  )
   maintenances.sort((a, b) => (a.scheduledFor ?? '').localeCompare(b.scheduledFor ?? ''))
   const postmortems = await loadPublishedPostmortems(
     db,
@@ -84,6 +88,14 @@ export async function buildSnapshot(
     dailyStatus: computeDailyStatus(components, changes, now),
     postmortems,
   }
+}
+
+/**
+ * Incidents without the Statuspage-only fields the Manage API v1 keeps (up to 8 KB each): no
+ * public answer shows them, so the snapshot every read loads does not carry them.
+ */
+function withoutStatuspageFields(incidents: Incident[]): Incident[] {
+  return incidents.map(({ statuspageFields: _unused, ...rest }) => rest)
 }
 
 /**

@@ -1,4 +1,6 @@
+import { env } from 'cloudflare:workers'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { loadSnapshot } from '../../src/domain/snapshot'
 import { inMinutes, makeComponent, rows } from './factories'
 import { INCIDENT_ENCODINGS, sent, v1Send } from './manage-v1-incident-calls'
 import { expectRefused, pageId, v1Json } from './manage-v1-helpers'
@@ -70,6 +72,11 @@ describe.each(INCIDENT_ENCODINGS)('incident Statuspage fields (%s)', (encoding) 
       200,
     )
     expect(unresolved.find((i) => i.id === created.id)?.metadata).toEqual({ pager: { id: '9' } })
+    // The public snapshot every read loads does not carry them.
+    const snapshot = await loadSnapshot(env)
+    const inSnapshot = snapshot.incidents.find((i) => i.id === created.id)
+    expect(inSnapshot).toBeDefined()
+    expect(inSnapshot).not.toHaveProperty('statuspageFields')
   })
 
   it('are kept on scheduled maintenance and backfilled incidents', async () => {
