@@ -46,6 +46,9 @@ export default defineConfig(async () => {
         {
           test: {
             name: 'browser',
+            // Each file starts its own wrangler dev (and Chromium): mostly waiting, so two
+            // files at once halve the wall time on two cores.
+            maxWorkers: 2,
             include: ['tests/browser/**/*.test.ts'],
             environment: 'node',
             testTimeout: 60_000,
@@ -62,6 +65,9 @@ export default defineConfig(async () => {
         {
           test: {
             name: 'e2e',
+            // Each file starts its own wrangler dev (and Chromium): mostly waiting, so two
+            // files at once halve the wall time on two cores.
+            maxWorkers: 2,
             include: ['tests/e2e/**/*.test.ts'],
             environment: 'node',
             testTimeout: 60_000,

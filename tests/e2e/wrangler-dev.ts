@@ -47,14 +47,39 @@ export async function startCandor(
   flags: string[] = [],
 ): Promise<RunningCandor> {
   const state = await mkdtemp(path.join(tmpdir(), 'candor-e2e-'))
-  const wrangler = path.join(bin, 'wrangler')
-  await run(wrangler, ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state], {
-    cwd: root,
-    env: wranglerEnv(),
-  })
-  const port = await freePort()
+  await run(
+    path.join(bin, 'wrangler'),
+    ['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', state],
+    {
+      cwd: root,
+      env: wranglerEnv(),
+    },
+  )
   const token = `e2e-${crypto.randomUUID()}`
+  // Two test files start wrangler dev at once: a port found free can be taken by the other
+  // before this one binds it, so a start refused with "Address already in use" tries anew.
+  for (let attempt = 1; ; attempt++) {
+    const started = await launch(state, token, vars, flags)
+    if ('url' in started) return started
+    if (!started.portTaken || attempt === 3) {
+      await rm(state, { recursive: true, force: true })
+      throw new Error(started.message)
+    }
+  }
+}
+
+type Launched = RunningCandor | { portTaken: boolean; message: string }
+
+async function launch(
+  state: string,
+  token: string,
+  vars: Record<string, string>,
+  flags: string[],
+): Promise<Launched> {
+  const wrangler = path.join(bin, 'wrangler')
+  const port = await freePort()
   const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--persist-to', state]
+  args.push('--inspector-port', String(await freePort()))
   for (const [key, value] of Object.entries({ ADMIN_TOKEN: token, ...vars })) {
     args.push('--var', `${key}:${value}`)
   }
@@ -69,18 +94,21 @@ export async function startCandor(
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()))
   const url = `http://127.0.0.1:${port}`
-  const stop = async () => {
+  const kill = async () => {
     if (child.exitCode === null && child.pid) {
       const exited = new Promise((resolve) => child.once('exit', resolve))
       process.kill(-child.pid, 'SIGTERM')
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))])
       if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL')
     }
+  }
+  const stop = async () => {
+    await kill()
     await rm(state, { recursive: true, force: true })
   }
   const deadline = Date.now() + 90_000
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) break
+    if (child.exitCode !== null || output.includes('Address already in use')) break
     try {
       const res = await fetch(`${url}/api/v2/status.json`)
       if (res.ok) return { url, token, logs: () => output, stop }
@@ -89,6 +117,9 @@ export async function startCandor(
     }
     await new Promise((r) => setTimeout(r, 300))
   }
-  await stop()
-  throw new Error(`wrangler dev did not come up on ${url}:\n${output.slice(-3000)}`)
+  await kill()
+  return {
+    portTaken: output.includes('Address already in use'),
+    message: `wrangler dev did not come up on ${url}:\n${output.slice(-3000)}`,
+  }
 }
