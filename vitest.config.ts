@@ -47,8 +47,10 @@ export default defineConfig(async () => {
           test: {
             name: 'browser',
             // Each file starts its own wrangler dev (and Chromium): mostly waiting, so two
-            // files at once halve the wall time on two cores.
+            // files at once halve the wall time on two cores. Browser and e2e files run as one
+            // group after the worker files (vitest wants a group per maxWorkers).
             maxWorkers: 2,
+            sequence: { groupOrder: 1 },
             include: ['tests/browser/**/*.test.ts'],
             environment: 'node',
             testTimeout: 60_000,
@@ -66,8 +68,10 @@ export default defineConfig(async () => {
           test: {
             name: 'e2e',
             // Each file starts its own wrangler dev (and Chromium): mostly waiting, so two
-            // files at once halve the wall time on two cores.
+            // files at once halve the wall time on two cores. Browser and e2e files run as one
+            // group after the worker files (vitest wants a group per maxWorkers).
             maxWorkers: 2,
+            sequence: { groupOrder: 1 },
             include: ['tests/e2e/**/*.test.ts'],
             environment: 'node',
             testTimeout: 60_000,
