@@ -1,7 +1,8 @@
 // `npm run import:statuspage -- --from <page> --to <Candor> --token <token> [--api-key K]`:
 // copies a page that serves Statuspage's API — components, groups, incidents with every update
 // and scheduled maintenance (the 50 most recent of each the public API lists; with a Manage API
-// key the whole history, and email subscribers and incident templates) — into Candor through
+// key the whole history with its postmortems, and email subscribers and incident templates) —
+// into Candor through
 // its /api/v1, telling nobody. Running it again changes nothing. It prints what it saw, copied,
 // skipped and could not copy, and exits 1 when anything failed.
 

@@ -90,6 +90,7 @@ export async function importIncidents(candor, sourceIncidents, componentIds, rep
         )
         if (added > 0) record(report, 'incidents', 'updated', incident.name, `${added} new updates`)
         else record(report, 'incidents', 'skipped', incident.name)
+        await copyPostmortem(candor, found.id, incident, report)
         continue
       }
       const created = await candor.post('/incidents', newIncidentInput(incident, componentIds))
@@ -102,9 +103,30 @@ export async function importIncidents(candor, sourceIncidents, componentIds, rep
         live,
       )
       record(report, 'incidents', 'created', incident.name)
+      await copyPostmortem(candor, created.id, incident, report)
     } catch (error) {
       record(report, 'incidents', 'failed', incident.name, why(error))
     }
+  }
+}
+
+/**
+ * Copies an incident's published postmortem (the Manage API's `postmortem_body`, which the
+ * public API does not carry) as published, telling nobody; one Candor already has is kept.
+ */
+async function copyPostmortem(candor, incidentId, incident, report) {
+  if (!incident.postmortem_body || !incident.postmortem_published_at) return
+  try {
+    const path = `/incidents/${incidentId}/postmortem`
+    if (await candor.optional(path)) {
+      record(report, 'postmortems', 'skipped', incident.name)
+      return
+    }
+    await candor.put(path, { body: incident.postmortem_body })
+    await candor.post(`${path}/publish`, { notify_subscribers: false })
+    record(report, 'postmortems', 'created', incident.name)
+  } catch (error) {
+    record(report, 'postmortems', 'failed', incident.name, why(error))
   }
 }
 

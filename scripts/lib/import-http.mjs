@@ -85,7 +85,17 @@ export function candorApi(to, token) {
         if (after) query.set('after', after)
         return get(`${path}${path.includes('?') ? '&' : '?'}${query}`)
       }, size).catch(labelled(`${to}/api/v1${path}`)),
+    /** `get`, answering null on 404. */
+    optional: async (path) => {
+      try {
+        return await get(path)
+      } catch (error) {
+        if (error instanceof HttpError && error.status === 404) return null
+        throw error
+      }
+    },
     post: (path, body) => call('POST', `${to}/api/v1${path}`, { headers, body }),
+    put: (path, body) => call('PUT', `${to}/api/v1${path}`, { headers, body }),
     postCsv: (path, csv) =>
       call('POST', `${to}/api/v1${path}`, { headers, body: csv, type: 'text/csv' }),
   }

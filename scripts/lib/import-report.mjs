@@ -1,6 +1,13 @@
 // What an import did, section by section: created, updated (updates appended), skipped, failed.
 
-export const SECTIONS = ['components', 'incidents', 'maintenances', 'subscribers', 'templates']
+export const SECTIONS = [
+  'components',
+  'incidents',
+  'postmortems',
+  'maintenances',
+  'subscribers',
+  'templates',
+]
 
 /** An empty report. */
 export function newReport() {

@@ -251,6 +251,17 @@ describe('import of a long history', () => {
       )
       expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201))
     }
+    // The oldest has a published postmortem, which only the Manage API carries.
+    const oldest = (await everyOne(source, 'incidents')).find((i) => i.name === names[0])
+    const postmortemPath = (id: string) => `/api/v1/incidents/${id}/postmortem`
+    const postmortem = '## What happened\n\nA **fibre** was cut.'
+    for (const [method, suffix, body] of [
+      ['PUT', '', { body: postmortem }],
+      ['POST', '/publish', { notify_subscribers: false }],
+    ] as const) {
+      const answer = await callCandor(source, method, postmortemPath(oldest.id) + suffix, body)
+      expect(answer.status, JSON.stringify(answer.json)).toBe(200)
+    }
     const sourceIncidents = await everyOne(source, 'incidents')
     expect(sourceIncidents.length).toBeGreaterThan(OLD)
     const before = (await everyOne(target, 'incidents')).length
@@ -291,12 +302,18 @@ describe('import of a long history', () => {
     const copied = await everyOne(target, 'incidents')
     expect(history(copied)).toEqual(history(sourceIncidents))
     expect(full.report.sections.incidents.created).toBe(copied.length - afterRecent)
+    expect(counts(full.report, 'postmortems')).toMatchObject({ created: 1, failed: 0 })
+    const copiedOldest = copied.find((i) => i.name === names[0])
+    const copiedPostmortem = await callCandor(target, 'GET', postmortemPath(copiedOldest.id))
+    expect(copiedPostmortem.json).toMatchObject({ body: postmortem, state: 'published' })
+    expect(copiedPostmortem.json.notify_subscribers).toBe(false)
 
     const again = await importer(withKey)
     expect(again.code).toBe(0)
-    for (const section of ['incidents', 'maintenances']) {
+    for (const section of ['incidents', 'postmortems', 'maintenances']) {
       expect(counts(again.report, section)).toMatchObject({ created: 0, updated: 0, failed: 0 })
     }
+    expect(counts(again.report, 'postmortems').skipped).toBe(1)
     expect((await everyOne(target, 'incidents')).length).toBe(copied.length)
     expect(await everyOne(target, 'maintenances')).toHaveLength(1)
     expect(receiver.received).toEqual([])
