@@ -2,9 +2,8 @@
 // copies a page that serves Statuspage's API — components, groups, incidents with every update
 // and scheduled maintenance (the 50 most recent of each the public API lists; with a Manage API
 // key the whole history with its postmortems, and email subscribers and incident templates) —
-// into Candor through
-// its /api/v1, telling nobody. Running it again changes nothing. It prints what it saw, copied,
-// skipped and could not copy, and exits 1 when anything failed.
+// into Candor through its /api/v1, telling nobody. Running it again changes nothing. It prints
+// what it saw, copied, skipped and could not copy, and exits 1 when anything failed.
 
 import { pathToFileURL } from 'node:url'
 import { parseImportArgs, USAGE } from './lib/import-args.mjs'
