@@ -7,6 +7,7 @@ interface PageRow {
   dispute_min_votes: number
   dispute_min_share: number
   show_affected_counts: number
+  statuspage_fields: string | null
   created_at: string
   updated_at: string
 }
@@ -21,6 +22,7 @@ export async function selectPage(db: D1Database): Promise<PageSettings | null> {
         disputeMinVotes: row.dispute_min_votes,
         disputeMinShare: row.dispute_min_share,
         showAffectedCounts: row.show_affected_counts === 1,
+        statuspageFields: JSON.parse(row.statuspage_fields ?? '{}') as Record<string, unknown>,
         createdAt: row.created_at,
         updatedAt: row.updated_at,
       }
@@ -60,14 +62,20 @@ export function updatePageRow(
   db: D1Database,
   page: Pick<
     PageSettings,
-    'name' | 'timeZone' | 'disputeMinVotes' | 'disputeMinShare' | 'showAffectedCounts'
+    | 'name'
+    | 'timeZone'
+    | 'disputeMinVotes'
+    | 'disputeMinShare'
+    | 'showAffectedCounts'
+    | 'statuspageFields'
   >,
   at: string,
 ): D1PreparedStatement {
   return db
     .prepare(
       `UPDATE page_settings SET name = ?, time_zone = ?, dispute_min_votes = ?,
-         dispute_min_share = ?, show_affected_counts = ?, updated_at = ? WHERE id = 1`,
+         dispute_min_share = ?, show_affected_counts = ?, statuspage_fields = ?, updated_at = ?
+       WHERE id = 1`,
     )
     .bind(
       page.name,
@@ -75,6 +83,7 @@ export function updatePageRow(
       page.disputeMinVotes,
       page.disputeMinShare,
       page.showAffectedCounts ? 1 : 0,
+      JSON.stringify(page.statuspageFields ?? {}),
       at,
     )
 }

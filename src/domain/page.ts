@@ -1,3 +1,4 @@
+import { mergeStatuspageFields, type StatuspageFields } from './statuspage-fields'
 import { insertAudit } from '../db/audit'
 import { insertPageIfMissing, selectPage, updatePageRow } from '../db/page'
 import { newId, randomSecret } from '../lib/ids'
@@ -44,6 +45,8 @@ export interface PageChanges {
   dispute_min_votes?: number
   dispute_min_share?: number
   show_affected_counts?: boolean
+  /** Statuspage settings Candor keeps but does not use (a key sent replaces that key). */
+  statuspage_fields?: StatuspageFields
 }
 
 /** Changes the page's settings, with its audit row. */
@@ -63,6 +66,9 @@ export async function updatePage(ctx: VerbContext, input: PageChanges): Promise<
     disputeMinVotes: input.dispute_min_votes ?? page.disputeMinVotes,
     disputeMinShare: input.dispute_min_share ?? page.disputeMinShare,
     showAffectedCounts: input.show_affected_counts ?? page.showAffectedCounts,
+    statuspageFields: input.statuspage_fields
+      ? mergeStatuspageFields(page.statuspageFields, input.statuspage_fields)
+      : page.statuspageFields,
     updatedAt: ctx.now.toISOString(),
   }
   await ctx.db.batch([

@@ -180,6 +180,8 @@ export interface PageSettings {
   disputeMinShare: number
   /** Whether the public page and v2 API show "I'm affected" counts (ops always see them). */
   showAffectedCounts: boolean
+  /** Statuspage page settings Candor has no use for, kept for the Manage API v1. */
+  statuspageFields?: Record<string, unknown>
   createdAt: string
   updatedAt: string
 }

@@ -23,12 +23,9 @@ v1Route(v1PageRoutes, 'GET', '/pages/:page_id', 'read', async (c) => {
 for (const method of ['PATCH', 'PUT'] as const) {
   v1Route(v1PageRoutes, method, '/pages/:page_id', 'write', async (c) => {
     const { input } = await readV1Input(c, 'page', V1PageChanges)
-    const { name, time_zone, ...unused } = input
-    const page = await updatePage(verbContext(c), { name, time_zone })
-    // Settings Candor has no use for (domain, CSS colours…) are not kept; they are echoed.
-    return c.json(
-      { ...unused, ...presentV1Page(page, pageName(page, c.env.PAGE_NAME), baseUrl(c)) },
-      200,
-    )
+    const { name, time_zone, ...others } = input
+    // Settings Candor has no use for (domain, CSS colours…) are kept as sent, and read back.
+    const page = await updatePage(verbContext(c), { name, time_zone, statuspage_fields: others })
+    return c.json(presentV1Page(page, pageName(page, c.env.PAGE_NAME), baseUrl(c)), 200)
   })
 }

@@ -6,6 +6,8 @@ import type { PageSettings } from '../../domain/types'
 /** The page as Statuspage's `Page` object: what Candor knows, and what it offers readers. */
 export function presentV1Page(page: PageSettings, name: string, url: string) {
   return {
+    // What a client set that Candor keeps but does not use; Candor's own facts come after.
+    ...page.statuspageFields,
     id: page.pageId,
     created_at: page.createdAt,
     updated_at: page.updatedAt,
@@ -15,7 +17,7 @@ export function presentV1Page(page: PageSettings, name: string, url: string) {
     hidden_from_search: false,
     viewers_must_be_team_members: false,
     allow_page_subscribers: true,
-    allow_incident_subscribers: false,
+    allow_incident_subscribers: true,
     allow_email_subscribers: true,
     allow_sms_subscribers: false,
     allow_rss_atom_feeds: true,
