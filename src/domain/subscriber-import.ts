@@ -1,5 +1,6 @@
 import { insertAudit } from '../db/audit'
-import { insertEmailSubscribers, isDuplicateAddress, selectKnownEmails } from '../db/subscribers'
+import { insertEmailSubscribers } from '../db/subscriber-import-rows'
+import { isDuplicateAddress, selectKnownEmails } from '../db/subscribers'
 import { insertMails } from '../db/transactional-mail'
 import { parseCsv } from '../lib/csv'
 import { newId } from '../lib/ids'

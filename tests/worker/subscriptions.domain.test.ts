@@ -1,12 +1,8 @@
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { selectSubscriber } from '../../src/db/subscribers'
-import {
-  confirmSubscription,
-  expirePendingSubscribers,
-  subscribe,
-  unsubscribe,
-} from '../../src/domain/subscriptions'
+import { expirePendingSubscribers } from '../../src/domain/subscriber-expiry'
+import { confirmSubscription, subscribe, unsubscribe } from '../../src/domain/subscriptions'
 import { parseCsv } from '../../src/lib/csv'
 import { makeComponent, rows } from './factories'
 import { subscriberRows, uniqueEmail } from './subscriptions-helpers'

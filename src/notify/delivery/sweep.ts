@@ -1,5 +1,5 @@
 import { selectStuckDeliveryIds, touchDeliveries } from '../../db/deliveries'
-import { expirePendingSubscribers } from '../../domain/subscriptions'
+import { expirePendingSubscribers } from '../../domain/subscriber-expiry'
 import type { AppEnv } from '../../env'
 import { enqueuePendingOutbox } from './enqueue-outbox'
 import { requeueStuckMail } from './transactional-mail'
