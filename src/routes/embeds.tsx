@@ -7,6 +7,8 @@ import { widgetData } from '../embeds/widget-data'
 import { EmbedPage } from '../views/embed-page'
 import { servePublic } from './public-cache'
 import { publicView } from './public-view-loader'
+import { ForReader } from '../views/for-reader'
+import { pageReader } from './page-reader'
 
 /**
  * What other sites embed, all rendered from the public snapshot: the badge, the widget's data
@@ -59,6 +61,10 @@ embedRoutes.get('/embed', async (c) => {
   return servePublic(c, 'text/html; charset=utf-8', (view) => {
     const data = widgetData(view, component)!
     const chosen = theme === 'light' || theme === 'dark' ? theme : undefined
-    return `<!doctype html>${String(<EmbedPage data={data} theme={chosen} />)}`
+    return `<!doctype html>${String(
+      <ForReader reader={pageReader(view)}>
+        <EmbedPage data={data} theme={chosen} />
+      </ForReader>,
+    )}`
   })
 })

@@ -13,13 +13,16 @@ import { HistoryPage } from '../views/history-page'
 import { groupByMonth, historyMonths, parseHistoryPage } from '../views/history-months'
 import { IncidentPage } from '../views/incident-page'
 import { StatusPage } from '../views/status-page'
+import { ForReader } from '../views/for-reader'
+import type { PublicView } from '../domain/public-view'
+import { pageReader } from './page-reader'
 import { servePublic } from './public-cache'
 import { renderThroughCache } from './render-cache'
 import { publicView } from './public-view-loader'
 
-/** A whole HTML document. */
-function documentHtml(page: Child): string {
-  return `<!doctype html>${String(page)}`
+/** A whole HTML document, rendered for the page's reader. */
+function documentHtml(view: PublicView, page: Child): string {
+  return `<!doctype html>${String(<ForReader reader={pageReader(view)}>{page}</ForReader>)}`
 }
 
 /**
@@ -29,7 +32,9 @@ function documentHtml(page: Child): string {
 export const publicPageRoutes = new Hono<AppBindings>()
 
 publicPageRoutes.get('/', (c) =>
-  servePublic(c, 'text/html; charset=utf-8', (view) => documentHtml(<StatusPage view={view} />)),
+  servePublic(c, 'text/html; charset=utf-8', (view) =>
+    documentHtml(view, <StatusPage view={view} />),
+  ),
 )
 
 // etag() covers the D1 branch; servePublic sets its own ETag, which etag() keeps.
@@ -47,6 +52,7 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
       )
       if (!incident) throw notFound('incident', id)
       return documentHtml(
+        v,
         <IncidentPage
           pageName={v.pageName}
           incident={presentAny(incident, v.ctx)}
@@ -71,6 +77,7 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
       if (!incident) return null
       const postmortems = await loadPublishedPostmortems(c.env.DB, [id])
       return documentHtml(
+        view,
         <IncidentPage
           pageName={view.pageName}
           incident={presentAny(incident, view.ctx)}
@@ -100,6 +107,7 @@ publicPageRoutes.get('/history', etag(), async (c) => {
     ])
     const incidents = window.incidents.map((i) => presentAny(i, view.ctx))
     return documentHtml(
+      view,
       <HistoryPage
         pageName={view.pageName}
         months={groupByMonth(incidents, months)}

@@ -143,7 +143,11 @@ export const MaintenanceInput = z
 export const PageInput = z
   .strictObject({
     name: text(200).nullable().optional(),
-    time_zone: z.string().min(1).max(64).optional(),
+    time_zone: z.string().min(1).max(64).optional().openapi({
+      description:
+        'An IANA zone. Public pages, incident pages, history and the widget print their times in it (with its abbreviation, e.g. "14:00 GMT") before the reader\'s browser rewrites them into its own zone; the console reads its date fields in it.',
+      example: 'Europe/London',
+    }),
     dispute_min_votes: z.number().int().min(1).max(100000).optional(),
     dispute_min_share: z.number().int().min(0).max(100).optional(),
     show_affected_counts: z.boolean().optional(),

@@ -1,5 +1,6 @@
 import type { WidgetData } from '../embeds/widget-data'
 import { formatMinutes } from '../lib/time-format'
+import { useReader } from '../i18n/reader-context'
 import { LOCAL_TIME_SCRIPT, Time } from './time'
 
 /**
@@ -30,8 +31,9 @@ export function EmbedPage(props: { data: WidgetData; theme?: 'light' | 'dark' })
   const { data } = props
   const incident = data.incident
   const maintenance = data.maintenance
+  const reader = useReader()
   return (
-    <html lang="en" data-theme={props.theme}>
+    <html lang={reader.lang} dir={reader.dir} data-theme={props.theme}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />

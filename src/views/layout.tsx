@@ -1,4 +1,5 @@
 import type { Child } from 'hono/jsx'
+import { useReader } from '../i18n/reader-context'
 import { LOCAL_TIME_SCRIPT } from './time'
 
 /**
@@ -13,8 +14,9 @@ export function Layout(props: {
   current?: 'status' | 'history' | 'subscribe'
   children?: Child
 }) {
+  const reader = useReader()
   return (
-    <html lang="en">
+    <html lang={reader.lang} dir={reader.dir}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -84,9 +86,10 @@ export function Layout(props: {
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              Times are in UTC, or in your own time zone when JavaScript is on. The same data is
-              available as JSON at <a href="/api/v2/summary.json">/api/v2/summary.json</a>, as feeds
-              (<a href="/feed.atom">Atom</a>, <a href="/feed.rss">RSS</a>) and as a{' '}
+              Times are in {reader.timeZone === 'Etc/UTC' ? 'UTC' : reader.timeZone}, or in your own
+              time zone when JavaScript is on. The same data is available as JSON at{' '}
+              <a href="/api/v2/summary.json">/api/v2/summary.json</a>, as feeds (
+              <a href="/feed.atom">Atom</a>, <a href="/feed.rss">RSS</a>) and as a{' '}
               <a href="/maintenance.ics">calendar of maintenance</a>.
             </p>
           </div>

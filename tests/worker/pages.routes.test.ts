@@ -167,7 +167,7 @@ describe('the status page /', () => {
   it('is a complete, accessible document without JavaScript', async () => {
     const { html } = await page('/')
     expect(html.startsWith('<!doctype html>')).toBe(true)
-    expect(html).toContain('<html lang="en">')
+    expect(html).toContain('<html lang="en" dir="ltr">')
     expect(html).toContain('<title>Candor status</title>')
     expect(html).toContain('<a class="skip-link" href="#main">')
     expect(html).toMatch(/<main id="main"/)
