@@ -7,5 +7,5 @@ import { readerFor, type Reader } from '../i18n/reader'
  * English until its words are in the catalogs.
  */
 export function pageReader(view: PublicView): Reader {
-  return readerFor('en', view.snapshot.page.timeZone || 'Etc/UTC')
+  return readerFor('en', view.snapshot.page.timeZone)
 }
