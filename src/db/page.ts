@@ -1,9 +1,11 @@
 import type { PageSettings } from '../domain/types'
+import { DEFAULT_LANGUAGE, isLanguage } from '../i18n/languages'
 
 interface PageRow {
   page_id: string
   name: string | null
   time_zone: string
+  language: string
   dispute_min_votes: number
   dispute_min_share: number
   show_affected_counts: number
@@ -19,6 +21,7 @@ export async function selectPage(db: D1Database): Promise<PageSettings | null> {
         pageId: row.page_id,
         name: row.name,
         timeZone: row.time_zone,
+        language: isLanguage(row.language) ? row.language : DEFAULT_LANGUAGE,
         disputeMinVotes: row.dispute_min_votes,
         disputeMinShare: row.dispute_min_share,
         showAffectedCounts: row.show_affected_counts === 1,
@@ -64,6 +67,7 @@ export function updatePageRow(
     PageSettings,
     | 'name'
     | 'timeZone'
+    | 'language'
     | 'disputeMinVotes'
     | 'disputeMinShare'
     | 'showAffectedCounts'
@@ -73,13 +77,14 @@ export function updatePageRow(
 ): D1PreparedStatement {
   return db
     .prepare(
-      `UPDATE page_settings SET name = ?, time_zone = ?, dispute_min_votes = ?,
+      `UPDATE page_settings SET name = ?, time_zone = ?, language = ?, dispute_min_votes = ?,
          dispute_min_share = ?, show_affected_counts = ?, statuspage_fields = ?, updated_at = ?
        WHERE id = 1`,
     )
     .bind(
       page.name,
       page.timeZone,
+      page.language,
       page.disputeMinVotes,
       page.disputeMinShare,
       page.showAffectedCounts ? 1 : 0,

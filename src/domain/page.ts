@@ -1,6 +1,7 @@
 import { mergeStatuspageFields, type StatuspageFields } from './statuspage-fields'
 import { insertAudit } from '../db/audit'
 import { insertPageIfMissing, selectPage, updatePageRow } from '../db/page'
+import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages'
 import { newId, randomSecret } from '../lib/ids'
 import type { VerbContext } from './context'
 import { invalidField } from './errors'
@@ -24,6 +25,7 @@ export async function ensurePage(db: D1Database, now: Date): Promise<PageSetting
       pageId: newId(),
       name: null,
       timeZone: 'Etc/UTC',
+      language: DEFAULT_LANGUAGE,
       ...DEFAULT_PAGE_THRESHOLDS,
       createdAt: at,
       updatedAt: at,
@@ -42,6 +44,7 @@ export function pageName(page: PageSettings, configured: string | undefined): st
 export interface PageChanges {
   name?: string | null
   time_zone?: string
+  language?: Language
   dispute_min_votes?: number
   dispute_min_share?: number
   show_affected_counts?: boolean
@@ -63,6 +66,7 @@ export async function updatePage(ctx: VerbContext, input: PageChanges): Promise<
     ...page,
     name: input.name !== undefined ? input.name : page.name,
     timeZone: input.time_zone ?? page.timeZone,
+    language: input.language ?? page.language,
     disputeMinVotes: input.dispute_min_votes ?? page.disputeMinVotes,
     disputeMinShare: input.dispute_min_share ?? page.disputeMinShare,
     showAffectedCounts: input.show_affected_counts ?? page.showAffectedCounts,

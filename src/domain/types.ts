@@ -1,5 +1,7 @@
 /** The domain's vocabulary: Statuspage's statuses and impacts, and Candor's objects. */
 
+import type { Language } from '../i18n/languages'
+
 export const COMPONENT_STATUSES = [
   'operational',
   'degraded_performance',
@@ -174,6 +176,8 @@ export interface PageSettings {
   pageId: string
   name: string | null
   timeZone: string
+  /** The language readers and subscribers get when they have not chosen one Candor speaks. */
+  language: Language
   /** A resolution is disputed from this many "still broken" answers… */
   disputeMinVotes: number
   /** …making up at least this share (percent) of all answers. */

@@ -15,6 +15,7 @@ function presentSettings(page: PageSettings, name: string, url: string) {
     name,
     url,
     time_zone: page.timeZone,
+    language: page.language,
     updated_at: page.updatedAt,
     dispute_min_votes: page.disputeMinVotes,
     dispute_min_share: page.disputeMinShare,
@@ -44,7 +45,7 @@ pageRoutes.openapi(
     path: '/page',
     tags: ['Page'],
     summary:
-      "Change the page's name, time zone, resolution-check threshold or whether affected counts are public",
+      "Change the page's name, time zone, default language, resolution-check threshold or whether affected counts are public",
     request: { body: jsonBody(PageInput) },
     responses: { 200: jsonResponse(PageSettingsSchema, 'The page'), ...authErrors, ...bodyErrors },
   }),

@@ -1,5 +1,6 @@
 import { z } from '@hono/zod-openapi'
 import { COMPONENT_STATUSES, IMPACTS, TOKEN_SCOPES } from '../domain/types'
+import { LANGUAGES } from '../i18n/languages'
 
 /** Request bodies of the admin API. Unknown fields are refused so typos are not silently lost. */
 
@@ -147,6 +148,11 @@ export const PageInput = z
       description:
         'An IANA zone. Public pages, incident pages, history and the widget print their times in it (with its abbreviation, e.g. "14:00 GMT") before the reader\'s browser rewrites them into its own zone; the console reads its date fields in it.',
       example: 'Europe/London',
+    }),
+    language: z.enum(LANGUAGES).optional().openapi({
+      description:
+        "The page's default language (en, de, fr, es or ar): what readers get when neither `?lang=`, the language switcher nor their browser's Accept-Language names one Candor speaks. What ops wrote is shown as written.",
+      example: 'de',
     }),
     dispute_min_votes: z.number().int().min(1).max(100000).optional(),
     dispute_min_share: z.number().int().min(0).max(100).optional(),

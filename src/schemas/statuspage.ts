@@ -5,6 +5,7 @@ import {
   INCIDENT_STATUSES,
   MAINTENANCE_STATUSES,
 } from '../domain/types'
+import { LANGUAGES } from '../i18n/languages'
 
 /**
  * Response shapes, field for field as Statuspage's public API v2, plus Candor's own fields.
@@ -214,6 +215,10 @@ export const SummarySchema = z
 
 /** The page's settings as the admin API shows them: the page and its resolution-check rules. */
 export const PageSettingsSchema = PageSchema.extend({
+  language: z.enum(LANGUAGES).openapi({
+    description:
+      "The page's default language: readers get it when neither `?lang=`, the language switcher nor their browser's Accept-Language names one Candor speaks.",
+  }),
   dispute_min_votes: z
     .number()
     .int()

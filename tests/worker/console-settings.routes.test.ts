@@ -90,6 +90,7 @@ describe('page settings', () => {
     const res = await post(owner, '/console/settings', {
       name: 'Renamed page',
       time_zone: 'America/New_York',
+      language: 'de',
       dispute_min_votes: '5',
       dispute_min_share: '40',
     })
@@ -98,6 +99,7 @@ describe('page settings', () => {
     expect(await callJson('GET', '/api/v1/page')).toMatchObject({
       name: 'Renamed page',
       time_zone: 'America/New_York',
+      language: 'de',
       dispute_min_votes: 5,
       dispute_min_share: 40,
       show_affected_counts: false,
@@ -108,6 +110,7 @@ describe('page settings', () => {
     ).text()
     expect(page).toContain('Page settings saved.')
     expect(page).toContain('<option value="America/New_York" selected="">')
+    expect(page).toContain('<option value="de" selected="">Deutsch</option>')
   })
 
   it('refuses bad page settings beside the fields, keeping what was typed', async () => {
@@ -116,6 +119,7 @@ describe('page settings', () => {
     const res = await post(owner, '/console/settings', {
       name: 'Typed name',
       time_zone: 'Mars/Olympus',
+      language: 'klingon',
       dispute_min_votes: 'many',
       dispute_min_share: '250',
     })
@@ -123,6 +127,7 @@ describe('page settings', () => {
     const html = await res.text()
     expect(html).toContain('id="page-dispute_min_votes-error">Give a whole number.')
     expect(html).toMatch(/id="page-dispute_min_share-error">[^<]+</)
+    expect(html).toMatch(/id="page-language-error">[^<]+</)
     expect(html).toContain('value="Typed name"')
     expect(html).toContain('value="many"')
     expect(await tableCounts()).toEqual(before)

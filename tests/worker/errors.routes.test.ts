@@ -170,6 +170,15 @@ describe('page settings', () => {
     expect(paths(refusal)).toEqual(['time_zone'])
     expect((await callJson('GET', '/api/v1/page')).time_zone).toBe('Etc/UTC')
   })
+
+  it('a language Candor does not speak → 400 naming language; the default stays English', async () => {
+    const refusal = await refused('PATCH', '/api/v1/page', {
+      body: { language: 'tlh', name: 'Not saved' },
+    })
+    expect(refusal).toMatchObject({ status: 400, code: 'validation_failed' })
+    expect(paths(refusal)).toEqual(['language'])
+    expect(await callJson('GET', '/api/v1/page')).toMatchObject({ language: 'en', name: 'Candor' })
+  })
 })
 
 describe('unknown fields are refused, not silently dropped', () => {

@@ -34,6 +34,7 @@ export function pageFormState(page: PageSettings): FormState {
     values: {
       name: page.name ?? '',
       time_zone: page.timeZone,
+      language: page.language,
       dispute_min_votes: String(page.disputeMinVotes),
       dispute_min_share: String(page.disputeMinShare),
       show_affected_counts: page.showAffectedCounts ? 'on' : undefined,
@@ -49,6 +50,7 @@ export function readPageForm(form: FormState): Read<z.infer<typeof PageInput>> {
   const input = {
     name: name === '' ? null : name,
     time_zone: valueOf(form, 'time_zone'),
+    language: valueOf(form, 'language') || undefined,
     dispute_min_votes: wholeNumber(form, 'dispute_min_votes', errors),
     dispute_min_share: wholeNumber(form, 'dispute_min_share', errors),
     show_affected_counts: on(form, 'show_affected_counts'),

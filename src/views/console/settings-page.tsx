@@ -1,3 +1,4 @@
+import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages'
 import {
   CheckboxField,
   CsrfField,
@@ -42,7 +43,15 @@ export function SettingsPage(props: {
             label="Time zone"
             state={props.page}
             options={props.timeZones.map((z) => [z, z] as const)}
-            hint="Times in the console's forms are read in this zone."
+            hint="Public pages, emails and the widget print times in this zone; the console's forms read them in it."
+          />
+          <SelectField
+            idPrefix="page"
+            name="language"
+            label="Default language"
+            state={props.page}
+            options={LANGUAGES.map((l) => [l, LANGUAGE_NAMES[l]] as const)}
+            hint="For readers whose browser asks for none Candor speaks. What you write is shown as written."
           />
           <InputField
             idPrefix="page"
