@@ -8,7 +8,6 @@ import { EmbedPage } from '../views/embed-page'
 import { servePublic } from './public-cache'
 import { publicView } from './public-view-loader'
 import { ForReader } from '../views/for-reader'
-import { pageReader } from './page-reader'
 
 /**
  * What other sites embed, all rendered from the public snapshot: the badge, the widget's data
@@ -58,13 +57,18 @@ embedRoutes.get('/embed', async (c) => {
   if (await unknownComponent(c)) {
     return c.html('<!doctype html><p>No such component on this status page.</p>', 404)
   }
-  return servePublic(c, 'text/html; charset=utf-8', (view) => {
-    const data = widgetData(view, component)!
-    const chosen = theme === 'light' || theme === 'dark' ? theme : undefined
-    return `<!doctype html>${String(
-      <ForReader reader={pageReader(view)}>
-        <EmbedPage data={data} theme={chosen} />
-      </ForReader>,
-    )}`
-  })
+  return servePublic(
+    c,
+    'text/html; charset=utf-8',
+    (view, reader) => {
+      const data = widgetData(view, component)!
+      const chosen = theme === 'light' || theme === 'dark' ? theme : undefined
+      return `<!doctype html>${String(
+        <ForReader reader={reader}>
+          <EmbedPage data={data} theme={chosen} />
+        </ForReader>,
+      )}`
+    },
+    { inReadersLanguage: true },
+  )
 })

@@ -3,6 +3,8 @@ import { LRUCache } from 'lru-cache'
 import type { AppBindings } from '../app-types'
 import { bytesToHex } from '../lib/encoding'
 import type { PublicView } from '../domain/public-view'
+import { readerFor, type Reader } from '../i18n/reader'
+import { pageReader, varyByLanguage } from './page-reader'
 import { publicView } from './public-view-loader'
 
 /** Short freshness with revalidation: status must be current, but a stampede is served fast. */
@@ -52,12 +54,15 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 /**
  * Serves a public answer rendered from the snapshot: renders once per snapshot build and
  * time bucket, answers `If-None-Match` with 304, and sets ETag and Cache-Control. Nothing
- * here touches D1 unless `render` does.
+ * here touches D1 unless `render` does. An answer `inReadersLanguage` is rendered for the
+ * request's reader, kept per language and sent with `Vary`; any other gets the page's own
+ * (its default language, its zone).
  */
 export async function servePublic(
   c: Context<AppBindings>,
   contentType: string,
-  render: (view: PublicView) => string | Promise<string>,
+  render: (view: PublicView, reader: Reader) => string | Promise<string>,
+  options: { inReadersLanguage?: boolean } = {},
 ): Promise<Response> {
   const view = await publicView(c)
   const bucket = Math.floor(view.ctx.now.getTime() / RENDER_REUSE_MS)
@@ -67,10 +72,15 @@ export async function servePublic(
     rendered = emptyRendered()
   }
   const url = new URL(c.req.url)
-  const key = url.pathname + url.search
+  const page = view.snapshot.page
+  const reader = options.inReadersLanguage
+    ? pageReader(c, view)
+    : readerFor(page.language, page.timeZone)
+  const key = `${url.pathname}${url.search}|${reader.lang}`
+  if (options.inReadersLanguage) varyByLanguage(c)
   let answer = rendered.get(key)
   if (!answer) {
-    const body = await render(view)
+    const body = await render(view, reader)
     answer = { body, etag: await etagOf(body) }
     rendered.set(key, answer)
   }

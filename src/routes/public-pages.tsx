@@ -14,16 +14,19 @@ import { groupByMonth, historyMonths, parseHistoryPage } from '../views/history-
 import { IncidentPage } from '../views/incident-page'
 import { StatusPage } from '../views/status-page'
 import { ForReader } from '../views/for-reader'
-import type { PublicView } from '../domain/public-view'
+import type { Reader } from '../i18n/reader'
 import { pageReader } from './page-reader'
 import { servePublic } from './public-cache'
 import { renderThroughCache } from './render-cache'
 import { publicView } from './public-view-loader'
 
-/** A whole HTML document, rendered for the page's reader. */
-function documentHtml(view: PublicView, page: Child): string {
-  return `<!doctype html>${String(<ForReader reader={pageReader(view)}>{page}</ForReader>)}`
+/** A whole HTML document, rendered for its reader. */
+function documentHtml(reader: Reader, page: Child): string {
+  return `<!doctype html>${String(<ForReader reader={reader}>{page}</ForReader>)}`
 }
+
+const HTML = 'text/html; charset=utf-8'
+const IN_READERS_LANGUAGE = { inReadersLanguage: true }
 
 /**
  * Server-rendered public pages. Middleware is attached per route: this app is mounted at '/',
@@ -32,8 +35,11 @@ function documentHtml(view: PublicView, page: Child): string {
 export const publicPageRoutes = new Hono<AppBindings>()
 
 publicPageRoutes.get('/', (c) =>
-  servePublic(c, 'text/html; charset=utf-8', (view) =>
-    documentHtml(view, <StatusPage view={view} />),
+  servePublic(
+    c,
+    HTML,
+    (view, reader) => documentHtml(reader, <StatusPage view={view} />),
+    IN_READERS_LANGUAGE,
   ),
 )
 
@@ -46,38 +52,45 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
   )
   if (inSnapshot) {
     // A current or recent incident: rendered from the snapshot like the status page.
-    return servePublic(c, 'text/html; charset=utf-8', (v) => {
-      const incident = [...v.snapshot.incidents, ...v.snapshot.maintenances].find(
-        (i) => i.id === id,
-      )
-      if (!incident) throw notFound('incident', id)
-      return documentHtml(
-        v,
-        <IncidentPage
-          pageName={v.pageName}
-          incident={presentAny(incident, v.ctx)}
-          areas={incident.areas.length > 0 ? incident.areas : v.snapshot.areas}
-          now={v.ctx.now}
-          postmortem={v.snapshot.postmortems?.[id] ?? null}
-        />,
-      )
-    })
+    return servePublic(
+      c,
+      HTML,
+      (v, reader) => {
+        const incident = [...v.snapshot.incidents, ...v.snapshot.maintenances].find(
+          (i) => i.id === id,
+        )
+        if (!incident) throw notFound('incident', id)
+        return documentHtml(
+          reader,
+          <IncidentPage
+            pageName={v.pageName}
+            incident={presentAny(incident, v.ctx)}
+            areas={incident.areas.length > 0 ? incident.areas : v.snapshot.areas}
+            now={v.ctx.now}
+            postmortem={v.snapshot.postmortems?.[id] ?? null}
+          />,
+        )
+      },
+      IN_READERS_LANGUAGE,
+    )
   }
   // An older incident: read from D1 once per snapshot build, then from this isolate's memory
   // or the Cache API (a missing one too). Ids are short and plain; anything else names no
   // incident and costs no query, and the D1 reads one client causes are limited.
   if (!/^[a-z0-9]{1,64}$/.test(id)) throw notFound('incident', id)
+  const reader = pageReader(c, view)
   return renderThroughCache(
     c,
     view.snapshot.builtAt,
     view.ctx.now,
     `incidents/${id}`,
+    reader.lang,
     async () => {
       const incident = await loadPublishedIncident(c.env.DB, id)
       if (!incident) return null
       const postmortems = await loadPublishedPostmortems(c.env.DB, [id])
       return documentHtml(
-        view,
+        reader,
         <IncidentPage
           pageName={view.pageName}
           incident={presentAny(incident, view.ctx)}
@@ -100,21 +113,29 @@ publicPageRoutes.get('/history', etag(), async (c) => {
   const oldest = months[months.length - 1]!.start
   const until = page === 0 ? now.toISOString() : months[0]!.end
   // Read from D1 once per snapshot build, then from the Cache API.
-  return renderThroughCache(c, view.snapshot.builtAt, now, `history/${page}`, async () => {
-    const [window, record] = await Promise.all([
-      loadHistoryWindow(c.env.DB, oldest, until),
-      loadEtaRecord(c.env),
-    ])
-    const incidents = window.incidents.map((i) => presentAny(i, view.ctx))
-    return documentHtml(
-      view,
-      <HistoryPage
-        pageName={view.pageName}
-        months={groupByMonth(incidents, months)}
-        page={page}
-        hasOlder={window.hasOlder}
-        etaStats={computeEtaStats(record.entries, now, 90)}
-      />,
-    )
-  })
+  const reader = pageReader(c, view)
+  return renderThroughCache(
+    c,
+    view.snapshot.builtAt,
+    now,
+    `history/${page}`,
+    reader.lang,
+    async () => {
+      const [window, record] = await Promise.all([
+        loadHistoryWindow(c.env.DB, oldest, until),
+        loadEtaRecord(c.env),
+      ])
+      const incidents = window.incidents.map((i) => presentAny(i, view.ctx))
+      return documentHtml(
+        reader,
+        <HistoryPage
+          pageName={view.pageName}
+          months={groupByMonth(incidents, months)}
+          page={page}
+          hasOlder={window.hasOlder}
+          etaStats={computeEtaStats(record.entries, now, 90)}
+        />,
+      )
+    },
+  )
 })

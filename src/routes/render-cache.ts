@@ -2,6 +2,8 @@ import type { Context } from 'hono'
 import { LRUCache } from 'lru-cache'
 import type { AppBindings } from '../app-types'
 import { notFound, type CandorError } from '../domain/errors'
+import type { Language } from '../i18n/languages'
+import { varyByLanguage } from './page-reader'
 import { PUBLIC_CACHE_CONTROL } from './public-cache'
 
 /** How long a page rendered from D1 is reused within one snapshot build (time-dependent text). */
@@ -22,10 +24,10 @@ const local = new LRUCache<string, { body: string | null }>({
   sizeCalculation: (value, key) => Math.max(1, key.length + (value.body?.length ?? 0)),
 })
 
-/** The cache key of a page rendered from D1, per snapshot build and reuse bucket. */
-export function renderedKey(builtAt: string, now: Date, page: string): string {
+/** The cache key of a page rendered from D1, per snapshot build, reuse bucket and language. */
+export function renderedKey(builtAt: string, now: Date, page: string, lang: Language): string {
   const bucket = Math.floor(now.getTime() / DB_RENDER_REUSE_MS)
-  return `https://rendered.candor.internal/${encodeURIComponent(builtAt)}/${bucket}/${encodeURIComponent(page)}`
+  return `https://rendered.candor.internal/${encodeURIComponent(builtAt)}/${bucket}/${lang}/${encodeURIComponent(page)}`
 }
 
 /**
@@ -33,8 +35,9 @@ export function renderedKey(builtAt: string, now: Date, page: string): string {
  * from D1 once and then kept in this isolate and in the Cache API under a key naming the
  * snapshot build: any write rebuilds the snapshot, so the next read renders afresh, and until
  * then no read touches D1. A thing that does not exist is remembered too, as a marker, and
- * answered 404. `allowQuery` is asked before each D1 read (a per-client limit); when it says
- * no, `refused` answers instead.
+ * answered 404. Each language the page is read in is kept apart and the answer carries `Vary`.
+ * `allowQuery` is asked before each D1 read (a per-client limit); when it says no, `refused`
+ * answers instead.
  */
 export async function renderThroughCache(
   c: Context<AppBindings>,
@@ -42,11 +45,14 @@ export async function renderThroughCache(
   now: Date,
   /** What tells this page apart (e.g. `incidents/abc`, `history/2`): a query string does not. */
   page: string,
+  /** The reader's language the page is rendered in. */
+  lang: Language,
   render: () => Promise<string | null>,
   missing: () => CandorError = () => notFound('page', page),
   limit?: { allowQuery: () => Promise<boolean>; refused: () => Response | Promise<Response> },
 ): Promise<Response> {
-  const url = renderedKey(builtAt, now, page)
+  const url = renderedKey(builtAt, now, page, lang)
+  varyByLanguage(c)
   let body: string | null
   const held = local.get(url)
   if (held) {

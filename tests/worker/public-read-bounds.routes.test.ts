@@ -33,7 +33,9 @@ describe('a missing incident', () => {
     // where the Cache API stores nothing): the answer is still the remembered 404.
     await env.DB.prepare('UPDATE incidents SET draft = 0 WHERE id = ?').bind(hidden.id).run()
     const snapshot = await loadSnapshot(env)
-    const key = new Request(renderedKey(snapshot.builtAt, new Date(), `incidents/${hidden.id}`))
+    const key = new Request(
+      renderedKey(snapshot.builtAt, new Date(), `incidents/${hidden.id}`, 'en'),
+    )
     // The Cache API entry is stored in the background: wait for it, then drop it.
     for (let i = 0; i < 20 && !(await caches.default.match(key)); i++) {
       await new Promise((r) => setTimeout(r, 50))
