@@ -20,6 +20,7 @@ const STATUS_LABELS: Record<string, string> = {
   in_progress: 'In progress',
   verifying: 'Verifying',
   completed: 'Completed',
+  cancelled: 'Cancelled',
 }
 
 const IMPACT_LABELS: Record<string, string> = {
@@ -56,7 +57,12 @@ export function isCancelled(item: MaybeCancelled): boolean {
  * alone would tell readers the work was done), else the status's label.
  */
 export function itemStatusLabel(item: MaybeCancelled): string {
-  return isCancelled(item) ? 'Cancelled' : statusLabel(item.status)
+  return statusLabel(itemStatusOf(item))
+}
+
+/** The status an item is shown with: `cancelled` for a cancelled maintenance, else its own. */
+export function itemStatusOf(item: MaybeCancelled): string {
+  return isCancelled(item) ? 'cancelled' : item.status
 }
 
 /** An update's status label: "Cancelled" for the update that cancelled, and any note after it. */
@@ -64,9 +70,17 @@ export function updateStatusLabel(
   update: { status: string; display_at: string },
   item: MaybeCancelled,
 ): string {
+  return statusLabel(updateStatusOf(update, item))
+}
+
+/** The status an update is shown with: `cancelled` for the update that cancelled, and after. */
+export function updateStatusOf(
+  update: { status: string; display_at: string },
+  item: MaybeCancelled,
+): string {
   const cancelling =
     isCancelled(item) && update.status === 'completed' && update.display_at >= item.cancelled_at!
-  return cancelling ? 'Cancelled' : statusLabel(update.status)
+  return cancelling ? 'cancelled' : update.status
 }
 
 /** "Major impact" for `major`. */

@@ -1,11 +1,27 @@
 import type { Language } from './languages'
 import { common } from './messages/common'
+import { customerWord } from './messages/customer-word'
+import { errors } from './messages/errors'
+import { history } from './messages/history'
+import { incidentPage } from './messages/incident-page'
+import { labels } from './messages/labels'
+import { layout } from './messages/layout'
+import { statusPage } from './messages/status-page'
 
 /**
  * Candor's own words in every language: the union of each surface's messages. A surface adds
  * its file in `messages/` and one line here.
  */
-const SURFACES = [common] as const
+const SURFACES = [
+  common,
+  labels,
+  layout,
+  statusPage,
+  incidentPage,
+  customerWord,
+  history,
+  errors,
+] as const
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never
 export type MessageKey = KeysOf<(typeof SURFACES)[number]>

@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppBindings } from '../app-types'
 import { CandorError, ERROR_STATUS, type ErrorCode } from '../domain/errors'
+import { publicErrorPage } from './error-page'
 
 /** The API's error body (docs/api.md, "Errors"). */
 export function errorBody(code: string, message: string, details?: unknown) {
@@ -23,9 +24,11 @@ function readableMessage(status: number, fallback: string): string {
 
 /**
  * The one place errors become HTTP: CandorError and HTTPException keep their status and code;
- * anything else is logged with the request id and answered with a generic 500.
+ * anything else is logged with the request id and answered with a generic 500. Under /api the
+ * answer is API.md's JSON; the console gets a plain page with the message; anyone else a page
+ * in their language.
  */
-export function handleError(error: Error, c: Context<AppBindings>): Response {
+export async function handleError(error: Error, c: Context<AppBindings>): Promise<Response> {
   const wantsJson = c.req.path.startsWith('/api/')
   let status: number
   let body: ReturnType<typeof errorBody>
@@ -47,6 +50,13 @@ export function handleError(error: Error, c: Context<AppBindings>): Response {
     })
   }
   if (wantsJson) return c.json(body, status as ContentfulStatusCode)
+  if (!c.req.path.startsWith('/console')) {
+    try {
+      return await publicErrorPage(c, status, body.error.code, c.get('requestId'))
+    } catch (renderError) {
+      console.error(`[${c.get('requestId') ?? '-'}] error page failed`, renderError)
+    }
+  }
   return c.html(
     `<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${status}</title><link rel="stylesheet" href="/style.css"><main class="wrap"><h1>${status}</h1><p>${escapeHtml(body.error.message)}</p><p><a href="/">Back to the status page</a></p></main>`,
     status as ContentfulStatusCode,
@@ -58,6 +68,6 @@ function escapeHtml(text: string): string {
 }
 
 /** The JSON 404 for unknown API paths and the page 404 for others. */
-export function handleNotFound(c: Context<AppBindings>): Response {
+export function handleNotFound(c: Context<AppBindings>): Promise<Response> {
   return handleError(new CandorError('not_found', `Nothing at ${c.req.method} ${c.req.path}.`), c)
 }

@@ -25,30 +25,35 @@ import {
   ReopenLinkProblemPage,
   ReportedPage,
 } from '../views/answer-pages'
-import { NoticePage } from '../views/page-form'
+import { RefusalPage } from '../views/error-page'
 import { baseUrl as baseUrlOf } from './context'
-import { pageNameOf, privatePage } from './html-page'
+import { pageNameOf } from './html-page'
+import { readerPage } from './reader-page'
 import { readForm } from './form-body'
 
 type Ctx = Context<AppBindings>
 
 async function foreignOriginPage(c: Ctx) {
-  return privatePage(
+  return readerPage(
     c,
-    <NoticePage pageName={await pageNameOf(c)} heading="This form came from another site">
-      <p>Nothing was recorded. Open the page on our site and press its button there.</p>
-    </NoticePage>,
+    <RefusalPage
+      pageName={await pageNameOf(c)}
+      heading="error.foreignHeading"
+      text="error.foreignText"
+    />,
     403,
   )
 }
 
 async function rateLimitedPage(c: Ctx) {
   c.header('Retry-After', String(ANSWER_RETRY_AFTER_SECONDS))
-  return privatePage(
+  return readerPage(
     c,
-    <NoticePage pageName={await pageNameOf(c)} heading="Too many requests">
-      <p>Nothing was recorded. Too many answers came from your network; try again in a minute.</p>
-    </NoticePage>,
+    <RefusalPage
+      pageName={await pageNameOf(c)}
+      heading="error.title.rateLimited"
+      text="error.answersLimited"
+    />,
     429,
   )
 }
@@ -56,11 +61,13 @@ async function rateLimitedPage(c: Ctx) {
 /** Over the LOOKUP_BY_IP limit: a link is looked up in D1, so one network may only try so many. */
 async function lookupLimitedPage(c: Ctx) {
   c.header('Retry-After', String(LOOKUP_RETRY_AFTER_SECONDS))
-  return privatePage(
+  return readerPage(
     c,
-    <NoticePage pageName={await pageNameOf(c)} heading="Too many requests">
-      <p>Too many links were opened from your network; try this one again in a minute.</p>
-    </NoticePage>,
+    <RefusalPage
+      pageName={await pageNameOf(c)}
+      heading="error.title.rateLimited"
+      text="error.linksLimited"
+    />,
     429,
   )
 }
@@ -95,7 +102,7 @@ async function answeredPage(
   incident: { id: string; name: string },
   choice: ResolutionChoice,
 ) {
-  return privatePage(
+  return readerPage(
     c,
     <AnsweredPage
       pageName={await pageNameOf(c)}
@@ -103,6 +110,8 @@ async function answeredPage(
       incidentName={incident.name}
       choice={choice}
     />,
+    200,
+    `/incidents/${incident.id}`,
   )
 }
 
@@ -111,14 +120,14 @@ customerWordRoutes.get('/resolution/:token', async (c) => {
   const outcome = await viewAnswerLink(c.env.DB, c.req.param('token'), new Date())
   const pageName = await pageNameOf(c)
   if (!outcome.ok) {
-    return privatePage(
+    return readerPage(
       c,
       <AnswerLinkProblemPage pageName={pageName} reason={outcome.reason} />,
       outcome.reason === 'unknown' ? 404 : outcome.reason === 'expired' ? 410 : 409,
     )
   }
   const { incident, choice } = outcome.value
-  return privatePage(
+  return readerPage(
     c,
     <AnswerLinkPage
       pageName={pageName}
@@ -133,7 +142,7 @@ customerWordRoutes.post('/resolution/:token', limitBody(), ourForms, async (c) =
   if (!(await withinLookupLimit(c))) return lookupLimitedPage(c)
   const outcome = await answerByLink({ db: c.env.DB, now: new Date() }, c.req.param('token'))
   if (!outcome.ok) {
-    return privatePage(
+    return readerPage(
       c,
       <AnswerLinkProblemPage pageName={await pageNameOf(c)} reason={outcome.reason} />,
       outcome.reason === 'unknown' ? 404 : outcome.reason === 'expired' ? 410 : 409,
@@ -167,7 +176,7 @@ customerWordRoutes.post('/incidents/:id/affected', limitBody(), ourForms, async 
     { incidentId: c.req.param('id'), ip, areaId: field(form, 'area') || null },
   )
   if (counted) await rebuildSnapshot(c.env, { waitUntil: (p) => c.executionCtx.waitUntil(p) })
-  return privatePage(
+  return readerPage(
     c,
     <ReportedPage
       pageName={await pageNameOf(c)}
@@ -175,6 +184,8 @@ customerWordRoutes.post('/incidents/:id/affected', limitBody(), ourForms, async 
       incidentName={incident.name}
       counted={counted}
     />,
+    200,
+    `/incidents/${incident.id}`,
   )
 })
 
@@ -183,14 +194,14 @@ customerWordRoutes.get('/reopen/:token', async (c) => {
   const outcome = await viewReopenLink(c.env.DB, c.req.param('token'), new Date())
   const pageName = await pageNameOf(c)
   if (!outcome.ok) {
-    return privatePage(
+    return readerPage(
       c,
       <ReopenLinkProblemPage pageName={pageName} reason={outcome.reason} />,
       outcome.reason === 'unknown' ? 404 : outcome.reason === 'expired' ? 410 : 409,
     )
   }
   const { incident } = outcome
-  return privatePage(
+  return readerPage(
     c,
     <ReopenLinkPage
       pageName={pageName}
@@ -211,18 +222,20 @@ customerWordRoutes.post('/reopen/:token', limitBody(), ourForms, afterWrite(), a
   )
   const pageName = await pageNameOf(c)
   if (!outcome.ok) {
-    return privatePage(
+    return readerPage(
       c,
       <ReopenLinkProblemPage pageName={pageName} reason={outcome.reason} />,
       outcome.reason === 'unknown' ? 404 : outcome.reason === 'expired' ? 410 : 409,
     )
   }
-  return privatePage(
+  return readerPage(
     c,
     <ReopenedPage
       pageName={pageName}
       incidentId={outcome.incident.id}
       incidentName={outcome.incident.name}
     />,
+    200,
+    `/incidents/${outcome.incident.id}`,
   )
 })

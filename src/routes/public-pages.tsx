@@ -14,15 +14,26 @@ import { groupByMonth, historyMonths, parseHistoryPage } from '../views/history-
 import { IncidentPage } from '../views/incident-page'
 import { StatusPage } from '../views/status-page'
 import { ForReader } from '../views/for-reader'
+import { pathWithoutLang } from '../views/page-path'
 import type { Reader } from '../i18n/reader'
+import { languageRoutes } from './language-switch'
 import { pageReader } from './page-reader'
 import { servePublic } from './public-cache'
 import { renderThroughCache } from './render-cache'
 import { publicView } from './public-view-loader'
 
-/** A whole HTML document, rendered for its reader. */
-function documentHtml(reader: Reader, page: Child): string {
-  return `<!doctype html>${String(<ForReader reader={reader}>{page}</ForReader>)}`
+/**
+ * A whole HTML document, rendered for its reader; `path` is the page's own path and query
+ * without `lang` (for the language switcher). Pages kept per URL use the request's; pages kept
+ * per name (`renderThroughCache`) use their canonical one, since the query string is not part
+ * of what is kept.
+ */
+function documentHtml(reader: Reader, path: string, page: Child): string {
+  return `<!doctype html>${String(
+    <ForReader reader={reader} path={path}>
+      {page}
+    </ForReader>,
+  )}`
 }
 
 const HTML = 'text/html; charset=utf-8'
@@ -34,11 +45,13 @@ const IN_READERS_LANGUAGE = { inReadersLanguage: true }
  */
 export const publicPageRoutes = new Hono<AppBindings>()
 
+publicPageRoutes.route('/', languageRoutes)
+
 publicPageRoutes.get('/', (c) =>
   servePublic(
     c,
     HTML,
-    (view, reader) => documentHtml(reader, <StatusPage view={view} />),
+    (view, reader) => documentHtml(reader, pathWithoutLang(c.req.url), <StatusPage view={view} />),
     IN_READERS_LANGUAGE,
   ),
 )
@@ -62,6 +75,7 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
         if (!incident) throw notFound('incident', id)
         return documentHtml(
           reader,
+          pathWithoutLang(c.req.url),
           <IncidentPage
             pageName={v.pageName}
             incident={presentAny(incident, v.ctx)}
@@ -91,6 +105,7 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
       const postmortems = await loadPublishedPostmortems(c.env.DB, [id])
       return documentHtml(
         reader,
+        `/incidents/${id}`,
         <IncidentPage
           pageName={view.pageName}
           incident={presentAny(incident, view.ctx)}
@@ -128,6 +143,7 @@ publicPageRoutes.get('/history', etag(), async (c) => {
       const incidents = window.incidents.map((i) => presentAny(i, view.ctx))
       return documentHtml(
         reader,
+        page === 0 ? '/history' : `/history?page=${page}`,
         <HistoryPage
           pageName={view.pageName}
           months={groupByMonth(incidents, months)}

@@ -1,10 +1,7 @@
 import type { ResolutionChoice } from '../domain/types'
+import { useReader } from '../i18n/reader-context'
 import { NoticePage, PostButton } from './page-form'
-
-const CHOICE_WORDS: Record<ResolutionChoice, { button: string; said: string }> = {
-  fixed: { button: 'Yes, it is fixed for me', said: 'fixed for you' },
-  still_broken: { button: 'No, it is still broken', said: 'still broken for you' },
-}
+import { linkTo, type Markup } from './rich'
 
 /** An answer link (GET): what the answer would be, and the button that gives it. */
 export function AnswerLinkPage(props: {
@@ -13,14 +10,17 @@ export function AnswerLinkPage(props: {
   incidentName: string
   choice: ResolutionChoice
 }) {
+  const reader = useReader()
   return (
-    <NoticePage pageName={props.pageName} heading="Is it fixed for you?">
+    <NoticePage pageName={props.pageName} heading={reader.t('word.closedHeading')}>
       <p>
-        We resolved <a href={`/incidents/${props.incidentId}`}>{props.incidentName}</a>. Press the
-        button to tell us it is {CHOICE_WORDS[props.choice].said}. You can change your answer with
-        the other link in the email.
+        {reader.rich<Markup>('answer.linkText', {
+          a: linkTo(`/incidents/${props.incidentId}`),
+          name: props.incidentName,
+          choice: props.choice,
+        })}
       </p>
-      <PostButton label={CHOICE_WORDS[props.choice].button} />
+      <PostButton label={reader.t('answer.linkButton', { choice: props.choice })} />
     </NoticePage>
   )
 }
@@ -32,16 +32,12 @@ export function AnsweredPage(props: {
   incidentName: string
   choice: ResolutionChoice
 }) {
+  const { t } = useReader()
   return (
-    <NoticePage pageName={props.pageName} heading="Thank you">
-      <p role="status">
-        Your answer is counted: {props.incidentName} is {CHOICE_WORDS[props.choice].said}.
-        {props.choice === 'still_broken'
-          ? ' The team sees how many customers say so and can reopen the incident.'
-          : ''}
-      </p>
+    <NoticePage pageName={props.pageName} heading={t('answer.thanks')}>
+      <p role="status">{t('answer.counted', { choice: props.choice, name: props.incidentName })}</p>
       <p>
-        <a href={`/incidents/${props.incidentId}`}>Back to the incident</a>
+        <a href={`/incidents/${props.incidentId}`}>{t('answer.backToIncident')}</a>
       </p>
     </NoticePage>
   )
@@ -54,15 +50,14 @@ export function ReportedPage(props: {
   incidentName: string
   counted: boolean
 }) {
+  const { t } = useReader()
   return (
-    <NoticePage pageName={props.pageName} heading="Thank you">
+    <NoticePage pageName={props.pageName} heading={t('answer.thanks')}>
       <p role="status">
-        {props.counted
-          ? `You are counted as affected by ${props.incidentName}.`
-          : `You were already counted as affected by ${props.incidentName}.`}
+        {t('answer.reported', { already: props.counted ? 'no' : 'yes', name: props.incidentName })}
       </p>
       <p>
-        <a href={`/incidents/${props.incidentId}`}>Back to the incident</a>
+        <a href={`/incidents/${props.incidentId}`}>{t('answer.backToIncident')}</a>
       </p>
     </NoticePage>
   )
@@ -73,21 +68,15 @@ export function AnswerLinkProblemPage(props: {
   pageName: string
   reason: 'unknown' | 'expired' | 'reopened'
 }) {
-  const heading =
-    props.reason === 'reopened'
-      ? 'This incident is open again'
-      : props.reason === 'expired'
-        ? 'This link has expired'
-        : 'This link is not valid'
-  const text =
-    props.reason === 'reopened'
-      ? 'Nothing was recorded: the team is working on it again. You will hear when it is resolved.'
-      : 'Nothing was recorded. Answer links work for 14 days after the resolution email.'
+  const { t } = useReader()
   return (
-    <NoticePage pageName={props.pageName} heading={heading}>
-      <p>{text}</p>
+    <NoticePage
+      pageName={props.pageName}
+      heading={t('answer.problemHeading', { reason: props.reason })}
+    >
+      <p>{t('answer.problemText', { reason: props.reason })}</p>
       <p>
-        <a href="/">Status page</a>
+        <a href="/">{t('answer.statusPage')}</a>
       </p>
     </NoticePage>
   )
@@ -101,18 +90,19 @@ export function ReopenLinkPage(props: {
   fixed: number
   stillBroken: number
 }) {
+  const reader = useReader()
   return (
-    <NoticePage pageName={props.pageName} heading="Reopen this incident?">
+    <NoticePage pageName={props.pageName} heading={reader.t('reopen.heading')}>
       <p>
-        <a href={`/incidents/${props.incidentId}`}>{props.incidentName}</a> is resolved, but{' '}
-        {props.stillBroken} {props.stillBroken === 1 ? 'customer says' : 'customers say'} it is
-        still broken ({props.fixed} say it is fixed).
+        {reader.rich<Markup>('reopen.text', {
+          a: linkTo(`/incidents/${props.incidentId}`),
+          name: props.incidentName,
+          broken: props.stillBroken,
+          fixed: props.fixed,
+        })}
       </p>
-      <p>
-        Reopening posts an “investigating” update, tells subscribers, and puts its components back
-        to the statuses they had in it.
-      </p>
-      <PostButton label="Reopen the incident" />
+      <p>{reader.t('reopen.effect')}</p>
+      <PostButton label={reader.t('reopen.button')} />
     </NoticePage>
   )
 }
@@ -123,11 +113,12 @@ export function ReopenedPage(props: {
   incidentId: string
   incidentName: string
 }) {
+  const { t } = useReader()
   return (
-    <NoticePage pageName={props.pageName} heading="Reopened">
-      <p role="status">{props.incidentName} is open again, as investigating.</p>
+    <NoticePage pageName={props.pageName} heading={t('reopen.done')}>
+      <p role="status">{t('reopen.doneText', { name: props.incidentName })}</p>
       <p>
-        <a href={`/incidents/${props.incidentId}`}>The incident</a>
+        <a href={`/incidents/${props.incidentId}`}>{t('reopen.incident')}</a>
       </p>
     </NoticePage>
   )
@@ -138,14 +129,10 @@ export function ReopenLinkProblemPage(props: {
   pageName: string
   reason: 'unknown' | 'expired' | 'open'
 }) {
-  const text = {
-    unknown: 'This link is not valid.',
-    expired: 'This link has expired or was already used.',
-    open: 'This incident is not resolved (it is open again, or has a postmortem).',
-  }[props.reason]
+  const { t } = useReader()
   return (
-    <NoticePage pageName={props.pageName} heading="Nothing was reopened">
-      <p>{text} Use the admin API to change the incident.</p>
+    <NoticePage pageName={props.pageName} heading={t('reopen.nothing')}>
+      <p>{t('reopen.problem', { reason: props.reason })}</p>
     </NoticePage>
   )
 }

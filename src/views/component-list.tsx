@@ -2,7 +2,9 @@ import { alignDailyStatus } from '../domain/daily-status'
 import { worseStatus } from '../domain/page-status'
 import type { ComponentStatus } from '../domain/types'
 import type { ComponentJson } from '../schemas/statuspage'
+import { useReader } from '../i18n/reader-context'
 import { ComponentStatusBadge } from './labels'
+import { visuallyHidden, type Markup } from './rich'
 import { UptimeBars } from './uptime-bars'
 
 /** What the component list needs besides the components: the bars and the clock. */
@@ -38,7 +40,7 @@ function ComponentRow(props: { component: ComponentJson; bars: BarsSource }) {
       {help ? (
         <p class="description">
           <a href={help}>
-            Help<span class="visually-hidden"> for {c.name}</span>
+            {useReader().rich<Markup>('status.help', { name: c.name, hidden: visuallyHidden })}
           </a>
         </p>
       ) : null}

@@ -2,6 +2,8 @@ import { pageAnswersOpen } from '../domain/resolution-check'
 import { isClosedStatus } from '../domain/types'
 import { SubmitRow } from './page-form'
 import type { PresentedIncident } from '../domain/presented-incident'
+import { useReader } from '../i18n/reader-context'
+import { strong, type Markup } from './rich'
 
 /** An area a reader may name with an answer or report. */
 export interface AreaChoice {
@@ -11,12 +13,13 @@ export interface AreaChoice {
 
 /** "Your area (optional)": a select of areas, or nothing when the page has none. */
 function AreaSelect(props: { areas: AreaChoice[]; id: string }) {
+  const { t } = useReader()
   if (props.areas.length === 0) return null
   return (
     <p class="field">
-      <label for={props.id}>Your area (optional)</label>
+      <label for={props.id}>{t('word.area')}</label>
       <select id={props.id} name="area">
-        <option value="">Not saying</option>
+        <option value="">{t('word.notSaying')}</option>
         {props.areas.map((a) => (
           <option value={a.id}>{a.name}</option>
         ))}
@@ -27,19 +30,27 @@ function AreaSelect(props: { areas: AreaChoice[]; id: string }) {
 
 /** "5 say fixed for me, 2 say still broken", and the same per area. */
 function AnswerCounts(props: { incident: PresentedIncident }) {
+  const reader = useReader()
   const check = props.incident.resolution_check
   if (check.fixed + check.still_broken === 0) return null
   return (
     <>
       <p class="answer-counts" data-testid="answer-counts">
-        Customers say: <strong>{check.fixed}</strong> fixed for me,{' '}
-        <strong>{check.still_broken}</strong> still broken.
+        {reader.rich<Markup>('word.counts', {
+          b: strong,
+          fixed: check.fixed,
+          broken: check.still_broken,
+        })}
       </p>
       {check.by_area.length > 0 ? (
         <ul class="plain">
           {check.by_area.map((a) => (
             <li>
-              {a.name}: {a.fixed} fixed, {a.still_broken} still broken
+              {reader.t('word.countsByArea', {
+                area: a.name,
+                fixed: a.fixed,
+                broken: a.still_broken,
+              })}
             </li>
           ))}
         </ul>
@@ -50,20 +61,18 @@ function AnswerCounts(props: { incident: PresentedIncident }) {
 
 /** "12 readers report they are affected", shown only when the page allows it. */
 function AffectedCounts(props: { incident: PresentedIncident }) {
+  const reader = useReader()
   const reports = props.incident.affected_reports
   if (!reports || reports.total === 0) return null
   return (
     <>
       <p class="affected-counts" data-testid="affected-counts">
-        <strong>{reports.total}</strong> {reports.total === 1 ? 'reader reports' : 'readers report'}{' '}
-        being affected.
+        {reader.rich<Markup>('word.affected', { b: strong, total: reports.total })}
       </p>
       {reports.by_area.length > 0 ? (
         <ul class="plain">
           {reports.by_area.map((a) => (
-            <li>
-              {a.name}: {a.count}
-            </li>
+            <li>{reader.t('word.affectedByArea', { area: a.name, count: a.count })}</li>
           ))}
         </ul>
       ) : null}
@@ -80,6 +89,7 @@ export function CustomerWord(props: {
   areas: AreaChoice[]
   now: Date
 }) {
+  const { t } = useReader()
   const i = props.incident
   if (i.impact === 'maintenance') return null
   const answering = pageAnswersOpen({ status: i.status, resolvedAt: i.resolved_at }, props.now)
@@ -91,14 +101,14 @@ export function CustomerWord(props: {
   }
   return (
     <section aria-labelledby="customer-word-title" class="customer-word">
-      <h2 id="customer-word-title">{open ? 'Are you affected?' : 'Is it fixed for you?'}</h2>
+      <h2 id="customer-word-title">{t(open ? 'word.openHeading' : 'word.closedHeading')}</h2>
       {open ? (
         <>
           {affected}
           <form method="post" action={`/incidents/${i.id}/affected`} class="form">
-            <p class="hint">Tell us this reaches you too; you are counted once.</p>
+            <p class="hint">{t('word.affectedHint')}</p>
             <AreaSelect areas={props.areas} id="affected-area" />
-            <SubmitRow label="I'm affected" />
+            <SubmitRow label={t('word.affectedButton')} />
           </form>
         </>
       ) : (
@@ -106,14 +116,14 @@ export function CustomerWord(props: {
           {counts}
           {answering ? (
             <form method="post" action={`/incidents/${i.id}/resolution`} class="form">
-              <p class="hint">One answer per reader; you can change it.</p>
+              <p class="hint">{t('word.answerHint')}</p>
               <AreaSelect areas={props.areas} id="answer-area" />
               <p class="buttons">
                 <button type="submit" name="choice" value="fixed">
-                  Fixed for me
+                  {t('word.fixedButton')}
                 </button>{' '}
                 <button type="submit" name="choice" value="still_broken">
-                  Still broken
+                  {t('word.brokenButton')}
                 </button>
               </p>
             </form>

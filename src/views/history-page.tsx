@@ -4,7 +4,7 @@ import type { HistoryMonth } from './history-months'
 import type { PresentedIncident } from '../domain/presented-incident'
 import { Layout } from './layout'
 import { PastList } from './past-list'
-import { formatMonth } from '../lib/time-format'
+import { useReader } from '../i18n/reader-context'
 
 const monthValue = (m: HistoryMonth) => `${m.year}-${String(m.month + 1).padStart(2, '0')}`
 
@@ -20,34 +20,36 @@ export function HistoryPage(props: {
   etaStats: EtaStats
 }) {
   const { months, page } = props
+  const { t, clock } = useReader()
+  const heading = t('history.heading')
   return (
-    <Layout pageName={props.pageName} title={`History · ${props.pageName}`} current="history">
-      <h1>History</h1>
+    <Layout pageName={props.pageName} title={`${heading} · ${props.pageName}`} current="history">
+      <h1>{heading}</h1>
       <EtaRecord stats={props.etaStats} />
       {months.map(({ month, items }) => {
         const headingId = `month-${monthValue(month)}`
         return (
           <section aria-labelledby={headingId}>
             <h2 id={headingId}>
-              <time datetime={monthValue(month)}>{formatMonth(month.year, month.month)}</time>
+              <time datetime={monthValue(month)}>{clock.month(month.year, month.month)}</time>
             </h2>
-            {items.length > 0 ? <PastList incidents={items} /> : <p>No incidents reported.</p>}
+            {items.length > 0 ? <PastList incidents={items} /> : <p>{t('history.none')}</p>}
           </section>
         )
       })}
-      <nav class="pager" aria-label="History pages">
+      <nav class="pager" aria-label={t('history.pages')}>
         <ul>
           {page > 0 ? (
             <li>
               <a href={page === 1 ? '/history' : `/history?page=${page - 1}`} rel="prev">
-                ← Newer
+                {t('history.newer')}
               </a>
             </li>
           ) : null}
           {props.hasOlder ? (
             <li>
               <a href={`/history?page=${page + 1}`} rel="next">
-                Older →
+                {t('history.older')}
               </a>
             </li>
           ) : null}

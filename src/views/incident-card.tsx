@@ -1,16 +1,22 @@
 import { IncidentFacts } from './incident-facts'
 import { type PresentedIncident } from '../domain/presented-incident'
-import { statusLabel } from '../domain/status-words'
+import { useReader } from '../i18n/reader-context'
+import { statusWord } from '../i18n/status-labels'
+import { visuallyHidden, type Markup } from './rich'
 import { Time } from './time'
 
 /** The newest update's text with its time and status. */
 export function LatestUpdate(props: { incident: PresentedIncident }) {
+  const reader = useReader()
   const latest = props.incident.incident_updates[0]
   if (!latest) return null
   return (
     <div class="latest">
       <p class="meta">
-        Latest update, <Time iso={latest.display_at} /> — {statusLabel(latest.status)}
+        {reader.rich('status.latestUpdate', {
+          time: <Time iso={latest.display_at} />,
+          status: statusWord(reader, latest.status),
+        })}
       </p>
       <p class="text">{latest.body}</p>
     </div>
@@ -19,6 +25,7 @@ export function LatestUpdate(props: { incident: PresentedIncident }) {
 
 /** An open incident or maintenance on the status page: name, the facts, the latest update. */
 export function IncidentCard(props: { incident: PresentedIncident }) {
+  const reader = useReader()
   const i = props.incident
   const headingId = `incident-${i.id}`
   return (
@@ -33,7 +40,7 @@ export function IncidentCard(props: { incident: PresentedIncident }) {
       <LatestUpdate incident={i} />
       <p class="more">
         <a href={`/incidents/${encodeURIComponent(i.id)}`}>
-          Full timeline<span class="visually-hidden"> of {i.name}</span>
+          {reader.rich<Markup>('status.fullTimeline', { name: i.name, hidden: visuallyHidden })}
         </a>
       </p>
     </article>

@@ -1,8 +1,10 @@
 import { isMaintenance, type PresentedIncident } from '../domain/presented-incident'
 import { isClosedStatus } from '../domain/types'
+import { useReader } from '../i18n/reader-context'
+import { impactWord, statusWord } from '../i18n/status-labels'
 import { Badge, ComponentStatusBadge, impactTone } from './labels'
-import { impactLabel, statusLabel } from '../domain/status-words'
-import { formatMinutes } from '../lib/time-format'
+import { OverdueBy } from './overdue'
+import { strong, type Markup } from './rich'
 import { Time } from './time'
 
 const INCIDENT_STAGES = ['investigating', 'identified', 'monitoring', 'resolved']
@@ -10,11 +12,15 @@ const MAINTENANCE_STAGES = ['scheduled', 'in_progress', 'verifying', 'completed'
 
 /** The stages in order with the current one marked in words as well as in style. */
 function Stages(props: { incident: PresentedIncident }) {
+  const reader = useReader()
   if (isMaintenance(props.incident) && props.incident.cancelled_at) {
     // Called off before it began: none of the stages happened, so none is shown as done.
     return (
       <p class="cancelled">
-        <strong>Cancelled</strong> <Time iso={props.incident.cancelled_at} /> — no work took place
+        {reader.rich<Markup>('facts.cancelled', {
+          strong,
+          time: <Time iso={props.incident.cancelled_at} />,
+        })}
       </p>
     )
   }
@@ -22,14 +28,16 @@ function Stages(props: { incident: PresentedIncident }) {
   const current = props.incident.status === 'postmortem' ? 'resolved' : props.incident.status
   const index = stages.indexOf(current)
   return (
-    <ol class="stages" aria-label="Stages">
+    <ol class="stages" aria-label={reader.t('facts.stages')}>
       {stages.map((stage, i) => (
         <li
           class={i === index ? 'current' : i < index ? 'done' : 'todo'}
           aria-current={i === index ? 'step' : undefined}
         >
-          {statusLabel(stage)}
-          {i === index ? <span class="visually-hidden"> (current stage)</span> : null}
+          {statusWord(reader, stage)}
+          {i === index ? (
+            <span class="visually-hidden"> {reader.t('facts.currentStage')}</span>
+          ) : null}
         </li>
       ))}
     </ol>
@@ -38,37 +46,33 @@ function Stages(props: { incident: PresentedIncident }) {
 
 /** "ETA moved 2 times: Mon 14:00 → Tue 14:00 → Wed 14:00", or nothing if it never moved. */
 export function EtaMoves(props: { incident: PresentedIncident }) {
+  const reader = useReader()
   const { eta_moves: moves, eta_history: history } = props.incident
   if (moves === 0) return null
-  return (
-    <p class="eta-moves">
-      ETA moved {moves} {moves === 1 ? 'time' : 'times'}:{' '}
-      {history.map((entry, i) => (
-        <>
-          {i > 0 ? ' → ' : ''}
-          {entry.eta ? <Time iso={entry.eta} /> : <span>no estimate</span>}
-        </>
-      ))}
-    </p>
-  )
+  const arrow = ` ${reader.t('facts.arrow')} `
+  const list = history.map((entry, i) => (
+    <>
+      {i > 0 ? arrow : ''}
+      {entry.eta ? <Time iso={entry.eta} /> : <span>{reader.t('facts.noEstimate')}</span>}
+    </>
+  ))
+  return <p class="eta-moves">{reader.rich('facts.etaMoves', { moves, history: <>{list}</> })}</p>
 }
 
 /** The current estimate, said plainly when it has passed or was withdrawn. */
 function Eta(props: { incident: PresentedIncident }) {
+  const reader = useReader()
   const { eta, eta_passed: passed, eta_history: history } = props.incident
   return (
     <>
       {eta === null ? (
-        <p>{history.length > 0 ? 'No estimate: the last one was withdrawn' : 'No estimate yet'}</p>
+        <p>{reader.t(history.length > 0 ? 'facts.noEstimateWithdrawn' : 'facts.noEstimateYet')}</p>
       ) : passed ? (
         <p class="warning">
           <span class="glyph" aria-hidden="true">
             ⚠
           </span>{' '}
-          <strong>
-            ETA <Time iso={eta} /> passed
-          </strong>{' '}
-          — no new estimate yet
+          {reader.rich<Markup>('facts.etaPassed', { strong, eta: <Time iso={eta} /> })}
         </p>
       ) : (
         <p>
@@ -80,8 +84,9 @@ function Eta(props: { incident: PresentedIncident }) {
   )
 }
 
-/** "Next update by 15:30", or "Update overdue by 12 min" once that time has passed. */
+/** "Next update by 15:30", or "Update overdue by 12 min" (ticking) once that time has passed. */
 function NextUpdate(props: { incident: PresentedIncident }) {
+  const reader = useReader()
   const { next_update_at: next, update_overdue: overdue, overdue_minutes: minutes } = props.incident
   if (!next) return null
   if (overdue) {
@@ -90,18 +95,14 @@ function NextUpdate(props: { incident: PresentedIncident }) {
         <span class="glyph" aria-hidden="true">
           ⚠
         </span>{' '}
-        <strong>
-          Update overdue by {minutes > 0 ? formatMinutes(minutes) : 'less than a minute'}
-        </strong>{' '}
-        (promised by <Time iso={next} />)
+        {reader.rich('facts.overdue', {
+          overdue: <OverdueBy since={next} minutes={minutes} />,
+          time: <Time iso={next} />,
+        })}
       </p>
     )
   }
-  return (
-    <p>
-      Next update by <Time iso={next} />
-    </p>
-  )
+  return <p>{reader.rich('facts.nextUpdateBy', { time: <Time iso={next} /> })}</p>
 }
 
 /**
@@ -109,6 +110,8 @@ function NextUpdate(props: { incident: PresentedIncident }) {
  * moves, the next-update promise, workaround, areas, components. `full` adds start and end.
  */
 export function IncidentFacts(props: { incident: PresentedIncident; full?: boolean }) {
+  const reader = useReader()
+  const { t } = reader
   const i = props.incident
   const open = !isClosedStatus(i.status)
   const maintenance = isMaintenance(i)
@@ -119,43 +122,46 @@ export function IncidentFacts(props: { incident: PresentedIncident; full?: boole
     <dl class="facts">
       {i.upcoming && i.expected_start ? (
         <>
-          <dt>Expected from</dt>
+          <dt>{t('facts.expectedFrom')}</dt>
           <dd>
-            <strong>
-              <Time iso={i.expected_start} />
-            </strong>{' '}
-            — announced in advance, not in effect yet
+            {reader.rich<Markup>('facts.announced', {
+              strong,
+              time: <Time iso={i.expected_start} />,
+            })}
           </dd>
         </>
       ) : null}
-      <dt>Status</dt>
+      <dt>{t('facts.status')}</dt>
       <dd>
         <Stages incident={i} />
       </dd>
       {maintenance ? (
         <>
-          <dt>Scheduled</dt>
+          <dt>{t('facts.scheduled')}</dt>
           <dd>
-            <Time iso={i.scheduled_for} /> to <Time iso={i.scheduled_until} />
+            {reader.rich('facts.window', {
+              from: <Time iso={i.scheduled_for} />,
+              until: <Time iso={i.scheduled_until} />,
+            })}
           </dd>
         </>
       ) : (
         <>
-          <dt>Impact</dt>
+          <dt>{t('facts.impact')}</dt>
           <dd>
-            <Badge tone={impactTone(i.impact)} label={impactLabel(i.impact)} />
+            <Badge tone={impactTone(i.impact)} label={impactWord(reader, i.impact)} />
           </dd>
         </>
       )}
       {props.full && !(maintenance && i.cancelled_at) ? (
         <>
-          <dt>Started</dt>
+          <dt>{t('facts.started')}</dt>
           <dd>
             <Time iso={i.started_at} />
           </dd>
           {i.resolved_at && !(maintenance && i.cancelled_at) ? (
             <>
-              <dt>{maintenance ? 'Completed' : 'Resolved'}</dt>
+              <dt>{t(maintenance ? 'facts.completed' : 'facts.resolved')}</dt>
               <dd>
                 <Time iso={i.resolved_at} />
               </dd>
@@ -165,15 +171,16 @@ export function IncidentFacts(props: { incident: PresentedIncident; full?: boole
       ) : null}
       {i.progress !== null && open ? (
         <>
-          <dt>Progress</dt>
+          <dt>{t('incident.progress')}</dt>
           <dd class="progress">
-            <span>{i.progress} %</span> <progress max={100} value={i.progress} aria-hidden="true" />
+            <span>{percent(reader.locale, i.progress)}</span>{' '}
+            <progress max={100} value={i.progress} aria-hidden="true" />
           </dd>
         </>
       ) : null}
       {open && (!maintenance || i.eta !== null || i.eta_history.length > 0) ? (
         <>
-          <dt>ETA</dt>
+          <dt>{t('incident.eta')}</dt>
           <dd>
             <Eta incident={i} />
           </dd>
@@ -181,7 +188,7 @@ export function IncidentFacts(props: { incident: PresentedIncident; full?: boole
       ) : null}
       {open && i.next_update_at ? (
         <>
-          <dt>Next update</dt>
+          <dt>{t('facts.nextUpdate')}</dt>
           <dd>
             <NextUpdate incident={i} />
           </dd>
@@ -189,13 +196,13 @@ export function IncidentFacts(props: { incident: PresentedIncident; full?: boole
       ) : null}
       {i.workaround ? (
         <>
-          <dt>Workaround</dt>
+          <dt>{t('incident.workaround')}</dt>
           <dd class="text">{i.workaround}</dd>
         </>
       ) : null}
       {i.areas.length > 0 ? (
         <>
-          <dt>Areas</dt>
+          <dt>{t('facts.areas')}</dt>
           <dd>
             <ul class="inline-list">
               {i.areas.map((area) => (
@@ -207,7 +214,7 @@ export function IncidentFacts(props: { incident: PresentedIncident; full?: boole
       ) : null}
       {i.components.length > 0 ? (
         <>
-          <dt>Components</dt>
+          <dt>{t('incident.components')}</dt>
           <dd>
             <ul class="inline-list">
               {i.components.map((component) => (
@@ -227,4 +234,9 @@ export function IncidentFacts(props: { incident: PresentedIncident; full?: boole
       ) : null}
     </dl>
   )
+}
+
+/** "40 %" (or "40 %" with the locale's own spacing): a whole percentage. */
+export function percent(locale: string, value: number): string {
+  return new Intl.NumberFormat(locale, { style: 'percent' }).format(value / 100)
 }

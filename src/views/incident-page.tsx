@@ -2,28 +2,30 @@ import type { IncidentUpdateJson } from '../schemas/statuspage'
 import { CustomerWord, type AreaChoice } from './customer-word'
 import { IncidentFacts } from './incident-facts'
 import { isMaintenance, type PresentedIncident } from '../domain/presented-incident'
-import { componentStatusLabel, updateStatusLabel } from '../domain/status-words'
 import type { PublishedPostmortem } from '../domain/postmortems'
+import { useReader } from '../i18n/reader-context'
+import { componentStatusWord, updateStatusWord } from '../i18n/status-labels'
+import { percent } from './incident-facts'
 import { Layout } from './layout'
+import { linkTo, type Markup } from './rich'
 import { PostmortemView } from './postmortem-view'
 import { Time } from './time'
 
 /** Every ETA ever given, oldest first, with when it was given. */
 function EtaHistory(props: { incident: PresentedIncident }) {
+  const reader = useReader()
   const history = props.incident.eta_history
-  if (history.length === 0) return <p>No estimate has been given.</p>
+  if (history.length === 0) return <p>{reader.t('incident.noEstimateGiven')}</p>
   return (
     <ol class="eta-history">
       {history.map((entry) => (
         <li>
-          {entry.eta ? (
-            <>
-              ETA <Time iso={entry.eta} />
-            </>
-          ) : (
-            'Estimate withdrawn'
-          )}
-          , given <Time iso={entry.set_at} />
+          {entry.eta
+            ? reader.rich('incident.etaGiven', {
+                eta: <Time iso={entry.eta} />,
+                given: <Time iso={entry.set_at} />,
+              })
+            : reader.rich('incident.etaWithdrawnGiven', { given: <Time iso={entry.set_at} /> })}
         </li>
       ))}
     </ol>
@@ -32,20 +34,20 @@ function EtaHistory(props: { incident: PresentedIncident }) {
 
 /** The ETA an update set, if it changed it (compared with the update before it). */
 function EtaSet(props: { update: IncidentUpdateJson; previous: IncidentUpdateJson | undefined }) {
+  const reader = useReader()
   const { update, previous } = props
   const before = previous?.eta ?? null
   if (update.eta === before) return null
+  const eta = update.eta ? <Time iso={update.eta} /> : null
   return (
     <>
-      <dt>ETA</dt>
+      <dt>{reader.t('incident.eta')}</dt>
       <dd>
-        {update.eta ? <Time iso={update.eta} /> : 'Estimate withdrawn'}
-        {before ? (
-          <>
-            {' '}
-            (was <Time iso={before} />)
-          </>
-        ) : null}
+        {before
+          ? eta
+            ? reader.rich('incident.etaWas', { eta, before: <Time iso={before} /> })
+            : reader.rich('incident.etaWithdrawnWas', { before: <Time iso={before} /> })
+          : (eta ?? reader.t('incident.etaWithdrawn'))}
       </dd>
     </>
   )
@@ -57,12 +59,14 @@ function UpdateItem(props: {
   previous: IncidentUpdateJson | undefined
   incident: PresentedIncident
 }) {
+  const reader = useReader()
+  const { t } = reader
   const u = props.update
   const headingId = `update-${u.id}`
   return (
     <li>
       <article aria-labelledby={headingId}>
-        <h3 id={headingId}>{updateStatusLabel(u, props.incident)}</h3>
+        <h3 id={headingId}>{updateStatusWord(reader, u, props.incident)}</h3>
         <p class="meta">
           <Time iso={u.display_at} />
         </p>
@@ -70,14 +74,14 @@ function UpdateItem(props: {
         <dl class="facts">
           {u.progress !== null ? (
             <>
-              <dt>Progress</dt>
-              <dd>{u.progress} %</dd>
+              <dt>{t('incident.progress')}</dt>
+              <dd>{percent(reader.locale, u.progress)}</dd>
             </>
           ) : null}
           <EtaSet update={u} previous={props.previous} />
           {u.next_update_at ? (
             <>
-              <dt>Next update promised by</dt>
+              <dt>{t('incident.nextUpdatePromised')}</dt>
               <dd>
                 <Time iso={u.next_update_at} />
               </dd>
@@ -85,25 +89,28 @@ function UpdateItem(props: {
           ) : null}
           {u.next_steps ? (
             <>
-              <dt>Next steps</dt>
+              <dt>{t('incident.nextSteps')}</dt>
               <dd class="text">{u.next_steps}</dd>
             </>
           ) : null}
           {u.workaround ? (
             <>
-              <dt>Workaround</dt>
+              <dt>{t('incident.workaround')}</dt>
               <dd class="text">{u.workaround}</dd>
             </>
           ) : null}
           {u.affected_components.length > 0 ? (
             <>
-              <dt>Components</dt>
+              <dt>{t('incident.components')}</dt>
               <dd>
                 <ul class="plain">
                   {u.affected_components.map((a) => (
                     <li>
-                      {a.name}: {componentStatusLabel(a.old_status)} →{' '}
-                      {componentStatusLabel(a.new_status)}
+                      {t('incident.componentChange', {
+                        name: a.name,
+                        from: componentStatusWord(reader, a.old_status),
+                        to: componentStatusWord(reader, a.new_status),
+                      })}
                     </li>
                   ))}
                 </ul>
@@ -130,31 +137,36 @@ export function IncidentPage(props: {
   /** Its published postmortem, shown below the timeline. */
   postmortem?: PublishedPostmortem | null
 }) {
+  const reader = useReader()
+  const { t } = reader
   const i = props.incident
   const updates = i.incident_updates
   const kind = isMaintenance(i)
     ? i.cancelled_at
-      ? 'Cancelled maintenance'
-      : 'Scheduled maintenance'
+      ? 'incident.kind.cancelled'
+      : 'incident.kind.maintenance'
     : i.upcoming
-      ? 'Upcoming incident'
-      : 'Incident'
+      ? 'incident.kind.upcoming'
+      : 'incident.kind.incident'
   return (
     <Layout pageName={props.pageName} title={`${i.name} · ${props.pageName}`}>
       <article aria-labelledby="incident-title">
-        <p class="kind">{kind}</p>
+        <p class="kind">{t(kind)}</p>
         <h1 id="incident-title">{i.name}</h1>
         <IncidentFacts incident={i} full />
         <CustomerWord incident={i} areas={props.areas ?? []} now={props.now ?? new Date()} />
 
         <section aria-labelledby="eta-history-title">
-          <h2 id="eta-history-title">ETA history</h2>
+          <h2 id="eta-history-title">{t('incident.etaHistory')}</h2>
           <EtaHistory incident={i} />
         </section>
 
         <section aria-labelledby="updates-title">
           <h2 id="updates-title">
-            Updates <span class="count">({updates.length})</span>
+            {reader.rich<Markup>('incident.updates', {
+              count: updates.length,
+              small: (chunks) => <span class="count">{chunks}</span>,
+            })}
           </h2>
           <ol class="timeline" reversed>
             {updates.map((update, index) => (
@@ -165,7 +177,10 @@ export function IncidentPage(props: {
         {props.postmortem ? <PostmortemView postmortem={props.postmortem} /> : null}
       </article>
       <p>
-        <a href="/">Back to the status page</a> · <a href="/history">History</a>
+        {reader.rich<Markup>('incident.links', {
+          status: linkTo('/'),
+          history: linkTo('/history'),
+        })}
       </p>
     </Layout>
   )

@@ -1,6 +1,7 @@
 import { componentIndicator, type Indicator } from '../domain/page-status'
-import { componentStatusLabel } from '../domain/status-words'
 import type { ComponentStatus } from '../domain/types'
+import { useReader } from '../i18n/reader-context'
+import { componentStatusWord } from '../i18n/status-labels'
 
 /** A glyph per indicator, so status never rests on colour alone (the text is always there too). */
 const GLYPHS: Record<Indicator | 'maintenance', string> = {
@@ -35,7 +36,12 @@ export function Badge(props: { tone: Indicator | 'maintenance'; label: string })
   )
 }
 
-/** The badge for a component status. */
+/** The badge for a component status, in the reader's words. */
 export function ComponentStatusBadge(props: { status: ComponentStatus }) {
-  return <Badge tone={componentTone(props.status)} label={componentStatusLabel(props.status)} />
+  return (
+    <Badge
+      tone={componentTone(props.status)}
+      label={componentStatusWord(useReader(), props.status)}
+    />
+  )
 }

@@ -1,11 +1,13 @@
 import type { Child } from 'hono/jsx'
 import { useReader } from '../i18n/reader-context'
+import { LanguageLinks, LanguageSwitcher } from './language-switcher'
+import { linkTo, type Markup } from './rich'
 import { LOCAL_TIME_SCRIPT } from './time'
 
 /**
  * The frame of every public page: language, viewport, stylesheet, a skip link, the page's name
- * in a banner with the navigation, the main landmark and a footer. Works with JavaScript off;
- * the one inline script only rewrites times into the reader's zone.
+ * in a banner with the navigation, the main landmark and a footer with the language switcher.
+ * Works with JavaScript off; the one inline script only rewrites times into the reader's zone.
  */
 export function Layout(props: {
   pageName: string
@@ -15,8 +17,10 @@ export function Layout(props: {
   children?: Child
 }) {
   const reader = useReader()
+  const { t } = reader
+  const page = props.pageName
   return (
-    <html lang={reader.lang} dir={reader.dir}>
+    <html lang={reader.lang} dir={reader.dir} data-locale={reader.locale}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -28,36 +32,37 @@ export function Layout(props: {
         <link
           rel="alternate"
           type="application/atom+xml"
-          title={`${props.pageName} incidents and maintenance (Atom)`}
+          title={t('layout.feedAtom', { page })}
           href="/feed.atom"
         />
         <link
           rel="alternate"
           type="application/rss+xml"
-          title={`${props.pageName} incidents and maintenance (RSS)`}
+          title={t('layout.feedRss', { page })}
           href="/feed.rss"
         />
         <link
           rel="alternate"
           type="text/calendar"
-          title={`${props.pageName} maintenance calendar`}
+          title={t('layout.calendar', { page })}
           href="/maintenance.ics"
         />
+        <LanguageLinks />
       </head>
       <body>
         <a class="skip-link" href="#main">
-          Skip to content
+          {t('layout.skip')}
         </a>
         <header class="site-header">
           <div class="wrap">
             <a class="brand" href="/">
-              {props.pageName}
+              {page}
             </a>
-            <nav aria-label="Site">
+            <nav aria-label={t('layout.nav')}>
               <ul>
                 <li>
                   <a href="/" aria-current={props.current === 'status' ? 'page' : undefined}>
-                    Status
+                    {t('layout.status')}
                   </a>
                 </li>
                 <li>
@@ -65,7 +70,7 @@ export function Layout(props: {
                     href="/history"
                     aria-current={props.current === 'history' ? 'page' : undefined}
                   >
-                    History
+                    {t('layout.history')}
                   </a>
                 </li>
                 <li>
@@ -73,7 +78,7 @@ export function Layout(props: {
                     href="/subscribe"
                     aria-current={props.current === 'subscribe' ? 'page' : undefined}
                   >
-                    Subscribe
+                    {t('layout.subscribe')}
                   </a>
                 </li>
               </ul>
@@ -86,12 +91,15 @@ export function Layout(props: {
         <footer class="site-footer">
           <div class="wrap">
             <p>
-              Times are in {reader.timeZone === 'Etc/UTC' ? 'UTC' : reader.timeZone}, or in your own
-              time zone when JavaScript is on. The same data is available as JSON at{' '}
-              <a href="/api/v2/summary.json">/api/v2/summary.json</a>, as feeds (
-              <a href="/feed.atom">Atom</a>, <a href="/feed.rss">RSS</a>) and as a{' '}
-              <a href="/maintenance.ics">calendar of maintenance</a>.
+              {reader.rich<Markup>('layout.footer', {
+                zone: reader.timeZone === 'Etc/UTC' ? 'UTC' : reader.timeZone,
+                json: linkTo('/api/v2/summary.json'),
+                atom: linkTo('/feed.atom'),
+                rss: linkTo('/feed.rss'),
+                ics: linkTo('/maintenance.ics'),
+              })}
             </p>
+            <LanguageSwitcher />
           </div>
         </footer>
         <script dangerouslySetInnerHTML={{ __html: LOCAL_TIME_SCRIPT }} />

@@ -3,10 +3,15 @@ import { Layout } from './layout'
 
 /** The pieces every small public page is built of: its frame, its forms and their errors. */
 
-/** A short page: a heading and a few paragraphs, in the site's frame. */
-export function NoticePage(props: { pageName: string; heading: string; children?: Child }) {
+/** A short page: a heading and a few paragraphs, in the site's frame (`title` before the name). */
+export function NoticePage(props: {
+  pageName: string
+  heading: string
+  title?: string
+  children?: Child
+}) {
   return (
-    <Layout pageName={props.pageName} title={`${props.heading} · ${props.pageName}`}>
+    <Layout pageName={props.pageName} title={`${props.title ?? props.heading} · ${props.pageName}`}>
       <h1>{props.heading}</h1>
       {props.children}
     </Layout>

@@ -1,4 +1,5 @@
 import type { PublishedPostmortem } from '../domain/postmortems'
+import { useReader } from '../i18n/reader-context'
 import { Time } from './time'
 
 /**
@@ -6,12 +7,13 @@ import { Time } from './time'
  * with raw HTML escaped, then filtered to an allow-list of tags, so it is placed as it is.
  */
 export function PostmortemView(props: { postmortem: PublishedPostmortem }) {
+  const reader = useReader()
   const p = props.postmortem
   return (
     <section aria-labelledby="postmortem-title" class="postmortem">
-      <h2 id="postmortem-title">Postmortem</h2>
+      <h2 id="postmortem-title">{reader.t('incident.postmortem')}</h2>
       <p class="meta">
-        Published <Time iso={p.publishedAt} />
+        {reader.rich('incident.published', { time: <Time iso={p.publishedAt} /> })}
       </p>
       <div class="postmortem-body" dangerouslySetInnerHTML={{ __html: p.html }} />
     </section>

@@ -1,4 +1,6 @@
 import type { PublicView } from '../domain/public-view'
+import { useReader } from '../i18n/reader-context'
+import { overallWord } from '../i18n/status-labels'
 import { ComponentList } from './component-list'
 import { IncidentCard } from './incident-card'
 import { Layout } from './layout'
@@ -16,6 +18,8 @@ const OVERALL_GLYPHS = { none: '✓', minor: '!', major: '▲', critical: '✕' 
  */
 export function StatusPage(props: { view: PublicView }) {
   const { view } = props
+  const reader = useReader()
+  const { t } = reader
   const now = view.ctx.now
   const status = view.status()
   const open = view.currentIncidents()
@@ -25,11 +29,13 @@ export function StatusPage(props: { view: PublicView }) {
   const maintenanceOnly =
     status.indicator === 'none' &&
     view.snapshot.components.some((c) => c.status === 'under_maintenance')
+  const overall = overallWord(reader, status.indicator, maintenanceOnly)
+  const page = view.pageName
   return (
     <Layout
-      pageName={view.pageName}
-      title={`${view.pageName} status`}
-      description={`${view.pageName}: ${status.description}`}
+      pageName={page}
+      title={t('status.title', { page })}
+      description={`${page}: ${overall}`}
       current="status"
     >
       <section
@@ -40,16 +46,14 @@ export function StatusPage(props: { view: PublicView }) {
           <span class="glyph" aria-hidden="true">
             {maintenanceOnly ? '⚙' : OVERALL_GLYPHS[status.indicator]}
           </span>{' '}
-          {status.description}
+          {overall}
         </h1>
-        <p>
-          Last change <Time iso={view.snapshot.builtAt} />
-        </p>
+        <p>{reader.rich('status.lastChange', { time: <Time iso={view.snapshot.builtAt} /> })}</p>
       </section>
 
       {open.length > 0 ? (
         <section aria-labelledby="open-incidents">
-          <h2 id="open-incidents">Current incidents</h2>
+          <h2 id="open-incidents">{t('status.currentIncidents')}</h2>
           {open.map((incident) => (
             <IncidentCard incident={incident} />
           ))}
@@ -58,7 +62,7 @@ export function StatusPage(props: { view: PublicView }) {
 
       {active.length > 0 ? (
         <section aria-labelledby="maintenance">
-          <h2 id="maintenance">Maintenance in progress</h2>
+          <h2 id="maintenance">{t('status.maintenanceInProgress')}</h2>
           {active.map((m) => (
             <IncidentCard incident={m} />
           ))}
@@ -67,7 +71,7 @@ export function StatusPage(props: { view: PublicView }) {
 
       {upcoming.length > 0 ? (
         <section aria-labelledby="upcoming">
-          <h2 id="upcoming">Upcoming</h2>
+          <h2 id="upcoming">{t('status.upcoming')}</h2>
           {upcoming.map((item) => (
             <IncidentCard incident={item} />
           ))}
@@ -75,26 +79,26 @@ export function StatusPage(props: { view: PublicView }) {
       ) : null}
 
       <section aria-labelledby="components">
-        <h2 id="components">Components</h2>
+        <h2 id="components">{t('status.components')}</h2>
         {view.snapshot.components.length > 0 ? (
           <ComponentList
             components={view.components()}
             bars={{ dailyStatus: view.snapshot.dailyStatus, builtAt: view.snapshot.builtAt, now }}
           />
         ) : (
-          <p>No components yet.</p>
+          <p>{t('status.noComponents')}</p>
         )}
       </section>
 
       <section aria-labelledby="past-incidents">
-        <h2 id="past-incidents">Past incidents</h2>
+        <h2 id="past-incidents">{t('status.pastIncidents')}</h2>
         {past.length > 0 ? (
           <PastList incidents={past} />
         ) : (
-          <p>Nothing resolved in the last {RECENT_DAYS} days.</p>
+          <p>{t('status.nothingResolved', { days: RECENT_DAYS })}</p>
         )}
         <p>
-          <a href="/history">Full history</a>
+          <a href="/history">{t('status.fullHistory')}</a>
         </p>
       </section>
     </Layout>

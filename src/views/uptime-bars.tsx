@@ -1,8 +1,9 @@
 import { startOfUtcDay } from '../domain/daily-status'
 import type { ComponentStatus } from '../domain/types'
+import { readerFor, type Reader } from '../i18n/reader'
+import { useReader } from '../i18n/reader-context'
+import { componentStatusWord } from '../i18n/status-labels'
 import { componentTone } from './labels'
-import { componentStatusLabel } from '../domain/status-words'
-import { formatUtcDay } from '../lib/time-format'
 
 const DAY_MS = 86_400_000
 const BAR_WIDTH = 3
@@ -10,13 +11,12 @@ const BAR_STEP = 4
 const BAR_HEIGHT = 20
 
 /** "2 days with problems in the last 90 days": the bars in words, for every reader. */
-export function summariseDays(days: readonly (ComponentStatus | null)[]): string {
+export function summariseDays(reader: Reader, days: readonly (ComponentStatus | null)[]): string {
   const known = days.filter((d): d is ComponentStatus => d !== null)
-  if (known.length === 0) return 'No history yet'
+  if (known.length === 0) return reader.t('bars.noHistory')
   const problems = known.filter((d) => d !== 'operational' && d !== 'under_maintenance').length
-  const span = `in the last ${known.length} ${known.length === 1 ? 'day' : 'days'}`
-  if (problems === 0) return `No problems ${span}`
-  return `${problems} ${problems === 1 ? 'day' : 'days'} with problems ${span}`
+  if (problems === 0) return reader.t('bars.noProblems', { days: known.length })
+  return reader.t('bars.problems', { problems, days: known.length })
 }
 
 /** Consecutive days of the same status, as index ranges (inclusive). */
@@ -43,6 +43,9 @@ export function UptimeBars(props: {
   now: Date
 }) {
   const { days } = props
+  const reader = useReader()
+  // The bars are UTC days: each is named by its UTC date, in the reader's language.
+  const utcDays = readerFor(reader.lang, 'Etc/UTC').clock
   const today = startOfUtcDay(props.now.getTime())
   const summaryId = `bars-${props.componentId}`
   return (
@@ -55,12 +58,18 @@ export function UptimeBars(props: {
         focusable="false"
       >
         {runsOf(days).map((run) => {
-          const words = run.status ? componentStatusLabel(run.status) : 'No data'
-          const first = formatUtcDay(today - (days.length - 1 - run.start) * DAY_MS)
-          const last = formatUtcDay(today - (days.length - 1 - run.end) * DAY_MS)
+          const status = run.status
+            ? componentStatusWord(reader, run.status)
+            : reader.t('label.noData')
+          const first = utcDays.dayYear(today - (days.length - 1 - run.start) * DAY_MS)
+          const last = utcDays.dayYear(today - (days.length - 1 - run.end) * DAY_MS)
+          const title =
+            run.start === run.end
+              ? reader.t('bars.run', { day: first, status })
+              : reader.t('bars.runOfDays', { first, last, status })
           return (
             <g class={`day tone-${run.status ? componentTone(run.status) : 'unknown'}`}>
-              <title>{`${run.start === run.end ? first : `${first} – ${last}`}: ${words}`}</title>
+              <title>{title}</title>
               {Array.from({ length: run.end - run.start + 1 }, (_, k) => (
                 <rect x={(run.start + k) * BAR_STEP} width={BAR_WIDTH} height={BAR_HEIGHT} />
               ))}
@@ -69,9 +78,9 @@ export function UptimeBars(props: {
         })}
       </svg>
       <p class="bars-legend">
-        <span aria-hidden="true">{days.length} days ago</span>
-        <span id={summaryId}>{summariseDays(days)}</span>
-        <span aria-hidden="true">Today</span>
+        <span aria-hidden="true">{reader.t('bars.daysAgo', { days: days.length })}</span>
+        <span id={summaryId}>{summariseDays(reader, days)}</span>
+        <span aria-hidden="true">{reader.t('bars.today')}</span>
       </p>
     </div>
   )

@@ -97,7 +97,7 @@ describe('/history', () => {
     expect(text).toContain(
       'Of 3 incidents with an ETA in the last 90 days, 2 were fixed by the first ETA and 3 by the last one.',
     )
-    expect(text).toContain('median 0 min, 90th percentile 2 h 20 min')
+    expect(text).toContain('median 0 mins, 90th percentile 2 hrs 20 mins')
     expect(text).toContain('1 of 2 promised updates came on time; 1 came late and 0 never came.')
   })
 })
