@@ -36,7 +36,11 @@ function ComponentRow(props: { component: ComponentJson; bars: BarsSource }) {
         <span class="name">{c.name}</span>
         <ComponentStatusBadge status={c.status} />
       </div>
-      {c.description ? <p class="description">{c.description}</p> : null}
+      {c.description ? (
+        <p class="description" dir="auto">
+          {c.description}
+        </p>
+      ) : null}
       {help ? (
         <p class="description">
           <a href={help}>

@@ -18,7 +18,9 @@ export function LatestUpdate(props: { incident: PresentedIncident }) {
           status: statusWord(reader, latest.status),
         })}
       </p>
-      <p class="text">{latest.body}</p>
+      <p class="text" dir="auto">
+        {latest.body}
+      </p>
     </div>
   )
 }

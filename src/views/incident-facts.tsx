@@ -197,7 +197,9 @@ export function IncidentFacts(props: { incident: PresentedIncident; full?: boole
       {i.workaround ? (
         <>
           <dt>{t('incident.workaround')}</dt>
-          <dd class="text">{i.workaround}</dd>
+          <dd class="text" dir="auto">
+            {i.workaround}
+          </dd>
         </>
       ) : null}
       {i.areas.length > 0 ? (

@@ -70,7 +70,9 @@ function UpdateItem(props: {
         <p class="meta">
           <Time iso={u.display_at} />
         </p>
-        <p class="text">{u.body}</p>
+        <p class="text" dir="auto">
+          {u.body}
+        </p>
         <dl class="facts">
           {u.progress !== null ? (
             <>
@@ -90,13 +92,17 @@ function UpdateItem(props: {
           {u.next_steps ? (
             <>
               <dt>{t('incident.nextSteps')}</dt>
-              <dd class="text">{u.next_steps}</dd>
+              <dd class="text" dir="auto">
+                {u.next_steps}
+              </dd>
             </>
           ) : null}
           {u.workaround ? (
             <>
               <dt>{t('incident.workaround')}</dt>
-              <dd class="text">{u.workaround}</dd>
+              <dd class="text" dir="auto">
+                {u.workaround}
+              </dd>
             </>
           ) : null}
           {u.affected_components.length > 0 ? (

@@ -15,7 +15,7 @@ export function PostmortemView(props: { postmortem: PublishedPostmortem }) {
       <p class="meta">
         {reader.rich('incident.published', { time: <Time iso={p.publishedAt} /> })}
       </p>
-      <div class="postmortem-body" dangerouslySetInnerHTML={{ __html: p.html }} />
+      <div class="postmortem-body" dir="auto" dangerouslySetInnerHTML={{ __html: p.html }} />
     </section>
   )
 }
