@@ -127,7 +127,8 @@ describe('the status page in Chromium', () => {
       const res = await page.goto(candor.url + path)
       expect(res?.status(), path).toBe(404)
       expect(res?.headers()['content-security-policy'], path).toContain("frame-ancestors 'none'")
-      expect(await page.locator('h1').innerText(), path).toBe('404')
+      expect(await page.locator('h1').innerText(), path).toBe('Page not found')
+      expect(await page.title(), path).toMatch(/^404 · /)
       // Styled by /style.css, not by an inline style the policy would refuse.
       const maxWidth = await page.locator('main').evaluate((m) => getComputedStyle(m).maxWidth)
       expect(maxWidth, path).not.toBe('none')
