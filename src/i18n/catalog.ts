@@ -1,4 +1,5 @@
 import type { Language } from './languages'
+import { badge } from './messages/badge'
 import { common } from './messages/common'
 import { subscriptionLinks } from './messages/subscription-links'
 import { subscription } from './messages/subscription'
@@ -7,7 +8,7 @@ import { subscription } from './messages/subscription'
  * Candor's own words in every language: the union of each surface's messages. A surface adds
  * its file in `messages/` and one line here.
  */
-const SURFACES = [common, subscription, subscriptionLinks] as const
+const SURFACES = [common, subscription, subscriptionLinks, badge] as const
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never
 export type MessageKey = KeysOf<(typeof SURFACES)[number]>

@@ -1,10 +1,10 @@
 import { Hono, type Context } from 'hono'
 import { cors } from 'hono/cors'
 import type { AppBindings } from '../app-types'
-import { badgeStatus } from '../embeds/badge-status'
-import { badgeSvg } from '../embeds/badge-svg'
+import { badgeFor, badgeStatus } from '../embeds/badge-status'
 import { widgetData } from '../embeds/widget-data'
 import { EmbedPage } from '../views/embed-page'
+import { pageReader, varyByLanguage } from './page-reader'
 import { servePublic } from './public-cache'
 import { publicView } from './public-view-loader'
 import { ForReader } from '../views/for-reader'
@@ -26,15 +26,21 @@ async function unknownComponent(c: Context<AppBindings>): Promise<boolean> {
 embedRoutes.get('/badge.svg', async (c) => {
   const component = c.req.query('component') || undefined
   if (await unknownComponent(c)) {
+    const reader = pageReader(c, await publicView(c))
     c.header('Cache-Control', 'public, max-age=60')
-    return c.body(badgeSvg('status', 'unknown component', 'unknown'), 404, {
-      'Content-Type': 'image/svg+xml; charset=utf-8',
-    })
+    varyByLanguage(c)
+    const svg = badgeFor(reader, reader.t('badge.label'), 'unknown_component', 'unknown')
+    return c.body(svg, 404, { 'Content-Type': 'image/svg+xml; charset=utf-8' })
   }
-  return servePublic(c, 'image/svg+xml; charset=utf-8', (view) => {
-    const badge = badgeStatus(view, component)!
-    return badgeSvg(c.req.query('label') || badge.label, badge.message, badge.tone)
-  })
+  return servePublic(
+    c,
+    'image/svg+xml; charset=utf-8',
+    (view, reader) => {
+      const badge = badgeStatus(view, component)!
+      return badgeFor(reader, c.req.query('label') || badge.label, badge.state, badge.tone)
+    },
+    { inReadersLanguage: true },
+  )
 })
 
 embedRoutes.use('/widget.json', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'OPTIONS'] }))
