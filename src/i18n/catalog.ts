@@ -1,6 +1,7 @@
 import type { Language } from './languages'
 import { badge } from './messages/badge'
 import { common } from './messages/common'
+import { feeds } from './messages/feeds'
 import { subscriptionLinks } from './messages/subscription-links'
 import { subscription } from './messages/subscription'
 import { widget } from './messages/widget'
@@ -9,7 +10,7 @@ import { widget } from './messages/widget'
  * Candor's own words in every language: the union of each surface's messages. A surface adds
  * its file in `messages/` and one line here.
  */
-const SURFACES = [common, subscription, subscriptionLinks, widget, badge] as const
+const SURFACES = [common, subscription, subscriptionLinks, widget, badge, feeds] as const
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never
 export type MessageKey = KeysOf<(typeof SURFACES)[number]>
