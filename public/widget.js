@@ -1,16 +1,20 @@
 /*! Candor status widget: <script src="https://status.example.com/widget.js" async></script>
  * Options (data- attributes on the script tag): data-component="<id>",
  * data-position="inline|bottom-right|bottom-left|top-right|top-left", data-theme="auto|light|dark",
- * data-compact="true". Renders in a Shadow DOM, never throws into the page, and shows nothing
- * when the status page cannot be reached. */
+ * data-compact="true", data-lang="en|de|fr|es|ar" (else the browser's languages, else the page's).
+ * Shows /widget-text.json: already worded in the reader's language, times in the page's zone.
+ * Renders in a Shadow DOM, never throws into the page, and shows nothing when the status page
+ * cannot be reached. */
 ;(function () {
   try {
     var script = document.currentScript
     if (!script || !window.fetch || !Element.prototype.attachShadow) return
     var d = script.dataset || {}
     var base = new URL(script.src, location.href).origin
-    var url =
-      base + '/widget.json' + (d.component ? '?component=' + encodeURIComponent(d.component) : '')
+    var query = []
+    if (d.component) query.push('component=' + encodeURIComponent(d.component))
+    if (d.lang) query.push('lang=' + encodeURIComponent(d.lang))
+    var url = base + '/widget-text.json' + (query.length ? '?' + query.join('&') : '')
     var position = /^(top|bottom)-(left|right)$/.test(d.position || '') ? d.position : 'inline'
     var theme = d.theme === 'light' || d.theme === 'dark' ? d.theme : 'auto'
     var compact = d.compact === 'true' || d.compact === ''
@@ -57,16 +61,6 @@
     var isDark = function () {
       return theme === 'dark' || (theme === 'auto' && !!dark && dark.matches)
     }
-    var time = function (iso) {
-      var t = new Date(iso)
-      var sameDay = t.toDateString() === new Date().toDateString()
-      return t.toLocaleString(
-        [],
-        sameDay
-          ? { hour: '2-digit', minute: '2-digit' }
-          : { weekday: 'short', hour: '2-digit', minute: '2-digit' },
-      )
-    }
     var el = function (tag, cls, text) {
       var n = document.createElement(tag)
       if (cls) n.className = cls
@@ -79,28 +73,6 @@
       a.target = '_blank'
       a.rel = 'noopener'
       return a
-    }
-
-    /** The incident's honest line: ETA (passed?), next update (overdue?). */
-    var promise = function (i) {
-      var parts = []
-      var now = Date.now()
-      if (i.eta) {
-        var passed = i.eta_passed || Date.parse(i.eta) < now
-        parts.push([
-          passed
-            ? 'ETA ' + time(i.eta) + ' passed'
-            : 'ETA ' + time(i.eta) + (i.eta_moves ? ' (moved ' + i.eta_moves + '×)' : ''),
-          passed,
-        ])
-      }
-      if (i.next_update_at) {
-        var late = Math.floor((now - Date.parse(i.next_update_at)) / MINUTE)
-        if (i.update_overdue || late >= 0)
-          parts.push(['Update overdue by ' + Math.max(1, late, i.overdue_minutes) + ' min', true])
-        else parts.push(['Next update by ' + time(i.next_update_at), false])
-      }
-      return parts
     }
 
     var render = function () {
@@ -118,27 +90,17 @@
         (isDark() ? ' dark' : '') +
         (compact ? '' : ' banner') +
         fixed
+      box.lang = data.lang || ''
+      box.dir = data.dir || 'auto'
       box.appendChild(el('span', 'dot'))
-      box.appendChild(
-        link(i && !compact ? i.name : data.status.description, i ? i.url : data.page.url),
-      )
+      box.appendChild(link(i && !compact ? i.name : data.status.text, i ? i.url : data.page.url))
       if (compact) return
       if (i) {
-        promise(i).forEach(function (p) {
-          box.appendChild(el('span', p[1] ? 'sub warn' : 'sub', p[0]))
+        i.lines.forEach(function (p) {
+          box.appendChild(el('span', p.warn ? 'sub warn' : 'sub', p.text))
         })
       } else if (m) {
-        box.appendChild(
-          el(
-            'span',
-            'sub',
-            (m.status === 'scheduled'
-              ? 'Maintenance ' + time(m.scheduled_for)
-              : 'Maintenance under way') +
-              ': ' +
-              m.name,
-          ),
-        )
+        box.appendChild(el('span', 'sub', m.text))
       }
     }
 

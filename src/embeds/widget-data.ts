@@ -3,6 +3,7 @@ import { componentStatusLabel } from '../domain/status-words'
 import { componentState } from './component-state'
 import type { PublicView } from '../domain/public-view'
 import type { IncidentJson, MaintenanceJson } from '../schemas/statuspage'
+import type { ComponentStatus } from '../domain/types'
 import { touchesComponent } from '../feeds/feed-entries'
 
 const IMPACT_RANK: Record<string, number> = { none: 0, minor: 1, major: 2, critical: 3 }
@@ -59,11 +60,28 @@ function maintenancePart(m: MaintenanceJson): NonNullable<WidgetData['maintenanc
 }
 
 /**
+ * What the widget's status line says, as machine values the catalog words: the page's state
+ * (`maintenance` when maintenance alone is going on), or one component's — `ok` or
+ * `maintenance` when nothing is wrong with it, else its status.
+ */
+export type StatusWording =
+  | { of: 'page'; state: Indicator | 'maintenance' }
+  | { of: 'component'; name: string; state: 'ok' | 'maintenance' | ComponentStatus }
+
+/**
  * The widget's data, from the public snapshot with the time-dependent flags computed now: the
  * page's (or one component's) state, the open incident to show, and maintenance under way or
  * next. Null when the component does not exist.
  */
 export function widgetData(view: PublicView, componentId?: string): WidgetData | null {
+  return widgetParts(view, componentId)?.data ?? null
+}
+
+/** The widget's data and how its status line is worded (for the embed and the widget's text). */
+export function widgetParts(
+  view: PublicView,
+  componentId?: string,
+): { data: WidgetData; wording: StatusWording } | null {
   const state = componentId ? componentState(view, componentId) : null
   if (componentId && !state) return null
   const concerns = (i: IncidentJson | MaintenanceJson) =>
@@ -75,27 +93,40 @@ export function widgetData(view: PublicView, componentId?: string): WidgetData |
   const upcoming = view.upcomingMaintenances().filter(concerns)
 
   let status: WidgetData['status']
+  let wording: StatusWording
   if (state) {
     const name = state.component.name
     const indicator = open.reduce<Indicator>(
       (worst, i) => worseIndicator(worst, i.impact as Indicator),
       componentIndicator(state.status),
     )
-    status =
-      indicator === 'none' && state.status === 'under_maintenance'
-        ? { indicator: 'maintenance', description: `${name} is under maintenance` }
-        : indicator === 'none'
-          ? { indicator: 'none', description: `${name} is operational` }
-          : { indicator, description: `${name}: ${componentStatusLabel(state.status)}` }
+    if (indicator === 'none' && state.status === 'under_maintenance') {
+      status = { indicator: 'maintenance', description: `${name} is under maintenance` }
+      wording = { of: 'component', name, state: 'maintenance' }
+    } else if (indicator === 'none') {
+      status = { indicator: 'none', description: `${name} is operational` }
+      wording = { of: 'component', name, state: 'ok' }
+    } else {
+      status = { indicator, description: `${name}: ${componentStatusLabel(state.status)}` }
+      wording = { of: 'component', name, state: state.status }
+    }
   } else {
     const page = view.status()
     status =
       page.indicator === 'none' && active.length > 0
         ? { indicator: 'maintenance', description: page.description }
         : page
+    // The page's words follow its components: "under maintenance" only while one is.
+    const underMaintenance = view.snapshot.components.some(
+      (c) => !c.isGroup && c.status === 'under_maintenance',
+    )
+    wording = {
+      of: 'page',
+      state: page.indicator === 'none' && underMaintenance ? 'maintenance' : page.indicator,
+    }
   }
   const maintenance = active[0] ?? upcoming[0]
-  return {
+  const data: WidgetData = {
     page: { name: view.pageName, url: `${view.ctx.baseUrl}/` },
     status,
     incident: lead
@@ -117,4 +148,5 @@ export function widgetData(view: PublicView, componentId?: string): WidgetData |
     maintenance: maintenance ? maintenancePart(maintenance) : null,
     generated_at: view.ctx.now.toISOString(),
   }
+  return { data, wording }
 }

@@ -1,13 +1,8 @@
 import type { PublicView } from '../domain/public-view'
 import type { IncidentJson, MaintenanceJson } from '../schemas/statuspage'
-import { formatMinutes, formatUtc } from '../lib/time-format'
-import {
-  impactLabel,
-  isCancelled,
-  itemStatusLabel,
-  updateStatusLabel,
-} from '../domain/status-words'
-import { etaMovesText } from '../notify/event-summary'
+import { isCancelled, updateStatusLabel } from '../domain/status-words'
+import { nameList } from '../i18n/name-list'
+import type { Reader } from '../i18n/reader'
 import type { PublishedPostmortem } from '../domain/postmortems'
 import { escapeXml } from './markup'
 
@@ -26,6 +21,8 @@ export interface FeedInput {
   items: FeedItem[]
   /** Published postmortems by incident id, rendered and sanitised: appended to their entries. */
   postmortems?: Record<string, PublishedPostmortem>
+  /** Who the feed is written for: its language, and the page's zone for every time in text. */
+  reader: Reader
 }
 
 /** True when the incident or maintenance touches the component (or, for a group, a member). */
@@ -43,11 +40,24 @@ export function feedItems(view: PublicView, componentId?: string): FeedItem[] {
   return chosen.sort((a, b) => b.updated_at.localeCompare(a.updated_at)).slice(0, FEED_LIMIT)
 }
 
+/** The status word key of an item: "cancelled" for a maintenance called off, else its status. */
+function itemStatus(item: FeedItem): string {
+  return isCancelled(item) ? 'cancelled' : item.status
+}
+
+/** An update's status key: "cancelled" for the update that cancelled (as the pages word it). */
+function updateStatus(update: FeedItem['incident_updates'][number], item: FeedItem): string {
+  return updateStatusLabel(update, item) === 'Cancelled' ? 'cancelled' : update.status
+}
+
 /** "Fibre down in M16 — Identified" / "Mast upgrade — Scheduled" / "Mast upgrade — Cancelled". */
-export function entryTitle(item: FeedItem): string {
-  if (isUpcomingItem(item))
-    return `${item.name} — Upcoming, expected from ${formatUtc(item.expected_start!)}`
-  return `${item.name} — ${itemStatusLabel(item)}`
+export function entryTitle(item: FeedItem, reader: Reader): string {
+  if (isUpcomingItem(item)) {
+    const time = reader.clock.dateTime(item.expected_start!)
+    return reader.t('feeds.upcomingTitle', { name: item.name, time })
+  }
+  const status = reader.t('feeds.status', { status: itemStatus(item) })
+  return reader.t('feeds.entryTitle', { name: item.name, status })
 }
 
 /** A known fault posted early that has not taken effect yet. */
@@ -56,53 +66,85 @@ function isUpcomingItem(item: FeedItem): boolean {
 }
 
 /** The honest state of an open incident in one line each: ETA and its moves, next update. */
-function promiseLines(item: FeedItem): string[] {
+function promiseLines(item: FeedItem, reader: Reader): string[] {
+  const { clock, t } = reader
   const lines: string[] = []
   const closed = ['resolved', 'postmortem', 'completed'].includes(item.status)
   if (closed) return lines
   if (item.eta) {
-    const history = item.eta_history.filter((e) => e.eta !== null).map((e) => formatUtc(e.eta!))
-    const moved =
-      item.eta_moves > 0 ? ` — ${etaMovesText(item.eta_moves)}: ${history.join(' → ')}` : ''
-    lines.push(
-      item.eta_passed
-        ? `ETA ${formatUtc(item.eta)} passed — no new estimate yet${moved}`
-        : `ETA ${formatUtc(item.eta)}${moved}`,
-    )
+    const history = item.eta_history
+      .filter((e) => e.eta !== null)
+      .map((e) => clock.dateTime(e.eta!))
+      .join(' → ')
+    const values = { time: clock.dateTime(item.eta), moves: item.eta_moves, history }
+    lines.push(t(item.eta_passed ? 'feeds.etaPassed' : 'feeds.eta', values))
   }
   if (item.update_overdue) {
-    lines.push(`Update overdue by ${formatMinutes(Math.max(1, item.overdue_minutes))}`)
+    lines.push(t('feeds.updateOverdue', { span: clock.span(Math.max(1, item.overdue_minutes)) }))
   } else if (item.next_update_at) {
-    lines.push(`Next update by ${formatUtc(item.next_update_at)}`)
+    lines.push(t('feeds.nextUpdate', { time: clock.dateTime(item.next_update_at) }))
   }
-  if (item.workaround) lines.push(`Workaround: ${item.workaround}`)
+  if (item.workaround) lines.push(t('feeds.workaround', { text: item.workaround }))
   return lines
 }
 
+/** The first fact of an entry: the maintenance window, an announcement, or the impact. */
+function leadFact(item: FeedItem, reader: Reader): string {
+  const { clock, t } = reader
+  if (item.impact === 'maintenance') {
+    const m = item as MaintenanceJson
+    const window = clock.range(m.scheduled_for, m.scheduled_until)
+    return t('feeds.maintenanceWindow', { cancelled: isCancelled(item) ? 'yes' : 'no', window })
+  }
+  if (isUpcomingItem(item)) {
+    const time = clock.dateTime(item.expected_start!)
+    return t('feeds.announced', { time, impact: item.impact })
+  }
+  return t('feeds.impact', { impact: item.impact })
+}
+
 /**
- * The entry's body as HTML: impact, window, promises, then every update (escaped text), then
- * the published postmortem (markdown rendered and sanitised by `renderMarkdown`).
+ * The entry's body as HTML, in the reader's language and the page's zone: impact, window,
+ * promises, then every update (escaped text, as ops wrote it), then the published postmortem
+ * (markdown rendered and sanitised by `renderMarkdown`).
  */
-export function entryHtml(item: FeedItem, postmortem?: PublishedPostmortem): string {
+export function entryHtml(
+  item: FeedItem,
+  reader: Reader,
+  postmortem?: PublishedPostmortem,
+): string {
+  const { clock, t } = reader
   const facts = [
-    item.impact === 'maintenance'
-      ? `${isCancelled(item) ? 'Cancelled maintenance, was planned for' : 'Maintenance'} ${formatUtc((item as MaintenanceJson).scheduled_for)} – ${formatUtc((item as MaintenanceJson).scheduled_until)}`
-      : isUpcomingItem(item)
-        ? `Announced in advance: expected from ${formatUtc(item.expected_start!)}, not in effect yet (${impactLabel(item.impact).toLowerCase()})`
-        : impactLabel(item.impact),
+    leadFact(item, reader),
     ...(item.components.length
-      ? [`Affects: ${item.components.map((c) => c.name).join(', ')}`]
+      ? [
+          t('feeds.affects', {
+            names: nameList(
+              reader,
+              item.components.map((c) => c.name),
+            ),
+          }),
+        ]
       : []),
-    ...(item.areas.length ? [`Areas: ${item.areas.map((a) => a.name).join(', ')}`] : []),
-    ...promiseLines(item),
+    ...(item.areas.length
+      ? [
+          t('feeds.areas', {
+            names: nameList(
+              reader,
+              item.areas.map((a) => a.name),
+            ),
+          }),
+        ]
+      : []),
+    ...promiseLines(item, reader),
   ]
   const updates = item.incident_updates.map(
     (u) =>
-      `<p><strong>${escapeXml(updateStatusLabel(u, item))}</strong> — ${escapeXml(formatUtc(u.display_at))}<br>${escapeXml(u.body).replace(/\n/g, '<br>')}</p>`,
+      `<p><strong>${escapeXml(t('feeds.status', { status: updateStatus(u, item) }))}</strong> — ${escapeXml(clock.dateTime(u.display_at))}<br>${escapeXml(u.body).replace(/\n/g, '<br>')}</p>`,
   )
   const after = postmortem
     ? [
-        `<h2>Postmortem</h2>\n<p>Published ${escapeXml(formatUtc(postmortem.publishedAt))}</p>\n${postmortem.html}`,
+        `<h2>${escapeXml(t('feeds.postmortem'))}</h2>\n<p>${escapeXml(t('feeds.published', { time: clock.dateTime(postmortem.publishedAt) }))}</p>\n${postmortem.html}`,
       ]
     : []
   return [`<p>${facts.map(escapeXml).join('<br>')}</p>`, ...updates, ...after].join('\n')

@@ -1,3 +1,5 @@
+import { nameList } from '../i18n/name-list'
+import type { Reader } from '../i18n/reader'
 import type { MaintenanceJson } from '../schemas/statuspage'
 
 /** "20261201T072000Z": an iCalendar UTC date-time. */
@@ -46,29 +48,39 @@ export function foldLine(line: string): string {
  * An iCalendar (RFC 5545) of maintenance: one VEVENT each, with a UID that stays the same and a
  * SEQUENCE that grows with every update, so calendar apps replace the event when it changes. A
  * cancelled maintenance stays in the calendar as `STATUS:CANCELLED` (its cancelling update bumped
- * the SEQUENCE), which is how subscribed calendars learn to drop it.
+ * the SEQUENCE), which is how subscribed calendars learn to drop it. Its text (name, summary,
+ * description) is in the reader's language, the window in words on the page's clock; DTSTART and
+ * DTEND stay in UTC for calendar apps to show in their own zone.
  */
 export function maintenanceCalendar(input: {
   pageName: string
   host: string
   maintenances: MaintenanceJson[]
+  reader: Reader
 }): string {
+  const { t, clock } = input.reader
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//Candor//Maintenance calendar//EN',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
-    `X-WR-CALNAME:${icsText(`${input.pageName} maintenance`)}`,
+    `X-WR-CALNAME:${icsText(t('feeds.calendarName', { page: input.pageName }))}`,
     'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
     'X-PUBLISHED-TTL:PT1H',
   ]
   for (const m of input.maintenances) {
     const latest = m.incident_updates[0]
+    const names = (list: { name: string }[]) =>
+      nameList(
+        input.reader,
+        list.map((x) => x.name),
+      )
     const description = [
       latest?.body ?? '',
-      m.components.length ? `Affects: ${m.components.map((c) => c.name).join(', ')}` : '',
-      m.areas.length ? `Areas: ${m.areas.map((a) => a.name).join(', ')}` : '',
+      t('feeds.when', { window: clock.range(m.scheduled_for, m.scheduled_until) }),
+      m.components.length ? t('feeds.affects', { names: names(m.components) }) : '',
+      m.areas.length ? t('feeds.areas', { names: names(m.areas) }) : '',
       m.shortlink,
     ]
       .filter(Boolean)
@@ -82,7 +94,7 @@ export function maintenanceCalendar(input: {
       `SEQUENCE:${Math.max(0, m.incident_updates.length - 1)}`,
       `DTSTART:${icsTime(m.scheduled_for)}`,
       `DTEND:${icsTime(m.scheduled_until)}`,
-      `SUMMARY:${icsText(m.cancelled_at ? `Cancelled: ${m.name}` : m.name)}`,
+      `SUMMARY:${icsText(m.cancelled_at ? t('feeds.cancelledEvent', { name: m.name }) : m.name)}`,
       `DESCRIPTION:${icsText(description)}`,
       `URL:${m.shortlink}`,
       m.cancelled_at ? 'STATUS:CANCELLED' : 'STATUS:CONFIRMED',

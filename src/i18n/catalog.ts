@@ -1,18 +1,23 @@
 import type { Language } from './languages'
+import { badge } from './messages/badge'
 import { common } from './messages/common'
 import { customerWord } from './messages/customer-word'
 import { errors } from './messages/errors'
+import { feeds } from './messages/feeds'
 import { history } from './messages/history'
 import { incidentPage } from './messages/incident-page'
 import { labels } from './messages/labels'
 import { layout } from './messages/layout'
 import { statusPage } from './messages/status-page'
+import { subscription } from './messages/subscription'
+import { subscriptionLinks } from './messages/subscription-links'
+import { widget } from './messages/widget'
 
 /**
  * Candor's own words in every language: the union of each surface's messages. A surface adds
  * its file in `messages/` and one line here.
  */
-const SURFACES = [
+export const SURFACES = [
   common,
   labels,
   layout,
@@ -21,6 +26,11 @@ const SURFACES = [
   customerWord,
   history,
   errors,
+  subscription,
+  subscriptionLinks,
+  widget,
+  badge,
+  feeds,
 ] as const
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never

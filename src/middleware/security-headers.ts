@@ -13,6 +13,7 @@ export type HeaderKind = 'page' | 'embed' | 'shared'
 const SHARED_PATHS = new Set([
   '/badge.svg',
   '/widget.json',
+  '/widget-text.json',
   '/feed.atom',
   '/feed.rss',
   '/maintenance.ics',

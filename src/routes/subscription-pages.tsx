@@ -1,8 +1,6 @@
 import { Hono, type Context } from 'hono'
 import type { AppBindings } from '../app-types'
-import { CandorError } from '../domain/errors'
-import type { SubscriptionChoices } from '../domain/subscriber-types'
-import { checkEmail, loadCatalog, type Catalog } from '../domain/subscription-input'
+import { checkEmail, loadCatalog } from '../domain/subscription-input'
 import { enqueuePendingOutbox } from '../notify/delivery/enqueue-outbox'
 import {
   confirmSubscription,
@@ -12,105 +10,37 @@ import {
   viewConfirmation,
   viewManage,
   viewUnsubscribe,
-  type LinkOutcome,
 } from '../domain/subscriptions'
 import { limitBody } from '../middleware/limits'
 import { limitLookups } from '../middleware/lookup-limits'
 import { sameOriginForms } from '../middleware/same-origin'
-import {
-  checkSubscribeLimits,
-  clientIp,
-  SUBSCRIBE_RETRY_AFTER_SECONDS,
-} from '../middleware/subscribe-limits'
-import type { LinkPurpose } from '../domain/link-purpose'
+import { checkSubscribeLimits, clientIp } from '../middleware/subscribe-limits'
 import { SubscribePage, type SubscribeFormValues } from '../views/subscribe-page'
 import {
   CheckInboxPage,
   ConfirmedPage,
   ConfirmPage,
-  LinkProblemPage,
   ManagePage,
   UnsubscribedPage,
   UnsubscribePage,
 } from '../views/subscription-pages'
-import { NoticePage } from '../views/page-form'
-import { htmlPage as page, pageNameOf, privatePage } from './html-page'
+import { ForReader } from '../views/for-reader'
+import { htmlPage as page } from './html-page'
 import { readForm } from './form-body'
 import { PUBLIC_CACHE_CONTROL } from './public-cache'
-import { publicView } from './public-view-loader'
+import { varyByLanguage } from './page-reader'
 import { sendConfirmationsLater, subscriptionContext } from './subscription-context'
+import { formChoices, formError, formValue } from './subscription-form'
+import {
+  askedLanguageQuery,
+  foreignOriginPage,
+  frameOf,
+  linkProblem,
+  personal,
+  rateLimitedPage,
+} from './subscription-frame'
 
 type Ctx = Context<AppBindings>
-
-/** What subscribers choose from, as the public page shows it (from the snapshot, no D1). */
-async function publicCatalog(c: Ctx): Promise<{ pageName: string; catalog: Catalog }> {
-  const view = await publicView(c)
-  return {
-    pageName: view.pageName,
-    catalog: { components: view.snapshot.components, areas: view.snapshot.areas },
-  }
-}
-
-/** The string values of a form field (checkboxes repeat their name). */
-function formValues(form: Record<string, unknown>, name: string): string[] {
-  const value = form[name]
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value]
-  return list.filter((v): v is string => typeof v === 'string')
-}
-
-function formValue(form: Record<string, unknown>, name: string): string {
-  return formValues(form, name)[0] ?? ''
-}
-
-function formChoices(form: Record<string, unknown>): SubscriptionChoices {
-  return { componentIds: formValues(form, 'components'), areaIds: formValues(form, 'areas') }
-}
-
-/** A human sentence for a refused form: the domain's message for input errors. */
-function formError(error: unknown): string {
-  if (error instanceof CandorError && error.status < 500) return error.message
-  throw error
-}
-
-async function foreignOriginPage(c: Ctx) {
-  return privatePage(
-    c,
-    <NoticePage pageName={await pageNameOf(c)} heading="This form came from another site">
-      <p>Nothing was changed. Open the link from your email and press the button on our page.</p>
-    </NoticePage>,
-    403,
-  )
-}
-
-async function rateLimitedPage(c: Ctx) {
-  c.header('Retry-After', String(SUBSCRIBE_RETRY_AFTER_SECONDS))
-  return privatePage(
-    c,
-    <NoticePage pageName={await pageNameOf(c)} heading="Too many requests">
-      <p>
-        Nothing was sent. There were too many subscribe requests from your network or for this
-        address; please try again in a minute.
-      </p>
-      <p>
-        <a href="/subscribe">Back to the subscribe page</a>
-      </p>
-    </NoticePage>,
-    429,
-  )
-}
-
-/** The page for a link that does not work: 404 unknown, 410 expired or used. */
-async function linkProblem(
-  c: Ctx,
-  purpose: LinkPurpose,
-  outcome: Extract<LinkOutcome<unknown>, { ok: false }>,
-) {
-  return privatePage(
-    c,
-    <LinkProblemPage pageName={await pageNameOf(c)} purpose={purpose} reason={outcome.reason} />,
-    outcome.reason === 'expired' ? 410 : 404,
-  )
-}
 
 /**
  * The subscription pages: /subscribe (email and webhook forms) and the pages behind the links
@@ -121,9 +51,17 @@ async function linkProblem(
 export const subscriptionPageRoutes = new Hono<AppBindings>()
 
 subscriptionPageRoutes.get('/subscribe', async (c) => {
-  const { pageName, catalog } = await publicCatalog(c)
+  const { pageName, catalog, reader } = await frameOf(c)
+  // The blank form is the same for every reader of a language: shared caches may keep it, one
+  // copy per language.
   c.header('Cache-Control', PUBLIC_CACHE_CONTROL)
-  return page(c, <SubscribePage pageName={pageName} catalog={catalog} />)
+  varyByLanguage(c)
+  return page(
+    c,
+    <ForReader reader={reader}>
+      <SubscribePage pageName={pageName} catalog={catalog} query={askedLanguageQuery(c)} />
+    </ForReader>,
+  )
 })
 
 /** Shared by both subscribe forms: limits, the verb, then "check your inbox". */
@@ -132,35 +70,43 @@ async function handleSubscribeForm(c: Ctx, webhook: boolean) {
   const email = formValue(form, 'email').trim()
   const url = webhook ? formValue(form, 'url').trim() : undefined
   const choices = webhook ? undefined : formChoices(form)
-  const { pageName, catalog } = await publicCatalog(c)
+  const frame = await frameOf(c)
   const values: SubscribeFormValues = webhook
     ? { webhookUrl: url, webhookEmail: email }
     : { email, choices }
-  const refuse = (message: string) =>
-    privatePage(
+  const refuse = (error: unknown) => {
+    const message = formError(frame.reader, error)
+    return personal(
       c,
+      frame,
       <SubscribePage
-        pageName={pageName}
-        catalog={catalog}
+        pageName={frame.pageName}
+        catalog={frame.catalog}
         values={values}
+        query={askedLanguageQuery(c)}
         {...(webhook ? { webhookError: message } : { emailError: message })}
       />,
       400,
     )
+  }
   try {
     checkEmail(email)
   } catch (error) {
-    return refuse(formError(error))
+    return refuse(error)
   }
   if (await checkSubscribeLimits(c.env, clientIp(c), email)) return rateLimitedPage(c)
   let confirmations
   try {
     confirmations = await subscribe(subscriptionContext(c), { email, url, ...choices })
   } catch (error) {
-    return refuse(formError(error))
+    return refuse(error)
   }
   sendConfirmationsLater(c, confirmations)
-  return privatePage(c, <CheckInboxPage pageName={pageName} email={email} webhook={webhook} />)
+  return personal(
+    c,
+    frame,
+    <CheckInboxPage pageName={frame.pageName} email={email} webhook={webhook} />,
+  )
 }
 
 const ourForms = sameOriginForms({ refuse: foreignOriginPage })
@@ -175,10 +121,11 @@ subscriptionPageRoutes.post('/subscribe/webhook', limitBody(), ourForms, (c) =>
 subscriptionPageRoutes.get('/subscriptions/confirm/:token', limitLookups(), async (c) => {
   const outcome = await viewConfirmation(c.env.DB, c.req.param('token'), new Date())
   if (!outcome.ok) return linkProblem(c, 'confirm', outcome)
-  const [pageName, catalog] = await Promise.all([pageNameOf(c), loadCatalog(c.env.DB)])
-  return privatePage(
+  const [frame, catalog] = await Promise.all([frameOf(c), loadCatalog(c.env.DB)])
+  return personal(
     c,
-    <ConfirmPage pageName={pageName} subscriber={outcome.value} catalog={catalog} />,
+    frame,
+    <ConfirmPage pageName={frame.pageName} subscriber={outcome.value} catalog={catalog} />,
   )
 })
 
@@ -196,9 +143,11 @@ subscriptionPageRoutes.post(
         console.error('outbox enqueue failed; the sweep will retry', error),
       )
     }
-    return privatePage(
+    const frame = await frameOf(c)
+    return personal(
       c,
-      <ConfirmedPage pageName={await pageNameOf(c)} confirmation={outcome.value} />,
+      frame,
+      <ConfirmedPage pageName={frame.pageName} confirmation={outcome.value} />,
     )
   },
 )
@@ -206,11 +155,12 @@ subscriptionPageRoutes.post(
 subscriptionPageRoutes.get('/subscriptions/manage/:token', limitLookups(), async (c) => {
   const outcome = await viewManage(c.env.DB, c.req.param('token'), new Date())
   if (!outcome.ok) return linkProblem(c, 'manage', outcome)
-  const [pageName, catalog] = await Promise.all([pageNameOf(c), loadCatalog(c.env.DB)])
-  return privatePage(
+  const [frame, catalog] = await Promise.all([frameOf(c), loadCatalog(c.env.DB)])
+  return personal(
     c,
+    frame,
     <ManagePage
-      pageName={pageName}
+      pageName={frame.pageName}
       subscriber={outcome.value}
       catalog={catalog}
       saved={c.req.query('saved') === '1'}
@@ -230,23 +180,27 @@ subscriptionPageRoutes.post(
     if (formValue(form, 'action') === 'leave') {
       const outcome = await unsubscribe(ctx, token, 'manage')
       if (!outcome.ok) return linkProblem(c, 'manage', outcome)
-      return privatePage(
+      const frame = await frameOf(c)
+      return personal(
         c,
-        <UnsubscribedPage pageName={await pageNameOf(c)} subscriber={outcome.value} />,
+        frame,
+        <UnsubscribedPage pageName={frame.pageName} subscriber={outcome.value} />,
       )
     }
     try {
       const outcome = await saveChoices(ctx, token, formChoices(form))
       if (!outcome.ok) return linkProblem(c, 'manage', outcome)
     } catch (error) {
-      const message = formError(error)
+      const frame = await frameOf(c)
+      const message = formError(frame.reader, error)
       const outcome = await viewManage(ctx.db, token, ctx.now)
       if (!outcome.ok) return linkProblem(c, 'manage', outcome)
-      const [pageName, catalog] = await Promise.all([pageNameOf(c), loadCatalog(ctx.db)])
-      return privatePage(
+      const catalog = await loadCatalog(ctx.db)
+      return personal(
         c,
+        frame,
         <ManagePage
-          pageName={pageName}
+          pageName={frame.pageName}
           subscriber={outcome.value}
           catalog={catalog}
           error={message}
@@ -254,17 +208,22 @@ subscriptionPageRoutes.post(
         400,
       )
     }
-    // Post/redirect/get: reloading the page does not post the form again.
-    return c.redirect(`${c.req.path}?saved=1`, 303)
+    // Post/redirect/get: reloading the page does not post the form again. The language asked
+    // for in the URL goes along.
+    const lang = c.req.query('lang')
+    const again = new URLSearchParams({ saved: '1', ...(lang ? { lang } : {}) })
+    return c.redirect(`${c.req.path}?${again}`, 303)
   },
 )
 
 subscriptionPageRoutes.get('/subscriptions/unsubscribe/:token', limitLookups(), async (c) => {
   const outcome = await viewUnsubscribe(c.env.DB, c.req.param('token'), new Date())
   if (!outcome.ok) return linkProblem(c, 'unsubscribe', outcome)
-  return privatePage(
+  const frame = await frameOf(c)
+  return personal(
     c,
-    <UnsubscribePage pageName={await pageNameOf(c)} subscriber={outcome.value} />,
+    frame,
+    <UnsubscribePage pageName={frame.pageName} subscriber={outcome.value} />,
   )
 })
 
@@ -280,9 +239,11 @@ subscriptionPageRoutes.post(
   async (c) => {
     const outcome = await unsubscribe(subscriptionContext(c), c.req.param('token'), 'unsubscribe')
     if (!outcome.ok) return linkProblem(c, 'unsubscribe', outcome)
-    return privatePage(
+    const frame = await frameOf(c)
+    return personal(
       c,
-      <UnsubscribedPage pageName={await pageNameOf(c)} subscriber={outcome.value} />,
+      frame,
+      <UnsubscribedPage pageName={frame.pageName} subscriber={outcome.value} />,
     )
   },
 )

@@ -1,6 +1,8 @@
 import type { Catalog } from '../domain/subscription-input'
 import type { SubscriptionChoices } from '../domain/subscriber-types'
 import type { Component } from '../domain/types'
+import { useReader } from '../i18n/reader-context'
+import { nameList } from '../i18n/name-list'
 
 function Check(props: { name: string; value: string; label: string; checked: boolean }) {
   return (
@@ -28,6 +30,7 @@ function ComponentChecks(props: { components: Component[]; chosen: Set<string> }
  * everything, which the hint says; works without JavaScript.
  */
 export function ChoiceFields(props: { catalog: Catalog; chosen: SubscriptionChoices }) {
+  const { t } = useReader()
   const chosenComponents = new Set(props.chosen.componentIds)
   const chosenAreas = new Set(props.chosen.areaIds)
   const byPosition = (a: Component, b: Component) => a.position - b.position
@@ -38,12 +41,11 @@ export function ChoiceFields(props: { catalog: Catalog; chosen: SubscriptionChoi
   return (
     <div class="choices">
       <p class="hint" id="choices-hint">
-        Tick what concerns you, or tick nothing to hear about everything (including components and
-        areas added later). A notice reaches you when it touches one of your components or areas.
+        {t('subscribe.choicesHint')}
       </p>
       {components.length > 0 ? (
         <fieldset aria-describedby="choices-hint">
-          <legend>Components</legend>
+          <legend>{t('subscribe.components')}</legend>
           {loose.length > 0 ? (
             <ComponentChecks components={loose} chosen={chosenComponents} />
           ) : null}
@@ -55,7 +57,7 @@ export function ChoiceFields(props: { catalog: Catalog; chosen: SubscriptionChoi
                   <Check
                     name="components"
                     value={group.id}
-                    label={`All of ${group.name}, including components added later`}
+                    label={t('subscribe.allOfGroup', { group: group.name })}
                     checked={chosenComponents.has(group.id)}
                   />
                 </ul>
@@ -67,7 +69,7 @@ export function ChoiceFields(props: { catalog: Catalog; chosen: SubscriptionChoi
       ) : null}
       {props.catalog.areas.length > 0 ? (
         <fieldset aria-describedby="choices-hint">
-          <legend>Areas</legend>
+          <legend>{t('subscribe.areas')}</legend>
           <ul class="plain checks">
             {props.catalog.areas.map((a) => (
               <Check name="areas" value={a.id} label={a.name} checked={chosenAreas.has(a.id)} />
@@ -84,28 +86,39 @@ export function ChoiceSummary(props: {
   catalog: Catalog
   chosen: SubscriptionChoices & { everything: boolean }
 }) {
+  const reader = useReader()
   const components = props.catalog.components.filter((c) =>
     props.chosen.componentIds.includes(c.id),
   )
   const areas = props.catalog.areas.filter((a) => props.chosen.areaIds.includes(a.id))
   if (props.chosen.everything) {
-    return <p>Everything: every component and area, including ones added later.</p>
+    return <p>{reader.t('subscription.everything')}</p>
   }
   if (components.length === 0 && areas.length === 0) {
-    return <p>Nothing any more: the components and areas you chose were removed.</p>
+    return <p>{reader.t('subscription.nothingLeft')}</p>
   }
   return (
     <dl class="facts">
       {components.length > 0 ? (
         <>
-          <dt>Components</dt>
-          <dd>{components.map((c) => c.name).join(', ')}</dd>
+          <dt>{reader.t('subscribe.components')}</dt>
+          <dd>
+            {nameList(
+              reader,
+              components.map((c) => c.name),
+            )}
+          </dd>
         </>
       ) : null}
       {areas.length > 0 ? (
         <>
-          <dt>Areas</dt>
-          <dd>{areas.map((a) => a.name).join(', ')}</dd>
+          <dt>{reader.t('subscribe.areas')}</dt>
+          <dd>
+            {nameList(
+              reader,
+              areas.map((a) => a.name),
+            )}
+          </dd>
         </>
       ) : null}
     </dl>

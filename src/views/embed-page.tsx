@@ -1,5 +1,4 @@
 import type { WidgetData } from '../embeds/widget-data'
-import { formatMinutes } from '../lib/time-format'
 import { useReader } from '../i18n/reader-context'
 import { LOCAL_TIME_SCRIPT, Time } from './time'
 
@@ -26,12 +25,19 @@ a{color:inherit}
 /**
  * A compact status for iframes on other sites: the state, the leading incident with its ETA,
  * next update or how overdue it is, and maintenance under way or next; links open the page.
+ * In the reader's words (`status`: the state already worded); names as ops wrote them.
  */
-export function EmbedPage(props: { data: WidgetData; theme?: 'light' | 'dark' }) {
+export function EmbedPage(props: { data: WidgetData; status: string; theme?: 'light' | 'dark' }) {
   const { data } = props
   const incident = data.incident
   const maintenance = data.maintenance
   const reader = useReader()
+  const { t, rich } = reader
+  const out = (href: string) => (chunks: unknown[]) => (
+    <a href={href} target="_blank" rel="noopener">
+      {chunks}
+    </a>
+  )
   return (
     <html lang={reader.lang} dir={reader.dir} data-theme={props.theme}>
       <head>
@@ -39,7 +45,7 @@ export function EmbedPage(props: { data: WidgetData; theme?: 'light' | 'dark' })
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         {/* Framed pages stay current without script: the browser reloads it every minute. */}
         <meta http-equiv="refresh" content="60" />
-        <title>{`${data.page.name} status`}</title>
+        <title>{t('widget.title', { page: data.page.name })}</title>
         <style dangerouslySetInnerHTML={{ __html: EMBED_CSS }} />
       </head>
       <body>
@@ -47,7 +53,7 @@ export function EmbedPage(props: { data: WidgetData; theme?: 'light' | 'dark' })
           <p class="status">
             <span class="dot" aria-hidden="true" />
             <a href={data.page.url} target="_blank" rel="noopener">
-              {data.status.description}
+              {props.status}
             </a>
           </p>
           {incident ? (
@@ -57,45 +63,53 @@ export function EmbedPage(props: { data: WidgetData; theme?: 'light' | 'dark' })
                   {incident.name}
                 </a>
                 {data.open_incidents > 1 ? (
-                  <span class="muted"> (and {data.open_incidents - 1} more)</span>
+                  <span class="muted">
+                    {' '}
+                    {t('widget.moreIncidents', { n: data.open_incidents - 1 })}
+                  </span>
                 ) : null}
               </p>
               <p class="muted">
                 {incident.eta === null ? (
-                  'No estimate yet'
+                  t('widget.noEstimate')
                 ) : incident.eta_passed ? (
                   <span class="warn">
-                    ETA <Time iso={incident.eta} /> passed — no new estimate yet
+                    {rich('widget.etaPassed', { time: <Time iso={incident.eta} /> })}
                   </span>
                 ) : (
-                  <>
-                    ETA <Time iso={incident.eta} />
-                    {incident.eta_moves > 0 ? ` (moved ${incident.eta_moves}×)` : ''}
-                  </>
+                  rich('widget.eta', {
+                    time: <Time iso={incident.eta} />,
+                    moves: incident.eta_moves,
+                  })
                 )}
                 {' · '}
                 {incident.update_overdue ? (
                   <span class="warn">
-                    Update overdue by {formatMinutes(Math.max(1, incident.overdue_minutes))}
+                    {t('widget.updateOverdue', {
+                      span: reader.clock.span(Math.max(1, incident.overdue_minutes)),
+                    })}
                   </span>
                 ) : incident.next_update_at ? (
-                  <>
-                    Next update by <Time iso={incident.next_update_at} />
-                  </>
+                  rich('widget.nextUpdate', { time: <Time iso={incident.next_update_at} /> })
                 ) : (
-                  'No next update promised'
+                  t('widget.noNextUpdate')
                 )}
               </p>
             </>
           ) : null}
           {maintenance ? (
             <p class="muted">
-              {maintenance.status === 'scheduled' ? 'Maintenance ' : 'Maintenance under way '}
-              <a href={maintenance.url} target="_blank" rel="noopener">
-                {maintenance.name}
-              </a>
-              : <Time iso={maintenance.scheduled_for} /> –{' '}
-              <Time iso={maintenance.scheduled_until} />
+              {rich('widget.maintenance', {
+                state: maintenance.status === 'scheduled' ? 'scheduled' : 'under_way',
+                name: maintenance.name,
+                a: out(maintenance.url),
+                window: (
+                  <>
+                    <Time iso={maintenance.scheduled_for} /> –{' '}
+                    <Time iso={maintenance.scheduled_until} />
+                  </>
+                ),
+              })}
             </p>
           ) : null}
         </main>

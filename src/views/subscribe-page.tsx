@@ -1,5 +1,6 @@
 import type { Catalog } from '../domain/subscription-input'
 import type { SubscriptionChoices } from '../domain/subscriber-types'
+import { useReader } from '../i18n/reader-context'
 import { ChoiceFields } from './choice-fields'
 import { Layout } from './layout'
 import { FormError, SubmitRow, TextField } from './page-form'
@@ -15,84 +16,87 @@ export interface SubscribeFormValues {
 /**
  * /subscribe: an email subscription (choose components and areas, or everything) and a
  * self-serve webhook (a URL plus the address that confirms it). Plain forms, no JavaScript.
+ * Errors come already in the reader's words.
  */
 export function SubscribePage(props: {
   pageName: string
   catalog: Catalog
   values?: SubscribeFormValues
+  /** A query the forms post with (`?lang=…` when the page was asked for in a language). */
+  query?: string
   emailError?: string
   webhookError?: string
 }) {
+  const { t, rich } = useReader()
   const values = props.values ?? {}
+  const page = props.pageName
   return (
     <Layout
-      pageName={props.pageName}
-      title={`Subscribe to ${props.pageName} updates`}
-      description={`Get ${props.pageName} incident and maintenance notices by email or webhook.`}
+      pageName={page}
+      title={t('subscribe.title', { page })}
+      description={t('subscribe.description', { page })}
       current="subscribe"
     >
-      <h1>Subscribe to updates</h1>
-      <p>
-        Hear when something you use goes wrong, when the fix is expected, when we will update you
-        next, and when it is fixed. Every email has a link to change what you hear about or to leave
-        in one click.
-      </p>
+      <h1>{t('subscribe.heading')}</h1>
+      <p>{t('subscribe.intro')}</p>
 
       <section aria-labelledby="by-email">
-        <h2 id="by-email">By email</h2>
-        <FormError id="email-form-error" lead="Not sent:" message={props.emailError} />
-        <form method="post" action="/subscribe" class="form">
+        <h2 id="by-email">{t('subscribe.byEmail')}</h2>
+        <FormError id="email-form-error" lead={t('subscribe.notSent')} message={props.emailError} />
+        <form method="post" action={`/subscribe${props.query ?? ''}`} class="form">
           <TextField
             id="subscribe-email"
-            label="Email address"
+            label={t('subscribe.emailLabel')}
             type="email"
             name="email"
             maxlength={254}
             autocomplete="email"
             value={values.email ?? ''}
-            hint="We send one email with a button to confirm. Nothing else is sent until you press it; the link works for 48 hours."
+            hint={t('subscribe.emailHint')}
             errorId={props.emailError ? 'email-form-error' : undefined}
           />
           <ChoiceFields
             catalog={props.catalog}
             chosen={values.choices ?? { componentIds: [], areaIds: [] }}
           />
-          <SubmitRow label="Subscribe" />
+          <SubmitRow label={t('subscribe.submit')} />
         </form>
       </section>
 
       <section aria-labelledby="by-webhook">
-        <h2 id="by-webhook">By webhook</h2>
+        <h2 id="by-webhook">{t('subscribe.byWebhook')}</h2>
         <p>
-          For Slack, Discord, Microsoft Teams or your own endpoint: every notice is POSTed to the
-          URL, signed with <a href="https://www.standardwebhooks.com/">Standard Webhooks</a>. The
-          email address confirms the webhook, receives its signing secret page and is told if the
-          webhook is ever disabled. After confirming, the manage link lets you choose components and
-          areas.
+          {rich('subscribe.webhookIntro', {
+            a: (chunks) => <a href="https://www.standardwebhooks.com/">{chunks}</a>,
+          })}
         </p>
-        <FormError id="webhook-form-error" lead="Not sent:" message={props.webhookError} />
-        <form method="post" action="/subscribe/webhook" class="form">
+        <FormError
+          id="webhook-form-error"
+          lead={t('subscribe.notSent')}
+          message={props.webhookError}
+        />
+        <form method="post" action={`/subscribe/webhook${props.query ?? ''}`} class="form">
           <TextField
             id="webhook-url"
-            label="Webhook URL"
+            label={t('subscribe.webhookUrlLabel')}
             type="url"
             name="url"
             maxlength={2000}
             placeholder="https://"
             value={values.webhookUrl ?? ''}
-            hint="Must start with https://."
+            hint={t('subscribe.webhookUrlHint')}
             errorId={props.webhookError ? 'webhook-form-error' : undefined}
           />
           <TextField
             id="webhook-email"
-            label="Your email address"
+            label={t('subscribe.webhookEmailLabel')}
             type="email"
             name="email"
             maxlength={254}
             autocomplete="email"
             value={values.webhookEmail ?? ''}
           />
-          <SubmitRow label="Add webhook" />
+          <SubmitRow label={t('subscribe.addWebhook')} />
         </form>
       </section>
     </Layout>

@@ -2,102 +2,98 @@ import type { Catalog } from '../domain/subscription-input'
 import type { Confirmation } from '../domain/subscriptions'
 import type { Subscriber } from '../domain/subscriber-types'
 import type { LinkPurpose } from '../domain/link-purpose'
+import { useReader } from '../i18n/reader-context'
 import { ChoiceFields, ChoiceSummary } from './choice-fields'
 import { FormError, NoticePage, PostButton, SubmitRow } from './page-form'
 
-/** Where notices go, in words: the address, or the webhook URL. */
+/** Where notices go, with its lead-in word: "to the webhook <code>…</code>", "an <strong>…</strong>". */
 function Destination(props: { subscriber: Subscriber }) {
   const s = props.subscriber
-  return s.kind === 'webhook' ? (
+  return (
     <>
-      the webhook <code class="secret">{s.url}</code>
+      {useReader().rich('subscription.destination', {
+        kind: s.kind,
+        url: s.url ?? '',
+        email: s.email,
+        code: (chunks) => <code class="secret">{chunks}</code>,
+        strong: (chunks) => <strong>{chunks}</strong>,
+      })}
     </>
-  ) : (
-    <strong>{s.email}</strong>
   )
 }
 
+const code = (chunks: unknown[]) => <code>{chunks}</code>
+const strong = (chunks: unknown[]) => <strong>{chunks}</strong>
+
 /** After a subscribe form: the same words whatever the address. */
 export function CheckInboxPage(props: { pageName: string; email: string; webhook: boolean }) {
+  const { t, rich } = useReader()
   return (
-    <NoticePage pageName={props.pageName} heading="Check your inbox">
+    <NoticePage pageName={props.pageName} heading={t('subscribe.checkInbox')}>
       <p role="status">
-        If <strong>{props.email}</strong> can receive mail, an email with a confirmation button is
-        on its way to it.{' '}
-        {props.webhook
-          ? 'The webhook receives nothing until you press that button.'
-          : 'Nothing else is sent until you press that button.'}{' '}
-        The link works for 48 hours.
+        {rich('subscribe.onItsWay', {
+          email: props.email,
+          webhook: props.webhook ? 'yes' : 'no',
+          strong,
+        })}
       </p>
-      <p>
-        Nothing arrived? Look in your spam folder, or <a href="/subscribe">try again</a>.
-      </p>
+      <p>{rich('subscribe.nothingArrived', { a: (c) => <a href="/subscribe">{c}</a> })}</p>
     </NoticePage>
   )
 }
 
 /** The confirm link (GET): what would be confirmed, and the button that confirms it. */
 export function ConfirmPage(props: { pageName: string; subscriber: Subscriber; catalog: Catalog }) {
+  const { t, rich } = useReader()
   const s = props.subscriber
-  const active = s.status === 'active'
   return (
     <NoticePage
       pageName={props.pageName}
-      heading={s.kind === 'webhook' ? 'Confirm your webhook' : 'Confirm your subscription'}
+      heading={t('subscription.confirmHeading', { kind: s.kind })}
     >
-      {active ? (
-        <p>This subscription is already confirmed. Press the button to get its manage link.</p>
+      {s.status === 'active' ? (
+        <p>{t('subscription.alreadyConfirmed')}</p>
       ) : (
         <p>
-          Press the button to start sending {props.pageName} updates to{' '}
-          <Destination subscriber={s} />.
+          {rich('subscription.pressToStart', {
+            page: props.pageName,
+            destination: <Destination subscriber={s} />,
+          })}
         </p>
       )}
-      <h2>You will hear about</h2>
+      <h2>{t('subscription.youWillHear')}</h2>
       <ChoiceSummary catalog={props.catalog} chosen={s} />
-      <PostButton label={s.kind === 'webhook' ? 'Confirm webhook' : 'Confirm subscription'} />
+      <PostButton label={t('subscription.confirmButton', { kind: s.kind })} />
     </NoticePage>
   )
 }
 
 /** After the confirm button: done, the manage link, and a new webhook's secret (once). */
 export function ConfirmedPage(props: { pageName: string; confirmation: Confirmation }) {
+  const { t, rich } = useReader()
   const { subscriber, manageUrl, secret, confirmedNow } = props.confirmation
   const webhook = subscriber.kind === 'webhook'
   const verifying = subscriber.status === 'pending_verification'
+  const said = {
+    now: confirmedNow ? 'yes' : 'no',
+    page: props.pageName,
+    destination: <Destination subscriber={subscriber} />,
+    code,
+  }
   return (
     <NoticePage
       pageName={props.pageName}
-      heading={
-        verifying
-          ? 'Your webhook is confirmed: one last check'
-          : webhook
-            ? 'Your webhook is active'
-            : 'You are subscribed'
-      }
+      heading={t('subscription.confirmedHeading', {
+        state: verifying ? 'verifying' : webhook ? 'webhook' : 'email',
+      })}
     >
-      {verifying ? (
-        <p role="status">
-          {confirmedNow ? 'Confirmed.' : 'This was already confirmed.'} {props.pageName} is sending
-          a signed <code>webhook.verify</code> event to <Destination subscriber={subscriber} />. The
-          webhook becomes active once your receiver answers it with a 2xx status; until then it
-          receives nothing else. It is tried again for about a day, and this address is told if it
-          never gets through.
-        </p>
-      ) : (
-        <p role="status">
-          {confirmedNow ? 'Confirmed.' : 'This was already confirmed.'} {props.pageName} updates now
-          go to <Destination subscriber={subscriber} />.
-        </p>
-      )}
+      <p role="status">
+        {rich(verifying ? 'subscription.verifying' : 'subscription.active', said)}
+      </p>
       {secret ? (
         <section aria-labelledby="secret-heading">
-          <h2 id="secret-heading">Signing secret</h2>
-          <p>
-            <strong>Shown only this once: copy it now.</strong> Every request carries the Standard
-            Webhooks headers <code>webhook-id</code>, <code>webhook-timestamp</code> and{' '}
-            <code>webhook-signature</code>; verify them with this secret.
-          </p>
+          <h2 id="secret-heading">{t('subscription.secretHeading')}</h2>
+          <p>{rich('subscription.secretText', { strong, code })}</p>
           <p>
             <code class="secret" id="signing-secret">
               {secret}
@@ -106,8 +102,10 @@ export function ConfirmedPage(props: { pageName: string; confirmation: Confirmat
         </section>
       ) : null}
       <p>
-        <a href={manageUrl}>Manage this subscription</a>: change what you hear about, or leave. Keep
-        the link{webhook ? '' : '; every email we send carries one too'}.
+        {rich('subscription.manageLink', {
+          kind: subscriber.kind,
+          a: (c) => <a href={manageUrl}>{c}</a>,
+        })}
       </p>
     </NoticePage>
   )
@@ -121,46 +119,41 @@ export function ManagePage(props: {
   saved?: boolean
   error?: string
 }) {
+  const { t, rich } = useReader()
   const s = props.subscriber
+  const page = props.pageName
+  const destination = <Destination subscriber={s} />
   if (s.status === 'pending_verification') {
     return (
-      <NoticePage pageName={props.pageName} heading="Waiting for your receiver">
-        <p role="status">
-          {props.pageName} is sending a signed <code>webhook.verify</code> event to{' '}
-          <Destination subscriber={s} />. The webhook becomes active once your receiver answers it
-          with a 2xx status; you can choose what it hears about then.
-        </p>
+      <NoticePage pageName={page} heading={t('subscription.waitingHeading')}>
+        <p role="status">{rich('subscription.waiting', { page, destination, code })}</p>
       </NoticePage>
     )
   }
   if (s.status !== 'active') {
     return (
-      <NoticePage pageName={props.pageName} heading="Not subscribed">
+      <NoticePage pageName={page} heading={t('subscription.notSubscribedHeading')}>
         <p>
-          {props.pageName} updates no longer go to <Destination subscriber={s} />
-          {s.status === 'disabled' ? ': it was disabled after repeated failures.' : '.'}
+          {rich('subscription.notSubscribed', {
+            page,
+            destination,
+            disabled: s.status === 'disabled' ? 'yes' : 'no',
+          })}
         </p>
         <p>
-          <a href="/subscribe">Subscribe again</a>
+          <a href="/subscribe">{t('subscription.subscribeAgain')}</a>
         </p>
       </NoticePage>
     )
   }
   return (
-    <NoticePage pageName={props.pageName} heading="Your subscription">
-      <p>
-        {props.pageName} updates go to <Destination subscriber={s} />.
-      </p>
-      {props.saved ? <p role="status">Saved. Your choices are below.</p> : null}
-      <FormError lead="Not saved:" message={props.error} />
-      <h2>What you hear about</h2>
+    <NoticePage pageName={page} heading={t('subscription.yourSubscription')}>
+      <p>{rich('subscription.goesTo', { page, destination })}</p>
+      {props.saved ? <p role="status">{t('subscription.saved')}</p> : null}
+      <FormError lead={t('subscription.notSaved')} message={props.error} />
+      <h2>{t('subscription.whatYouHear')}</h2>
       {s.incidentIds.length > 0 && !s.everything ? (
-        <p>
-          You also follow{' '}
-          {s.incidentIds.length === 1 ? 'one incident' : `${s.incidentIds.length} incidents`} to its
-          end, whatever it touches. Ticking nothing keeps you to{' '}
-          {s.incidentIds.length === 1 ? 'it' : 'them'}.
-        </p>
+        <p>{t('subscription.alsoFollow', { n: s.incidentIds.length })}</p>
       ) : null}
       <form method="post" class="form">
         <input type="hidden" name="action" value="save" />
@@ -168,12 +161,12 @@ export function ManagePage(props: {
           catalog={props.catalog}
           chosen={s.everything ? { componentIds: [], areaIds: [] } : s}
         />
-        <SubmitRow label="Save choices" />
+        <SubmitRow label={t('subscription.saveChoices')} />
       </form>
-      <h2>Leave</h2>
+      <h2>{t('subscription.leave')}</h2>
       <form method="post">
         <input type="hidden" name="action" value="leave" />
-        <SubmitRow label="Unsubscribe" />
+        <SubmitRow label={t('subscription.unsubscribe')} />
       </form>
     </NoticePage>
   )
@@ -181,28 +174,34 @@ export function ManagePage(props: {
 
 /** The unsubscribe link (GET): a button; reading the page changes nothing. */
 export function UnsubscribePage(props: { pageName: string; subscriber: Subscriber }) {
+  const { t, rich } = useReader()
   const s = props.subscriber
   if (s.status === 'unsubscribed') return <UnsubscribedPage {...props} />
   return (
-    <NoticePage pageName={props.pageName} heading="Unsubscribe">
+    <NoticePage pageName={props.pageName} heading={t('subscription.unsubscribe')}>
       <p>
-        Stop all {props.pageName} updates to <Destination subscriber={s} />?
+        {rich('subscription.stopAll', {
+          page: props.pageName,
+          destination: <Destination subscriber={s} />,
+        })}
       </p>
-      <PostButton label="Unsubscribe" hidden={{ confirm: 'yes' }} />
+      <PostButton label={t('subscription.unsubscribe')} hidden={{ confirm: 'yes' }} />
     </NoticePage>
   )
 }
 
 /** After leaving. */
 export function UnsubscribedPage(props: { pageName: string; subscriber: Subscriber }) {
+  const { t, rich } = useReader()
   return (
-    <NoticePage pageName={props.pageName} heading="You are unsubscribed">
+    <NoticePage pageName={props.pageName} heading={t('subscription.unsubscribedHeading')}>
       <p role="status">
-        No more {props.pageName} updates will go to <Destination subscriber={props.subscriber} />.
+        {rich('subscription.noMore', {
+          page: props.pageName,
+          destination: <Destination subscriber={props.subscriber} />,
+        })}
       </p>
-      <p>
-        Changed your mind? <a href="/subscribe">Subscribe again</a>.
-      </p>
+      <p>{rich('subscription.changedMind', { a: (c) => <a href="/subscribe">{c}</a> })}</p>
     </NoticePage>
   )
 }
@@ -213,22 +212,16 @@ export function LinkProblemPage(props: {
   purpose: LinkPurpose
   reason: 'unknown' | 'expired'
 }) {
-  const advice =
-    props.purpose === 'confirm'
-      ? 'A confirmation link works once, for 48 hours. Subscribe again to get a new one.'
-      : 'Use the link in a more recent email from us, or subscribe again.'
+  const { t } = useReader()
   return (
     <NoticePage
       pageName={props.pageName}
-      heading={
-        props.reason === 'expired'
-          ? 'This link has expired or was already used'
-          : 'This link is not valid'
-      }
+      heading={t('subscription.linkHeading', { reason: props.reason })}
     >
-      <p>Nothing was changed. {advice} If you copied the link, check that it is complete.</p>
+      <p>{t('subscription.linkAdvice', { purpose: props.purpose })}</p>
       <p>
-        <a href="/subscribe">Subscribe</a> · <a href="/">Status page</a>
+        <a href="/subscribe">{t('subscription.subscribe')}</a> ·{' '}
+        <a href="/">{t('subscription.statusPage')}</a>
       </p>
     </NoticePage>
   )

@@ -146,6 +146,32 @@ describe('embeds on another site', () => {
     await page.close()
   }, 60_000)
 
+  it('the widget and the embed speak the reader’s browser language; Arabic runs right to left', async () => {
+    for (const [locale, lang, dir, german] of [
+      ['de-DE', 'de', 'ltr', /Nächstes Update bis|Alle Systeme betriebsbereit/],
+      ['ar-EG', 'ar', 'rtl', /التحديث التالي بحلول|جميع الأنظمة تعمل/],
+    ] as const) {
+      const context = await browser.newContext({ locale })
+      const page = await context.newPage()
+      const errors = await collectErrors(page)
+      await page.goto(hostUrl + '/')
+      const widget = page.locator('candor-status [role="status"]')
+      await expect.poll(() => widget.innerText(), { timeout: 15_000 }).toMatch(german)
+      expect(
+        await widget.evaluate((el) => [el.getAttribute('lang'), el.getAttribute('dir')]),
+      ).toEqual([lang, dir])
+      expect(await widget.innerText()).not.toMatch(/Next update by|All Systems Operational|ETA/)
+      const frame = page.frameLocator('iframe')
+      await expect
+        .poll(() => frame.locator('main').innerText(), { timeout: 15_000 })
+        .toMatch(german)
+      expect(await frame.locator('html').getAttribute('dir')).toBe(dir)
+      await screenshot(page, `widget-${lang}`)
+      expect(errors).toEqual([])
+      await context.close()
+    }
+  }, 60_000)
+
   it('a policy violation is reported by the error collector', async () => {
     const page = await browser.newPage()
     const errors = await collectErrors(page)
@@ -193,7 +219,7 @@ describe('embeds on another site', () => {
     const pageErrors: string[] = []
     page.on('pageerror', (error) => pageErrors.push(error.message))
     // The script loads, but Candor answers nothing after that.
-    await page.route('**/widget.json*', (route) => route.abort('connectionrefused'))
+    await page.route('**/widget-text.json*', (route) => route.abort('connectionrefused'))
     await page.goto(hostUrl + '/')
     await page.waitForTimeout(1500)
     const widget = page.locator('candor-status [role="status"]')
@@ -209,7 +235,7 @@ describe('embeds on another site', () => {
     const page = await browser.newPage()
     let asked = 0
     let reachable = false
-    await page.route('**/widget.json*', (route) => {
+    await page.route('**/widget-text.json*', (route) => {
       asked++
       return reachable ? route.continue() : route.abort('connectionrefused')
     })

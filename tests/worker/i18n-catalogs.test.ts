@@ -1,6 +1,6 @@
 import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser'
 import { describe, expect, it } from 'vitest'
-import { CATALOGS } from '../../src/i18n/catalog'
+import { CATALOGS, SURFACES } from '../../src/i18n/catalog'
 import { LANGUAGES } from '../../src/i18n/languages'
 import { readerFor } from '../../src/i18n/reader'
 
@@ -18,6 +18,18 @@ function argumentsOf(elements: MessageFormatElement[], into = new Set<string>())
 }
 
 describe('message catalogs', () => {
+  it('give each key to one surface only: none silently replaces another’s words', () => {
+    const owners = new Map<string, number>()
+    const twice: string[] = []
+    SURFACES.forEach((surface, i) => {
+      for (const key of Object.keys(surface.en)) {
+        if (owners.has(key)) twice.push(key)
+        owners.set(key, i)
+      }
+    })
+    expect(twice).toEqual([])
+  })
+
   const keys = new Set(LANGUAGES.flatMap((lang) => Object.keys(CATALOGS[lang])))
 
   it.each(LANGUAGES)('%s has every key another language has', (lang) => {
