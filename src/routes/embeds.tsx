@@ -8,6 +8,7 @@ import { EmbedPage } from '../views/embed-page'
 import { servePublic } from './public-cache'
 import { publicView } from './public-view-loader'
 import { ForReader } from '../views/for-reader'
+import { WithBrand } from '../views/brand/brand-context'
 
 /**
  * What other sites embed, all rendered from the public snapshot: the badge, the widget's data
@@ -65,7 +66,9 @@ embedRoutes.get('/embed', async (c) => {
       const chosen = theme === 'light' || theme === 'dark' ? theme : undefined
       return `<!doctype html>${String(
         <ForReader reader={reader}>
-          <EmbedPage data={data} theme={chosen} />
+          <WithBrand brand={view.brand}>
+            <EmbedPage data={data} theme={chosen} />
+          </WithBrand>
         </ForReader>,
       )}`
     },

@@ -15,14 +15,20 @@ import { IncidentPage } from '../views/incident-page'
 import { StatusPage } from '../views/status-page'
 import { ForReader } from '../views/for-reader'
 import type { Reader } from '../i18n/reader'
+import type { PageBrand } from '../domain/brand'
+import { WithBrand } from '../views/brand/brand-context'
 import { pageReader } from './page-reader'
 import { servePublic } from './public-cache'
 import { renderThroughCache } from './render-cache'
 import { publicView } from './public-view-loader'
 
-/** A whole HTML document, rendered for its reader. */
-function documentHtml(reader: Reader, page: Child): string {
-  return `<!doctype html>${String(<ForReader reader={reader}>{page}</ForReader>)}`
+/** A whole HTML document, rendered for its reader with the page's brand. */
+function documentHtml(reader: Reader, brand: PageBrand, page: Child): string {
+  return `<!doctype html>${String(
+    <ForReader reader={reader}>
+      <WithBrand brand={brand}>{page}</WithBrand>
+    </ForReader>,
+  )}`
 }
 
 const HTML = 'text/html; charset=utf-8'
@@ -38,7 +44,7 @@ publicPageRoutes.get('/', (c) =>
   servePublic(
     c,
     HTML,
-    (view, reader) => documentHtml(reader, <StatusPage view={view} />),
+    (view, reader) => documentHtml(reader, view.brand, <StatusPage view={view} />),
     IN_READERS_LANGUAGE,
   ),
 )
@@ -62,6 +68,7 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
         if (!incident) throw notFound('incident', id)
         return documentHtml(
           reader,
+          v.brand,
           <IncidentPage
             pageName={v.pageName}
             incident={presentAny(incident, v.ctx)}
@@ -91,6 +98,7 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
       const postmortems = await loadPublishedPostmortems(c.env.DB, [id])
       return documentHtml(
         reader,
+        view.brand,
         <IncidentPage
           pageName={view.pageName}
           incident={presentAny(incident, view.ctx)}
@@ -128,6 +136,7 @@ publicPageRoutes.get('/history', etag(), async (c) => {
       const incidents = window.incidents.map((i) => presentAny(i, view.ctx))
       return documentHtml(
         reader,
+        view.brand,
         <HistoryPage
           pageName={view.pageName}
           months={groupByMonth(incidents, months)}

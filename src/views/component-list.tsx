@@ -2,6 +2,7 @@ import { alignDailyStatus } from '../domain/daily-status'
 import { worseStatus } from '../domain/page-status'
 import type { ComponentStatus } from '../domain/types'
 import type { ComponentJson } from '../schemas/statuspage'
+import { ComponentHelp } from './brand/component-help'
 import { ComponentStatusBadge } from './labels'
 import { UptimeBars } from './uptime-bars'
 
@@ -19,14 +20,8 @@ function isListed(c: ComponentJson): boolean {
   return !(c.only_show_if_degraded && c.status === 'operational')
 }
 
-/** Only http(s) links are rendered, whatever was stored. */
-function safeHref(url: string | null | undefined): string | null {
-  return url && /^https?:\/\//i.test(url) ? url : null
-}
-
 function ComponentRow(props: { component: ComponentJson; bars: BarsSource }) {
   const c = props.component
-  const help = safeHref(c.help_url)
   const days = props.bars.dailyStatus[c.id]
   return (
     <li class="component">
@@ -35,13 +30,7 @@ function ComponentRow(props: { component: ComponentJson; bars: BarsSource }) {
         <ComponentStatusBadge status={c.status} />
       </div>
       {c.description ? <p class="description">{c.description}</p> : null}
-      {help ? (
-        <p class="description">
-          <a href={help}>
-            Help<span class="visually-hidden"> for {c.name}</span>
-          </a>
-        </p>
-      ) : null}
+      <ComponentHelp component={c} />
       {c.showcase && days ? (
         <UptimeBars
           componentId={c.id}

@@ -2,6 +2,7 @@ import type { WidgetData } from '../embeds/widget-data'
 import { formatMinutes } from '../lib/time-format'
 import { useReader } from '../i18n/reader-context'
 import { LOCAL_TIME_SCRIPT, Time } from './time'
+import { AccentStylesheet } from './brand/brand-frame'
 
 /**
  * Small self-contained styles: the embed must not depend on the host page or /style.css. A
@@ -20,7 +21,7 @@ body{margin:0;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif
 .none .dot{background:#2e7d32}.minor .dot{background:#b26a00}.major .dot{background:#c62828}
 .critical .dot{background:#8e0000}.maintenance .dot{background:#1565c0}
 p{margin:6px 0 0}.muted{color:var(--muted)}.warn{font-weight:600}
-a{color:inherit}
+a{color:var(--accent,currentcolor)}
 `
 
 /**
@@ -41,6 +42,7 @@ export function EmbedPage(props: { data: WidgetData; theme?: 'light' | 'dark' })
         <meta http-equiv="refresh" content="60" />
         <title>{`${data.page.name} status`}</title>
         <style dangerouslySetInnerHTML={{ __html: EMBED_CSS }} />
+        <AccentStylesheet />
       </head>
       <body>
         <main class={`embed ${data.status.indicator}`}>

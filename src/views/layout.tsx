@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx'
 import { useReader } from '../i18n/reader-context'
+import { BrandFooterLinks, BrandHead, BrandName, SupportNavItem } from './brand/brand-frame'
 import { LOCAL_TIME_SCRIPT } from './time'
 
 /**
@@ -24,7 +25,7 @@ export function Layout(props: {
         <title>{props.title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href="/style.css" />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <BrandHead />
         <link
           rel="alternate"
           type="application/atom+xml"
@@ -51,7 +52,7 @@ export function Layout(props: {
         <header class="site-header">
           <div class="wrap">
             <a class="brand" href="/">
-              {props.pageName}
+              <BrandName pageName={props.pageName} />
             </a>
             <nav aria-label="Site">
               <ul>
@@ -76,6 +77,7 @@ export function Layout(props: {
                     Subscribe
                   </a>
                 </li>
+                <SupportNavItem />
               </ul>
             </nav>
           </div>
@@ -85,6 +87,7 @@ export function Layout(props: {
         </main>
         <footer class="site-footer">
           <div class="wrap">
+            <BrandFooterLinks />
             <p>
               Times are in {reader.timeZone === 'Etc/UTC' ? 'UTC' : reader.timeZone}, or in your own
               time zone when JavaScript is on. The same data is available as JSON at{' '}
