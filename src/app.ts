@@ -9,6 +9,7 @@ import { afterWrite } from './middleware/after-write'
 import { idempotentPosts } from './middleware/idempotency'
 import { areaRoutes } from './routes/areas'
 import { auditRoutes } from './routes/audit'
+import { brandFileRoutes } from './routes/brand-files'
 import { consoleRoutes } from './routes/console'
 import { componentGroupRoutes } from './routes/component-groups'
 import { componentRoutes } from './routes/components'
@@ -25,6 +26,7 @@ import { maintenanceRoutes } from './routes/maintenances'
 import { manageV1Path, manageV1Routes } from './routes/manage-v1'
 import { memberRoutes } from './routes/members'
 import { opsAlertRoutes } from './routes/ops-alerts'
+import { BRAND_IMAGE_BODY_LIMITS, pageBrandImageRoutes } from './routes/page-brand-images'
 import { pageRoutes } from './routes/page-settings'
 import { postmortemRoutes } from './routes/postmortems'
 import { publicPageRoutes } from './routes/public-pages'
@@ -45,8 +47,18 @@ export function createApp(): OpenAPIHono<AppBindings> {
   app.use('*', securityHeaders())
   // Before anything else under /api/v1: a route that declares no access is never served.
   app.use('/api/v1/*', denyByDefault())
-  app.use('/api/*', limitBody({ larger: { '/api/v1/intake/alertmanager': 1024 * 1024 } }))
-  app.use('/api/v1/*', requireJsonBody({ '/api/v1/subscribers/import': /^text\/csv\b/i }))
+  app.use(
+    '/api/*',
+    limitBody({
+      larger: { '/api/v1/intake/alertmanager': 1024 * 1024, ...BRAND_IMAGE_BODY_LIMITS },
+    }),
+  )
+  // An image upload's own route says what is wrong with its type, more exactly than "not JSON".
+  const anyType = Object.fromEntries(Object.keys(BRAND_IMAGE_BODY_LIMITS).map((p) => [p, /^/]))
+  app.use(
+    '/api/v1/*',
+    requireJsonBody({ '/api/v1/subscribers/import': /^text\/csv\b/i, ...anyType }),
+  )
   // Subscriber and member changes touch neither the public snapshot nor the outbox.
   app.use(
     '/api/v1/*',
@@ -69,6 +81,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     intakeRoutes,
     maintenanceRoutes,
     pageRoutes,
+    pageBrandImageRoutes,
     auditRoutes,
     subscriptionApiRoutes,
     subscriberActionRoutes,
@@ -107,6 +120,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
   )
 
   app.route('/', feedRoutes)
+  app.route('/', brandFileRoutes)
   app.route('/', embedRoutes)
   app.route('/', subscriptionPageRoutes)
   app.route('/console', consoleRoutes)

@@ -1,7 +1,8 @@
 import type { PageSettings } from '../domain/types'
 import { DEFAULT_LANGUAGE, isLanguage } from '../i18n/languages'
+import { brandOfRow, type PageBrandRow } from './page-brand'
 
-interface PageRow {
+interface PageRow extends PageBrandRow {
   page_id: string
   name: string | null
   time_zone: string
@@ -26,6 +27,7 @@ export async function selectPage(db: D1Database): Promise<PageSettings | null> {
         disputeMinShare: row.dispute_min_share,
         showAffectedCounts: row.show_affected_counts === 1,
         statuspageFields: JSON.parse(row.statuspage_fields ?? '{}') as Record<string, unknown>,
+        brand: brandOfRow(row),
         createdAt: row.created_at,
         updatedAt: row.updated_at,
       }

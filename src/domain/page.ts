@@ -1,6 +1,8 @@
 import { mergeStatuspageFields, type StatuspageFields } from './statuspage-fields'
 import { insertAudit } from '../db/audit'
 import { insertPageIfMissing, selectPage, updatePageRow } from '../db/page'
+import { updateBrandTextRow } from '../db/page-brand'
+import { applyBrandChanges, changesBrand, NO_BRAND, type BrandChanges } from './brand'
 import { DEFAULT_LANGUAGE, type Language } from '../i18n/languages'
 import { newId, randomSecret } from '../lib/ids'
 import type { VerbContext } from './context'
@@ -27,6 +29,7 @@ export async function ensurePage(db: D1Database, now: Date): Promise<PageSetting
       timeZone: 'Etc/UTC',
       language: DEFAULT_LANGUAGE,
       ...DEFAULT_PAGE_THRESHOLDS,
+      brand: NO_BRAND,
       createdAt: at,
       updatedAt: at,
     },
@@ -41,7 +44,7 @@ export function pageName(page: PageSettings, configured: string | undefined): st
 }
 
 /** What PATCH /api/v1/page may change; an omitted field keeps its value. */
-export interface PageChanges {
+export interface PageChanges extends BrandChanges {
   name?: string | null
   time_zone?: string
   language?: Language
@@ -73,10 +76,12 @@ export async function updatePage(ctx: VerbContext, input: PageChanges): Promise<
     statuspageFields: input.statuspage_fields
       ? mergeStatuspageFields(page.statuspageFields, input.statuspage_fields)
       : page.statuspageFields,
+    brand: changesBrand(input) ? applyBrandChanges(page.brand, input) : page.brand,
     updatedAt: ctx.now.toISOString(),
   }
   await ctx.db.batch([
     updatePageRow(ctx.db, next, next.updatedAt),
+    ...(changesBrand(input) ? [updateBrandTextRow(ctx.db, next.brand, next.updatedAt)] : []),
     insertAudit(
       ctx.db,
       ctx.actor,

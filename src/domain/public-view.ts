@@ -1,3 +1,4 @@
+import { NO_BRAND, type PageBrand } from './brand'
 import type { IncidentJson, MaintenanceJson, PageJson } from '../schemas/statuspage'
 import { computePageStatus } from './page-status'
 import {
@@ -32,6 +33,11 @@ export class PublicView {
       children: groupChildren(snapshot.components),
       showAffectedReports: snapshot.page.showAffectedCounts === true,
     }
+  }
+
+  /** The page's brand; none in a snapshot built before brands existed. */
+  get brand(): PageBrand {
+    return this.snapshot.page.brand ?? NO_BRAND
   }
 
   get pageName(): string {

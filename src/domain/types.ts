@@ -1,6 +1,7 @@
 /** The domain's vocabulary: Statuspage's statuses and impacts, and Candor's objects. */
 
 import type { Language } from '../i18n/languages'
+import type { PageBrand } from './brand'
 
 export const COMPONENT_STATUSES = [
   'operational',
@@ -186,6 +187,8 @@ export interface PageSettings {
   showAffectedCounts: boolean
   /** Statuspage page settings Candor has no use for, kept for the Manage API v1. */
   statuspageFields?: Record<string, unknown>
+  /** Logo, favicon, accent colour, support and footer links (absent in older snapshots). */
+  brand: PageBrand
   createdAt: string
   updatedAt: string
 }

@@ -1,5 +1,6 @@
 import type { Language } from './languages'
 import { badge } from './messages/badge'
+import { brand } from './messages/brand'
 import { common } from './messages/common'
 import { customerWord } from './messages/customer-word'
 import { errors } from './messages/errors'
@@ -31,6 +32,7 @@ export const SURFACES = [
   widget,
   badge,
   feeds,
+  brand,
 ] as const
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never

@@ -62,7 +62,8 @@ async function buildVariants(): Promise<Variants> {
   const embedPolicy = {
     defaultSrc: ["'none'"],
     scriptSrc: [timeScript],
-    styleSrc: [embedStyle],
+    // The hashed inline styles, and the accent colour's stylesheet from /brand/.
+    styleSrc: [embedStyle, "'self'"],
     imgSrc: ["'self'"],
     formAction: ["'none'"],
     baseUri: ["'none'"],

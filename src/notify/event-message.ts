@@ -48,6 +48,8 @@ export function incidentPart(
 /** The page as messages describe it, and the context to present incidents in them. */
 export interface MessagePage {
   page: EventMessage['page']
+  /** The page's accent colour, for its emails (null: none). */
+  accentColor: string | null
   ctx: PresentContext
   components: Map<string, Component>
 }
@@ -92,6 +94,7 @@ export async function messagePage(
       status_indicator: status.indicator,
       status_description: status.description,
     },
+    accentColor: page.brand.accentColor,
     ctx,
     components,
   }
@@ -109,13 +112,14 @@ export async function buildEventMessage(
   now = new Date(),
 ): Promise<EventMessage | null> {
   const baseUrl = messageBaseUrl(row.payload, env)
-  const { page, ctx, components } = await messagePage(db, env, baseUrl, now)
+  const { page, accentColor, ctx, components } = await messagePage(db, env, baseUrl, now)
   const message: EventMessage = {
     eventId: row.id,
     eventType: row.eventType,
     generatedAt: now.toISOString(),
     baseUrl,
     page,
+    ...(accentColor ? { accentColor } : {}),
     componentIds: [],
     areaIds: [],
   }

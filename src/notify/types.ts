@@ -51,6 +51,8 @@ export interface EventMessage {
   }
   /** An `incident.postmortem` event's postmortem: markdown, and rendered, sanitised HTML. */
   postmortem?: { body: string; html: string; published_at: string }
+  /** The page's accent colour (`#rrggbb`) for its emails; absent when it has none. */
+  accentColor?: string
   /** Who is concerned: an event reaches a subscriber following any of these. */
   componentIds: string[]
   /** Areas concerned; empty means every area. */

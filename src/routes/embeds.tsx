@@ -9,6 +9,7 @@ import { pageReader, varyByLanguage } from './page-reader'
 import { servePublic } from './public-cache'
 import { publicView } from './public-view-loader'
 import { ForReader } from '../views/for-reader'
+import { WithBrand } from '../views/brand/brand-context'
 
 /**
  * What other sites embed, all rendered from the public snapshot: the badge, the widget's data
@@ -102,7 +103,9 @@ embedRoutes.get('/embed', async (c) => {
       const chosen = theme === 'light' || theme === 'dark' ? theme : undefined
       return `<!doctype html>${String(
         <ForReader reader={reader}>
-          <EmbedPage data={data} status={statusText(reader, wording)} theme={chosen} />
+          <WithBrand brand={view.brand}>
+            <EmbedPage data={data} status={statusText(reader, wording)} theme={chosen} />
+          </WithBrand>
         </ForReader>,
       )}`
     },

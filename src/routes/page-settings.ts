@@ -5,11 +5,13 @@ import { PageSettingsSchema } from '../schemas/statuspage'
 import { apiRoute } from './api-route'
 import { baseUrl, verbContext } from './context'
 import { authErrors, bodyErrors, jsonBody, jsonResponse, newApiApp } from './openapi-helpers'
+import { brandSettingsJson } from './page-brand-json'
 
-/** The page's own settings: its name, time zone and resolution-check rules. */
+/** The page's own settings: its name, time zone, language, brand and resolution-check rules. */
 export const pageRoutes = newApiApp()
 
-function presentSettings(page: PageSettings, name: string, url: string) {
+/** The page's settings as the API answers them. */
+export function presentSettings(page: PageSettings, name: string, url: string) {
   return {
     id: page.pageId,
     name,
@@ -20,6 +22,7 @@ function presentSettings(page: PageSettings, name: string, url: string) {
     dispute_min_votes: page.disputeMinVotes,
     dispute_min_share: page.disputeMinShare,
     show_affected_counts: page.showAffectedCounts,
+    ...brandSettingsJson(page.brand, url),
   }
 }
 
@@ -45,7 +48,7 @@ pageRoutes.openapi(
     path: '/page',
     tags: ['Page'],
     summary:
-      "Change the page's name, time zone, default language, resolution-check threshold or whether affected counts are public",
+      "Change the page's name, time zone, default language, accent colour, support and footer links, resolution-check threshold or whether affected counts are public",
     request: { body: jsonBody(PageInput) },
     responses: { 200: jsonResponse(PageSettingsSchema, 'The page'), ...authErrors, ...bodyErrors },
   }),

@@ -17,21 +17,23 @@ import { ForReader } from '../views/for-reader'
 import { pathWithoutLang } from '../views/page-path'
 import type { Reader } from '../i18n/reader'
 import { languageRoutes } from './language-switch'
+import type { PageBrand } from '../domain/brand'
+import { WithBrand } from '../views/brand/brand-context'
 import { pageReader } from './page-reader'
 import { servePublic } from './public-cache'
 import { renderThroughCache } from './render-cache'
 import { publicView } from './public-view-loader'
 
 /**
- * A whole HTML document, rendered for its reader; `path` is the page's own path and query
- * without `lang` (for the language switcher). Pages kept per URL use the request's; pages kept
- * per name (`renderThroughCache`) use their canonical one, since the query string is not part
- * of what is kept.
+ * A whole HTML document, rendered for its reader with the page's brand; `path` is the page's
+ * own path and query without `lang` (for the language switcher). Pages kept per URL use the
+ * request's; pages kept per name (`renderThroughCache`) use their canonical one, since the
+ * query string is not part of what is kept.
  */
-function documentHtml(reader: Reader, path: string, page: Child): string {
+function documentHtml(reader: Reader, brand: PageBrand, path: string, page: Child): string {
   return `<!doctype html>${String(
     <ForReader reader={reader} path={path}>
-      {page}
+      <WithBrand brand={brand}>{page}</WithBrand>
     </ForReader>,
   )}`
 }
@@ -51,7 +53,8 @@ publicPageRoutes.get('/', (c) =>
   servePublic(
     c,
     HTML,
-    (view, reader) => documentHtml(reader, pathWithoutLang(c.req.url), <StatusPage view={view} />),
+    (view, reader) =>
+      documentHtml(reader, view.brand, pathWithoutLang(c.req.url), <StatusPage view={view} />),
     IN_READERS_LANGUAGE,
   ),
 )
@@ -75,6 +78,7 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
         if (!incident) throw notFound('incident', id)
         return documentHtml(
           reader,
+          v.brand,
           pathWithoutLang(c.req.url),
           <IncidentPage
             pageName={v.pageName}
@@ -105,6 +109,7 @@ publicPageRoutes.get('/incidents/:id', etag(), async (c) => {
       const postmortems = await loadPublishedPostmortems(c.env.DB, [id])
       return documentHtml(
         reader,
+        view.brand,
         `/incidents/${id}`,
         <IncidentPage
           pageName={view.pageName}
@@ -143,6 +148,7 @@ publicPageRoutes.get('/history', etag(), async (c) => {
       const incidents = window.incidents.map((i) => presentAny(i, view.ctx))
       return documentHtml(
         reader,
+        view.brand,
         page === 0 ? '/history' : `/history?page=${page}`,
         <HistoryPage
           pageName={view.pageName}

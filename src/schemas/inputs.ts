@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi'
 import { COMPONENT_STATUSES, IMPACTS, TOKEN_SCOPES } from '../domain/types'
 import { LANGUAGES } from '../i18n/languages'
+import { BRAND_INPUT_FIELDS, webLink } from './brand'
 
 /** Request bodies of the admin API. Unknown fields are refused so typos are not silently lost. */
 
@@ -55,7 +56,11 @@ const componentFields = {
   showcase: z.boolean().optional(),
   only_show_if_degraded: z.boolean().optional(),
   start_date: z.iso.date().nullable().optional(),
-  help_url: z.url().max(2000).nullable().optional(),
+  help_url: webLink().nullable().optional().openapi({
+    description:
+      'Where customers find help with this component (http or https): on the status page beside it, as "What to do if <name> is down" while it is not operational and a plain "Help" link otherwise.',
+    example: 'https://example.com/help/broadband',
+  }),
 }
 
 export const ComponentInput = z.strictObject(componentFields).openapi('ComponentInput')
@@ -157,6 +162,7 @@ export const PageInput = z
     dispute_min_votes: z.number().int().min(1).max(100000).optional(),
     dispute_min_share: z.number().int().min(0).max(100).optional(),
     show_affected_counts: z.boolean().optional(),
+    ...BRAND_INPUT_FIELDS,
   })
   .openapi('PageInput')
 

@@ -6,6 +6,7 @@ import {
   MAINTENANCE_STATUSES,
 } from '../domain/types'
 import { LANGUAGES } from '../i18n/languages'
+import { BRAND_SETTINGS_FIELDS } from './brand'
 
 /**
  * Response shapes, field for field as Statuspage's public API v2, plus Candor's own fields.
@@ -230,6 +231,7 @@ export const PageSettingsSchema = PageSchema.extend({
   show_affected_counts: z
     .boolean()
     .openapi({ description: '"I\'m affected" counts shown on the public page and v2 API.' }),
+  ...BRAND_SETTINGS_FIELDS,
 }).openapi('PageSettings')
 
 export type PageJson = z.infer<typeof PageSchema>

@@ -3,6 +3,7 @@ import { worseStatus } from '../domain/page-status'
 import type { ComponentStatus } from '../domain/types'
 import type { ComponentJson } from '../schemas/statuspage'
 import { useReader } from '../i18n/reader-context'
+import { ComponentHelp } from './brand/component-help'
 import { ComponentStatusBadge } from './labels'
 import { visuallyHidden, type Markup } from './rich'
 import { UptimeBars } from './uptime-bars'
@@ -21,14 +22,8 @@ function isListed(c: ComponentJson): boolean {
   return !(c.only_show_if_degraded && c.status === 'operational')
 }
 
-/** Only http(s) links are rendered, whatever was stored. */
-function safeHref(url: string | null | undefined): string | null {
-  return url && /^https?:\/\//i.test(url) ? url : null
-}
-
 function ComponentRow(props: { component: ComponentJson; bars: BarsSource }) {
   const c = props.component
-  const help = safeHref(c.help_url)
   const days = props.bars.dailyStatus[c.id]
   return (
     <li class="component">
@@ -41,13 +36,7 @@ function ComponentRow(props: { component: ComponentJson; bars: BarsSource }) {
           {c.description}
         </p>
       ) : null}
-      {help ? (
-        <p class="description">
-          <a href={help}>
-            {useReader().rich<Markup>('status.help', { name: c.name, hidden: visuallyHidden })}
-          </a>
-        </p>
-      ) : null}
+      <ComponentHelp component={c} />
       {c.showcase && days ? (
         <UptimeBars
           componentId={c.id}

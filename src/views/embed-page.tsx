@@ -1,6 +1,7 @@
 import type { WidgetData } from '../embeds/widget-data'
 import { useReader } from '../i18n/reader-context'
 import { LOCAL_TIME_SCRIPT, Time } from './time'
+import { AccentStylesheet } from './brand/brand-frame'
 
 /**
  * Small self-contained styles: the embed must not depend on the host page or /style.css. A
@@ -19,7 +20,7 @@ body{margin:0;font:14px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif
 .none .dot{background:#2e7d32}.minor .dot{background:#b26a00}.major .dot{background:#c62828}
 .critical .dot{background:#8e0000}.maintenance .dot{background:#1565c0}
 p{margin:6px 0 0}.muted{color:var(--muted)}.warn{font-weight:600}
-a{color:inherit}
+a{color:var(--accent,currentcolor)}
 `
 
 /**
@@ -47,6 +48,7 @@ export function EmbedPage(props: { data: WidgetData; status: string; theme?: 'li
         <meta http-equiv="refresh" content="60" />
         <title>{t('widget.title', { page: data.page.name })}</title>
         <style dangerouslySetInnerHTML={{ __html: EMBED_CSS }} />
+        <AccentStylesheet />
       </head>
       <body>
         <main class={`embed ${data.status.indicator}`}>

@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx'
 import { useReader } from '../i18n/reader-context'
 import { LanguageLinks, LanguageSwitcher } from './language-switcher'
 import { linkTo, type Markup } from './rich'
+import { BrandFooterLinks, BrandHead, BrandName, SupportNavItem } from './brand/brand-frame'
 import { LOCAL_TIME_SCRIPT } from './time'
 
 /**
@@ -28,7 +29,7 @@ export function Layout(props: {
         <title>{props.title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href="/style.css" />
-        <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+        <BrandHead />
         <link
           rel="alternate"
           type="application/atom+xml"
@@ -56,7 +57,7 @@ export function Layout(props: {
         <header class="site-header">
           <div class="wrap">
             <a class="brand" href="/">
-              {page}
+              <BrandName pageName={props.pageName} />
             </a>
             <nav aria-label={t('layout.nav')}>
               <ul>
@@ -81,6 +82,7 @@ export function Layout(props: {
                     {t('layout.subscribe')}
                   </a>
                 </li>
+                <SupportNavItem />
               </ul>
             </nav>
           </div>
@@ -90,6 +92,7 @@ export function Layout(props: {
         </main>
         <footer class="site-footer">
           <div class="wrap">
+            <BrandFooterLinks />
             <p>
               {reader.rich<Markup>('layout.footer', {
                 zone: reader.timeZone === 'Etc/UTC' ? 'UTC' : reader.timeZone,

@@ -19,7 +19,6 @@ export const statusPage = defineMessages({
     'status.fullHistory': 'Full history',
     'status.latestUpdate': 'Latest update, {time} — {status}',
     'status.fullTimeline': 'Full timeline<hidden> of {name}</hidden>',
-    'status.help': 'Help<hidden> for {name}</hidden>',
     'bars.noHistory': 'No history yet',
     'bars.noProblems': 'No problems in the last {days, plural, one {day} other {# days}}',
     'bars.problems':
@@ -48,7 +47,6 @@ export const statusPage = defineMessages({
     'status.fullHistory': 'Gesamter Verlauf',
     'status.latestUpdate': 'Letzte Meldung, {time} — {status}',
     'status.fullTimeline': 'Gesamter Ablauf<hidden> von {name}</hidden>',
-    'status.help': 'Hilfe<hidden> zu {name}</hidden>',
     'bars.noHistory': 'Noch kein Verlauf',
     'bars.noProblems':
       'Keine Probleme {days, plural, one {am letzten Tag} other {in den letzten # Tagen}}',
@@ -78,7 +76,6 @@ export const statusPage = defineMessages({
     'status.fullHistory': 'Tout l’historique',
     'status.latestUpdate': 'Dernière mise à jour, {time} — {status}',
     'status.fullTimeline': 'Chronologie complète<hidden> de {name}</hidden>',
-    'status.help': 'Aide<hidden> pour {name}</hidden>',
     'bars.noHistory': 'Pas encore d’historique',
     'bars.noProblems':
       'Aucun problème {days, plural, one {le dernier jour} other {ces # derniers jours}}',
@@ -108,7 +105,6 @@ export const statusPage = defineMessages({
     'status.fullHistory': 'Historial completo',
     'status.latestUpdate': 'Última actualización, {time} — {status}',
     'status.fullTimeline': 'Cronología completa<hidden> de {name}</hidden>',
-    'status.help': 'Ayuda<hidden> sobre {name}</hidden>',
     'bars.noHistory': 'Aún no hay historial',
     'bars.noProblems':
       'Sin problemas {days, plural, one {en el último día} other {en los últimos # días}}',
@@ -138,7 +134,6 @@ export const statusPage = defineMessages({
     'status.fullHistory': 'السجل الكامل',
     'status.latestUpdate': 'آخر تحديث، {time} — {status}',
     'status.fullTimeline': 'التسلسل الزمني الكامل<hidden> لـ {name}</hidden>',
-    'status.help': 'مساعدة<hidden> بشأن {name}</hidden>',
     'bars.noHistory': 'لا يوجد سجل بعد',
     'bars.noProblems':
       'لا مشكلات {days, plural, zero {خلال # يوم} one {خلال اليوم الأخير} two {خلال اليومين الأخيرين} few {خلال آخر # أيام} many {خلال آخر # يومًا} other {خلال آخر # يوم}}',

@@ -61,10 +61,14 @@ export function Heading(props: { children: Child }) {
   )
 }
 
-/** The whole HTML document: preview text, the column with `children`, then `footer`. */
+/**
+ * The whole HTML document: preview text, the column with `header` (a table row, e.g. the
+ * brand's bar) and `children`, then `footer`.
+ */
 export function EmailLayout(props: {
   title: string
   preview: string
+  header?: Child
   children: Child
   footer: Child
 }) {
@@ -94,6 +98,7 @@ export function EmailLayout(props: {
                 cellspacing="0"
                 style="max-width:600px;background:#ffffff;border:1px solid #e4e7ec;border-radius:8px"
               >
+                {props.header}
                 <tr>
                   <td
                     style={`padding:24px 20px;font-family:${FONT};font-size:16px;line-height:1.5;color:#101828;text-align:left`}

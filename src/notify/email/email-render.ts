@@ -71,7 +71,7 @@ export function renderEventEmail(message: EventMessage, links: EmailLinks): Rend
     `Unsubscribe: ${links.unsubscribe}`,
     '',
   ].join('\n')
-  const html = eventEmailHtml({ content, pageName, links })
+  const html = eventEmailHtml({ content, pageName, links, accent: message.accentColor })
   return { subject: oneLine(content.subject), text, html }
 }
 

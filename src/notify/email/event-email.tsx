@@ -8,6 +8,7 @@ import {
   TextBlock,
   TONE_COLOURS,
 } from './email-layout'
+import { EmailBrandBar } from './email-brand-bar'
 
 const LABEL_STYLE = 'font-size:13px;color:#475467;font-weight:600'
 const LINK_STYLE = 'color:#1849a9'
@@ -62,6 +63,8 @@ interface EventEmailProps {
   content: EventEmailContent
   pageName: string
   links: EmailLinks
+  /** The page's accent colour: a bar with the page's name atop the message. */
+  accent?: string
 }
 
 /** A notification about an incident, a maintenance or a component, with its links. */
@@ -72,6 +75,7 @@ export function EventEmail(props: EventEmailProps) {
     <EmailLayout
       title={content.subject}
       preview={content.preview}
+      header={<EmailBrandBar pageName={props.pageName} accent={props.accent} />}
       footer={
         <>
           <p style="margin:0 0 8px">

@@ -68,7 +68,7 @@ async function listPage(
 
 const done = (c: Ctx, key: string) => c.redirect(`/console/components?done=${key}`, 303)
 
-/** A component's form as the API's input: empty description and group mean none. */
+/** A component's form as the API's input: empty description, group and help link mean none. */
 function componentInput(form: FormState, isGroup: boolean): Record<string, unknown> {
   const description = valueOf(form, 'description').trim()
   const input: Record<string, unknown> = {
@@ -79,6 +79,8 @@ function componentInput(form: FormState, isGroup: boolean): Record<string, unkno
     const group = valueOf(form, 'group_name').trim()
     input.group_name = group === '' ? null : group
     input.status = valueOf(form, 'status', 'operational')
+    const help = valueOf(form, 'help_url').trim()
+    input.help_url = help === '' ? null : help
   }
   return input
 }
@@ -153,6 +155,7 @@ async function savedState(c: Ctx, component: Component): Promise<FormState> {
       description: component.description ?? '',
       group_name: group?.name ?? '',
       status: component.status,
+      help_url: component.helpUrl ?? '',
     },
     errors: {},
   }

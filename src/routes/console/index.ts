@@ -18,6 +18,7 @@ import { opsAlertScreenRoutes } from './ops-alerts'
 import { postmortemScreenRoutes } from './postmortems'
 import { previewRoutes } from './preview'
 import { settingsRoutes } from './settings'
+import { BRAND_FORM_MAX_BYTES } from './settings-brand-form'
 import { signInRoutes } from './sign-in-pages'
 import { subscriberScreenRoutes } from './subscribers'
 import { webhookScreenRoutes } from './webhooks'
@@ -38,7 +39,8 @@ consoleRoutes.use('*', async (c, next) => {
   await ensureFirstOwner(c.env.DB, c.env.OWNER_EMAIL, new Date())
   await next()
 })
-consoleRoutes.use('*', limitBody())
+// The brand form carries the logo and favicon files.
+consoleRoutes.use('*', limitBody({ larger: { '/console/settings/brand': BRAND_FORM_MAX_BYTES } }))
 // Cloudflare Access (when configured): a verified member is signed in, anyone else refused.
 consoleRoutes.use('*', accessSignIn(), accessConsoleSession())
 consoleRoutes.route('/', signInRoutes)

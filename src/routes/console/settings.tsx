@@ -9,6 +9,8 @@ import { verbContext } from '../context'
 import { consoleFrame, readConsoleForm } from './console-form'
 import { requireRole } from './console-session'
 import { attemptForm } from './refusals'
+import { saveBrand } from '../../domain/brand-save'
+import { brandFormState, readBrandForm, readBrandUploads } from './settings-brand-form'
 import {
   intakeFormState,
   pageFormState,
@@ -19,8 +21,9 @@ import {
 
 /**
  * Page settings (`/console/settings`, owners only): the page's name, time zone,
- * resolution-check threshold and affected counts (as `PATCH /api/v1/page`), and the intake
- * mapping (as `PATCH /api/v1/intake/settings`).
+ * resolution-check threshold and affected counts (as `PATCH /api/v1/page`), its brand (as
+ * `PATCH /api/v1/page` and `PUT /api/v1/page/logo`, `/favicon`), and the intake mapping (as
+ * `PATCH /api/v1/intake/settings`).
  */
 export const settingsRoutes = new Hono<AppBindings>()
 
@@ -30,6 +33,7 @@ settingsRoutes.use('/settings/*', requireRole('owner'))
 
 const NOTICES: Record<string, string> = {
   page: 'Page settings saved.',
+  brand: 'Brand saved.',
   intake: 'Intake settings saved.',
 }
 
@@ -41,7 +45,7 @@ function timeZones(current: string): string[] {
 
 async function settingsPage(
   c: Ctx,
-  refused: { page?: FormState; intake?: FormState } = {},
+  refused: { page?: FormState; brand?: FormState; intake?: FormState } = {},
   status: 200 | 400 | 409 = 200,
 ) {
   const [page, intake] = await Promise.all([
@@ -56,6 +60,8 @@ async function settingsPage(
       fallbackName={c.env.PAGE_NAME ?? 'Candor'}
       timeZones={timeZones(page.timeZone)}
       page={refused.page ?? pageFormState(page)}
+      brand={refused.brand ?? brandFormState(page)}
+      currentBrand={page.brand}
       intake={intakeState}
       severities={severityRows(intakeState)}
     />
@@ -72,6 +78,19 @@ settingsRoutes.post('/settings', async (c) => {
   const saved = await attemptForm(() => updatePage(verbContext(c), read.value), '(form)')
   if (!saved.ok) return settingsPage(c, { page: { ...form, errors: saved.errors } }, saved.status)
   return c.redirect('/console/settings?done=page', 303)
+})
+
+settingsRoutes.post('/settings/brand', async (c) => {
+  const form = await readConsoleForm(c)
+  const read = readBrandForm(form)
+  if (!read.ok) return settingsPage(c, { brand: { ...form, errors: read.errors } }, 400)
+  const uploads = await readBrandUploads(c, form)
+  const saved = await attemptForm(
+    () => saveBrand(verbContext(c), c.env.BRAND, { changes: read.value, ...uploads }),
+    '(form)',
+  )
+  if (!saved.ok) return settingsPage(c, { brand: { ...form, errors: saved.errors } }, saved.status)
+  return c.redirect('/console/settings?done=brand#brand', 303)
 })
 
 settingsRoutes.post('/settings/intake', async (c) => {

@@ -13,7 +13,8 @@ export function componentStatusLabel(status: string): string {
 
 /**
  * The fields of a component's form (create or edit): Name, Description, Group (an existing
- * group's name or a new one, made on first use), Status. A group has neither group nor status.
+ * group's name or a new one, made on first use), Status, Help link. A group has none of the
+ * last three.
  */
 export function ComponentFields(props: {
   idPrefix: string
@@ -58,6 +59,15 @@ export function ComponentFields(props: {
             options={COMPONENT_STATUS_OPTIONS}
             fallback="operational"
             hint="Outside an incident; a change is announced to subscribers."
+          />
+          <InputField
+            idPrefix={p}
+            name="help_url"
+            label="Help link"
+            type="url"
+            state={state}
+            maxlength={2000}
+            hint="Shown beside the component while it is not operational (“What to do if … is down”). Optional."
           />
         </>
       )}

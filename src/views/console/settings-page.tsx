@@ -9,8 +9,10 @@ import {
 } from './fields'
 import { ConsoleLayout, type ConsoleFrame } from './layout'
 import { IntakeFields } from './settings-intake-fields'
+import { BrandSection } from './settings-brand-section'
+import type { PageBrand } from '../../domain/brand'
 
-/** The page's settings and the intake mapping, two forms (owners only). */
+/** The page's settings, its brand and the intake mapping, three forms (owners only). */
 export function SettingsPage(props: {
   frame: ConsoleFrame
   notice?: string
@@ -18,6 +20,9 @@ export function SettingsPage(props: {
   fallbackName: string
   timeZones: readonly string[]
   page: FormState
+  brand: FormState
+  /** The brand in force (its images are shown beside their fields). */
+  currentBrand: PageBrand
   intake: FormState
   severities: readonly { index: number; name: string }[]
 }) {
@@ -82,6 +87,7 @@ export function SettingsPage(props: {
           <button type="submit">Save page settings</button>
         </form>
       </section>
+      <BrandSection csrf={csrf} state={props.brand} current={props.currentBrand} />
       <section id="intake">
         <h2>Alert intake</h2>
         <p>How alerts from monitoring become incidents.</p>
