@@ -2,6 +2,7 @@ import type { Context } from 'hono'
 import type { Child } from 'hono/jsx'
 import type { ContentfulStatusCode } from 'hono/utils/http-status'
 import type { AppBindings } from '../app-types'
+import { WithBrand } from '../views/brand/brand-context'
 import { ForReader } from '../views/for-reader'
 import { pathWithoutLang } from '../views/page-path'
 import { privatePage } from './html-page'
@@ -22,13 +23,14 @@ export async function readerPage(
   status: ContentfulStatusCode = 200,
   back?: string,
 ): Promise<Response> {
-  const reader = pageReader(c, await publicView(c))
+  const view = await publicView(c)
+  const reader = pageReader(c, view)
   varyByLanguage(c)
   const path = back ?? (c.req.method === 'GET' ? pathWithoutLang(c.req.url) : '/')
   return privatePage(
     c,
     <ForReader reader={reader} path={path}>
-      {body}
+      <WithBrand brand={view.brand}>{body}</WithBrand>
     </ForReader>,
     status,
   )

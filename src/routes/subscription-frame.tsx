@@ -8,7 +8,10 @@ import type { LinkOutcome } from '../domain/subscriptions'
 import { isLanguage } from '../i18n/languages'
 import type { Reader } from '../i18n/reader'
 import { SUBSCRIBE_RETRY_AFTER_SECONDS } from '../middleware/subscribe-limits'
+import type { PageBrand } from '../domain/brand'
+import { WithBrand } from '../views/brand/brand-context'
 import { ForReader } from '../views/for-reader'
+import { pathWithoutLang } from '../views/page-path'
 import { NoticePage } from '../views/page-form'
 import { LinkProblemPage } from '../views/subscription-pages'
 import { privatePage } from './html-page'
@@ -26,6 +29,7 @@ type Ctx = Context<AppBindings>
 export interface Frame {
   pageName: string
   reader: Reader
+  brand: PageBrand
 }
 
 /**
@@ -37,13 +41,27 @@ export async function frameOf(c: Ctx): Promise<Frame & { catalog: Catalog }> {
   return {
     pageName: view.pageName,
     reader: pageReader(c, view),
+    brand: view.brand,
     catalog: { components: view.snapshot.components, areas: view.snapshot.areas },
   }
 }
 
 /** A page for one person (through a token, or a form's answer): never cached, in their words. */
 export function personal(c: Ctx, frame: Frame, body: Child, status: ContentfulStatusCode = 200) {
-  return privatePage(c, <ForReader reader={frame.reader}>{body}</ForReader>, status)
+  return privatePage(c, framed(c, frame, body), status)
+}
+
+/**
+ * A page in its reader's words with the page's brand; the language switcher returns to it
+ * when it was asked for with a GET (a POST's answer cannot be asked for again by a link).
+ */
+export function framed(c: Ctx, frame: Frame, body: Child) {
+  const path = c.req.method === 'GET' ? pathWithoutLang(c.req.url) : '/'
+  return (
+    <ForReader reader={frame.reader} path={path}>
+      <WithBrand brand={frame.brand}>{body}</WithBrand>
+    </ForReader>
+  )
 }
 
 export async function foreignOriginPage(c: Ctx) {

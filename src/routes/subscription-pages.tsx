@@ -24,7 +24,6 @@ import {
   UnsubscribedPage,
   UnsubscribePage,
 } from '../views/subscription-pages'
-import { ForReader } from '../views/for-reader'
 import { htmlPage as page } from './html-page'
 import { readForm } from './form-body'
 import { PUBLIC_CACHE_CONTROL } from './public-cache'
@@ -38,6 +37,7 @@ import {
   linkProblem,
   personal,
   rateLimitedPage,
+  framed,
 } from './subscription-frame'
 
 type Ctx = Context<AppBindings>
@@ -51,16 +51,19 @@ type Ctx = Context<AppBindings>
 export const subscriptionPageRoutes = new Hono<AppBindings>()
 
 subscriptionPageRoutes.get('/subscribe', async (c) => {
-  const { pageName, catalog, reader } = await frameOf(c)
+  const frame = await frameOf(c)
+  const { pageName, catalog } = frame
   // The blank form is the same for every reader of a language: shared caches may keep it, one
   // copy per language.
   c.header('Cache-Control', PUBLIC_CACHE_CONTROL)
   varyByLanguage(c)
   return page(
     c,
-    <ForReader reader={reader}>
-      <SubscribePage pageName={pageName} catalog={catalog} query={askedLanguageQuery(c)} />
-    </ForReader>,
+    framed(
+      c,
+      frame,
+      <SubscribePage pageName={pageName} catalog={catalog} query={askedLanguageQuery(c)} />,
+    ),
   )
 })
 

@@ -257,5 +257,11 @@ describe('support and footer links', () => {
     // The history page has the same frame; German readers read German.
     const history = await (await publicGet('/history?lang=de')).text()
     expect(history).toContain('>Support kontaktieren</a>')
+    // So have the subscription pages and the public error pages.
+    for (const path of ['/subscribe', '/incidents/nosuchincident']) {
+      const other = await (await publicGet(path)).text()
+      expect(other, path).toContain('<a href="mailto:help@acme.example">Contact support</a>')
+      expect(other, path).toContain('<a href="https://acme.example/terms">Terms</a>')
+    }
   })
 })
