@@ -82,6 +82,8 @@ export function newSubscriber(
     disabledAt: null,
     disabledReason: null,
     consecutiveFailures: 0,
+    timeZone: null,
+    language: null,
   }
 }
 

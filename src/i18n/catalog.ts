@@ -1,11 +1,12 @@
 import type { Language } from './languages'
 import { common } from './messages/common'
+import { subscriberPreferences } from './messages/subscriber-preferences'
 
 /**
  * Candor's own words in every language: the union of each surface's messages. A surface adds
  * its file in `messages/` and one line here.
  */
-const SURFACES = [common] as const
+const SURFACES = [common, subscriberPreferences] as const
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never
 export type MessageKey = KeysOf<(typeof SURFACES)[number]>

@@ -39,6 +39,7 @@ import { readForm } from './form-body'
 import { PUBLIC_CACHE_CONTROL } from './public-cache'
 import { publicView } from './public-view-loader'
 import { sendConfirmationsLater, subscriptionContext } from './subscription-context'
+import { readerChoiceSection } from './subscriber-preferences-page'
 
 type Ctx = Context<AppBindings>
 
@@ -214,6 +215,7 @@ subscriptionPageRoutes.get('/subscriptions/manage/:token', limitLookups(), async
       subscriber={outcome.value}
       catalog={catalog}
       saved={c.req.query('saved') === '1'}
+      preferences={await readerChoiceSection(c, outcome.value)}
     />,
   )
 })
@@ -250,6 +252,7 @@ subscriptionPageRoutes.post(
           subscriber={outcome.value}
           catalog={catalog}
           error={message}
+          preferences={await readerChoiceSection(c, outcome.value)}
         />,
         400,
       )

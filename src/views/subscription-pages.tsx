@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { Catalog } from '../domain/subscription-input'
 import type { Confirmation } from '../domain/subscriptions'
 import type { Subscriber } from '../domain/subscriber-types'
@@ -120,6 +121,8 @@ export function ManagePage(props: {
   catalog: Catalog
   saved?: boolean
   error?: string
+  /** The language and time zone section (views/subscriber-preferences). */
+  preferences?: Child
 }) {
   const s = props.subscriber
   if (s.status === 'pending_verification') {
@@ -170,6 +173,7 @@ export function ManagePage(props: {
         />
         <SubmitRow label="Save choices" />
       </form>
+      {props.preferences}
       <h2>Leave</h2>
       <form method="post">
         <input type="hidden" name="action" value="leave" />
