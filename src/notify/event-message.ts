@@ -48,6 +48,8 @@ export function incidentPart(
 /** The page as messages describe it, and the context to present incidents in them. */
 export interface MessagePage {
   page: EventMessage['page']
+  /** The page's default language and time zone. */
+  locale: NonNullable<EventMessage['pageLocale']>
   ctx: PresentContext
   components: Map<string, Component>
 }
@@ -92,6 +94,7 @@ export async function messagePage(
       status_indicator: status.indicator,
       status_description: status.description,
     },
+    locale: { language: page.language, timeZone: page.timeZone },
     ctx,
     components,
   }
@@ -109,7 +112,7 @@ export async function buildEventMessage(
   now = new Date(),
 ): Promise<EventMessage | null> {
   const baseUrl = messageBaseUrl(row.payload, env)
-  const { page, ctx, components } = await messagePage(db, env, baseUrl, now)
+  const { page, locale, ctx, components } = await messagePage(db, env, baseUrl, now)
   const message: EventMessage = {
     eventId: row.id,
     eventType: row.eventType,
@@ -118,6 +121,7 @@ export async function buildEventMessage(
     page,
     componentIds: [],
     areaIds: [],
+    pageLocale: locale,
   }
   // Says nothing but who is sending: the receiver only has to answer it.
   if (row.eventType === 'webhook.verify') return message
