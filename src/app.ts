@@ -32,10 +32,12 @@ import { postmortemRoutes } from './routes/postmortems'
 import { publicPageRoutes } from './routes/public-pages'
 import { statuspageRoutes } from './routes/statuspage-v2'
 import { subscriberActionRoutes } from './routes/subscriber-actions'
+import { subscriberReaderRoutes } from './routes/subscriber-reader'
 import { subscriberRoutes } from './routes/subscribers'
 import { incidentSubscriberRoutes } from './routes/incident-subscribers'
 import { subscriptionApiRoutes } from './routes/subscriptions-api'
 import { subscriptionPageRoutes } from './routes/subscription-pages'
+import { subscriberPreferencesRoutes } from './routes/subscriber-preferences-page'
 import { templateRoutes } from './routes/templates'
 import { tokenRoutes } from './routes/tokens'
 import { webhookRoutes } from './routes/webhooks'
@@ -86,6 +88,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
     subscriptionApiRoutes,
     subscriberActionRoutes,
     subscriberRoutes,
+    subscriberReaderRoutes,
     incidentSubscriberRoutes,
     webhookRoutes,
     deliveryRoutes,
@@ -123,6 +126,7 @@ export function createApp(): OpenAPIHono<AppBindings> {
   app.route('/', brandFileRoutes)
   app.route('/', embedRoutes)
   app.route('/', subscriptionPageRoutes)
+  app.route('/', subscriberPreferencesRoutes)
   app.route('/console', consoleRoutes)
   app.route('/', customerWordRoutes)
   app.route('/', publicPageRoutes)

@@ -27,6 +27,9 @@ export interface DeliveryTarget {
     /** `pending` while a public webhook waits for its receiver to answer `webhook.verify`. */
     verification: 'pending' | 'verified' | null
     consecutiveFailures: number
+    /** Its own time zone and language for emails (null: the page's). */
+    timeZone: string | null
+    language: string | null
   }
 }
 
@@ -48,6 +51,8 @@ interface TargetRow {
   subscriber_status: DeliveryTarget['subscriber']['status']
   verification: DeliveryTarget['subscriber']['verification']
   consecutive_failures: number
+  time_zone: string | null
+  language: string | null
 }
 
 function toTarget(row: TargetRow): DeliveryTarget {
@@ -70,6 +75,8 @@ function toTarget(row: TargetRow): DeliveryTarget {
       status: row.subscriber_status,
       verification: row.verification,
       consecutiveFailures: row.consecutive_failures,
+      timeZone: row.time_zone,
+      language: row.language,
     },
   }
 }
@@ -119,7 +126,7 @@ export async function selectDeliveryTargets(
       `SELECT d.id, d.event_id, d.status, d.attempts, d.last_error, d.subscriber_id,
               s.kind, s.email, s.url, s.format, s.secret, s.previous_secret,
               s.previous_secret_expires_at, s.status AS subscriber_status, s.verification,
-              s.consecutive_failures,
+              s.consecutive_failures, s.time_zone, s.language,
               (SELECT event_type FROM outbox WHERE id = d.event_id) AS event_type
        FROM deliveries d JOIN subscribers s ON s.id = d.subscriber_id
        WHERE d.id IN (SELECT value FROM json_each(?))`,

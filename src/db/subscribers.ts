@@ -1,3 +1,4 @@
+import { isLanguage } from '../i18n/languages'
 import { STATE_OF_STATUS } from './subscriber-states'
 import type {
   Subscriber,
@@ -34,6 +35,8 @@ interface SubscriberRow {
   disabled_at: string | null
   disabled_reason: string | null
   consecutive_failures: number
+  time_zone: string | null
+  language: string | null
 }
 
 interface ChoiceRow {
@@ -71,6 +74,8 @@ function toSubscriber(
     disabledAt: row.disabled_at,
     disabledReason: row.disabled_reason,
     consecutiveFailures: row.consecutive_failures,
+    timeZone: row.time_zone,
+    language: isLanguage(row.language) ? row.language : null,
   }
 }
 
@@ -198,8 +203,8 @@ export function insertSubscriber(db: D1Database, s: Subscriber): D1PreparedState
     db
       .prepare(
         `INSERT INTO subscribers (id, kind, email, url, format, secret, status, everything, consent,
-           created_at, updated_at, confirmed_at, confirm_expires_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           created_at, updated_at, confirmed_at, confirm_expires_at, time_zone, language)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .bind(
         s.id,
@@ -215,6 +220,8 @@ export function insertSubscriber(db: D1Database, s: Subscriber): D1PreparedState
         s.updatedAt,
         s.confirmedAt,
         s.confirmExpiresAt,
+        s.timeZone,
+        s.language,
       ),
     ...insertChoices(db, s.id, s),
     db

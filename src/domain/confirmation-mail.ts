@@ -7,6 +7,8 @@ export interface ConfirmationParams {
   confirmUrl: string
   kind: 'email' | 'webhook'
   url?: string
+  /** The subscriber's own language, when it chose one (else the page's is used). */
+  language?: string
 }
 
 /**
@@ -22,6 +24,7 @@ export function confirmationMail(
     confirmUrl: request.confirmUrl,
     kind: request.kind,
     ...(request.url !== undefined ? { url: request.url } : {}),
+    ...(request.language ? { language: request.language } : {}),
   }
   return {
     id,

@@ -88,6 +88,7 @@ export async function resendConfirmation(
       confirmUrl: link.url,
       kind: subscriber.kind,
       ...(subscriber.kind === 'webhook' && subscriber.url ? { url: subscriber.url } : {}),
+      language: subscriber.language,
     },
     expiresAt,
   )

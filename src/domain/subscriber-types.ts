@@ -1,3 +1,5 @@
+import type { Language } from '../i18n/languages'
+
 /** Subscribers: who is told about events, how, and about what. */
 
 export const SUBSCRIBER_KINDS = ['email', 'webhook'] as const
@@ -54,6 +56,10 @@ export interface Subscriber {
   disabledAt: string | null
   disabledReason: string | null
   consecutiveFailures: number
+  /** The zone every time in its emails is given in; null: the page's. */
+  timeZone: string | null
+  /** The language its emails are written in; null: the page's default. */
+  language: Language | null
 }
 
 /** What a subscriber follows: nothing chosen means everything. */

@@ -53,6 +53,8 @@ export interface ConfirmationRequest {
   confirmUrl: string
   kind: SubscriberKind
   url?: string
+  /** The subscriber's own language, when it chose one. */
+  language?: string | null
 }
 
 /** What following a link found: its subscriber, or why the link no longer works. */
@@ -82,6 +84,8 @@ export function newSubscriber(
     disabledAt: null,
     disabledReason: null,
     consecutiveFailures: 0,
+    timeZone: null,
+    language: null,
   }
 }
 
@@ -137,7 +141,10 @@ export async function subscribe(
   const at = ctx.now.toISOString()
   if (existing) {
     const link = await issueLinkToken(ctx.db, existing.id, 'confirm', ctx.baseUrl, ctx.now)
-    const mail = confirmationMail({ to: email, confirmUrl: link.url, kind: 'email' }, expiresAt)
+    const mail = confirmationMail(
+      { to: email, confirmUrl: link.url, kind: 'email', language: existing.language },
+      expiresAt,
+    )
     await ctx.db.batch([
       markPending(ctx.db, existing.id, expiresAt, at),
       ...replaceChoices(ctx.db, existing.id, choices, at, 'pending', { noneMeansEverything: true }),

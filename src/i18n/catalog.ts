@@ -1,15 +1,23 @@
 import type { Language } from './languages'
 import { badge } from './messages/badge'
 import { brand } from './messages/brand'
+import { chat } from './messages/chat'
 import { common } from './messages/common'
 import { customerWord } from './messages/customer-word'
+import { emailEvent } from './messages/email-event'
+import { emailFacts } from './messages/email-facts'
+import { emailNotices } from './messages/email-notices'
+import { emailSubject } from './messages/email-subject'
 import { errors } from './messages/errors'
 import { feeds } from './messages/feeds'
 import { history } from './messages/history'
 import { incidentPage } from './messages/incident-page'
 import { labels } from './messages/labels'
 import { layout } from './messages/layout'
+import { notifyStatus } from './messages/notify-status'
+import { notifyTime } from './messages/notify-time'
 import { statusPage } from './messages/status-page'
+import { subscriberPreferences } from './messages/subscriber-preferences'
 import { subscription } from './messages/subscription'
 import { subscriptionLinks } from './messages/subscription-links'
 import { widget } from './messages/widget'
@@ -33,6 +41,14 @@ export const SURFACES = [
   badge,
   feeds,
   brand,
+  subscriberPreferences,
+  notifyTime,
+  notifyStatus,
+  emailSubject,
+  emailEvent,
+  emailFacts,
+  emailNotices,
+  chat,
 ] as const
 
 type KeysOf<T> = T extends { en: Record<infer K, string> } ? K : never

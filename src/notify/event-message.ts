@@ -50,6 +50,8 @@ export interface MessagePage {
   page: EventMessage['page']
   /** The page's accent colour, for its emails (null: none). */
   accentColor: string | null
+  /** The page's default language and time zone. */
+  locale: NonNullable<EventMessage['pageLocale']>
   ctx: PresentContext
   components: Map<string, Component>
 }
@@ -95,6 +97,7 @@ export async function messagePage(
       status_description: status.description,
     },
     accentColor: page.brand.accentColor,
+    locale: { language: page.language, timeZone: page.timeZone },
     ctx,
     components,
   }
@@ -112,7 +115,7 @@ export async function buildEventMessage(
   now = new Date(),
 ): Promise<EventMessage | null> {
   const baseUrl = messageBaseUrl(row.payload, env)
-  const { page, accentColor, ctx, components } = await messagePage(db, env, baseUrl, now)
+  const { page, accentColor, locale, ctx, components } = await messagePage(db, env, baseUrl, now)
   const message: EventMessage = {
     eventId: row.id,
     eventType: row.eventType,
@@ -122,6 +125,7 @@ export async function buildEventMessage(
     ...(accentColor ? { accentColor } : {}),
     componentIds: [],
     areaIds: [],
+    pageLocale: locale,
   }
   // Says nothing but who is sending: the receiver only has to answer it.
   if (row.eventType === 'webhook.verify') return message

@@ -36,7 +36,7 @@ export async function previewEvent(
   now: Date,
   statuses?: ReadonlyMap<string, ComponentStatus>,
 ): Promise<EventPreview> {
-  const { page, ctx, components } = await messagePage(db, env, baseUrl, now, statuses)
+  const { page, locale, ctx, components } = await messagePage(db, env, baseUrl, now, statuses)
   const message: EventMessage = {
     eventId: 'preview',
     eventType,
@@ -44,6 +44,7 @@ export async function previewEvent(
     baseUrl,
     page,
     ...incidentPart(incident, ctx, components, now),
+    pageLocale: locale,
   }
   const email = renderEventEmail(message, {
     incident: message.incident?.shortlink ?? page.url,

@@ -1,10 +1,14 @@
-import type { ComponentStatus } from '../domain/types'
-import { formatUtcNumeric, timesWord } from '../lib/time-format'
-import { componentStatusLabel, impactLabel, itemStatusLabel } from '../domain/status-words'
-import { etaHistoryText } from './email/event-email-content'
+import type { Reader } from '../i18n/reader'
+import { timesWord } from '../lib/time-format'
+import { pageReaderOf } from './notice-reader'
+import { etaHistoryText } from './notice-times'
+import { componentStatusWord, impactWord, itemStatusWord, pageStatusWord } from './notice-words'
 import type { EventMessage } from './types'
 
-/** An event reduced to what a person reads in a chat message; times stay ISO. */
+/**
+ * An event reduced to what a person reads in a chat message, in the reader's words (the
+ * page's language and zone); the times themselves stay ISO for each format to print.
+ */
 export interface EventSummary {
   /** "Broadband outage in M14" or "Email: Partial outage". */
   title: string
@@ -24,7 +28,7 @@ export interface EventSummary {
   etaPassed: boolean
   /** How often the ETA moved after it was first given. */
   etaMoves: number
-  /** "ETA moved 3 times: Mon 23 Nov 14:00 → Tue 24 Nov 14:00 → Wed 25 Nov 14:00 UTC", or null. */
+  /** "ETA moved 3 times: Mon 23 Nov 14:00 → Tue 24 Nov 14:00 → Wed 25 Nov 14:00 GMT", or null. */
   etaHistory: string | null
   nextUpdateAt: string | null
   workaround: string | null
@@ -41,12 +45,16 @@ export interface EventSummary {
 
 const CLOSED = new Set(['resolved', 'postmortem', 'completed'])
 
-/** The summary of an incident, maintenance or component event. */
-export function summarizeEvent(message: EventMessage): EventSummary {
+/** The summary of an incident, maintenance or component event, for `reader`. */
+export function summarizeEvent(
+  message: EventMessage,
+  reader: Reader = pageReaderOf(message),
+): EventSummary {
   const common = {
-    pageStatus: message.page.status_description,
+    pageStatus: pageStatusWord(reader, message.page.status_description),
     pageName: message.page.name,
   }
+  const time = (iso: string) => reader.clock.numeric(iso)
   const incident = message.incident
   if (incident) {
     return {
@@ -54,19 +62,22 @@ export function summarizeEvent(message: EventMessage): EventSummary {
       title: incident.name,
       status:
         incident.upcoming && incident.expected_start
-          ? `Upcoming, expected from ${formatUtcNumeric(incident.expected_start)}`
+          ? reader.t('chat.upcoming', { when: time(incident.expected_start) })
           : message.postmortem
-            ? 'Postmortem published'
+            ? reader.t('chat.postmortem')
             : 'cancelled_at' in incident && incident.cancelled_at
-              ? `Cancelled, was planned for ${formatUtcNumeric(incident.scheduled_for)} – ${formatUtcNumeric(incident.scheduled_until)}`
-              : itemStatusLabel(incident),
+              ? reader.t('chat.cancelled', {
+                  from: time(incident.scheduled_for),
+                  until: time(incident.scheduled_until),
+                })
+              : itemStatusWord(reader, incident),
       expectedStart: incident.upcoming ? incident.expected_start : null,
-      impact: impactLabel(incident.impact),
+      impact: impactWord(reader, incident.impact),
       body: message.postmortem?.body ?? incident.incident_updates[0]?.body ?? null,
       eta: incident.eta,
       etaPassed: incident.eta_passed,
       etaMoves: incident.eta_moves,
-      etaHistory: etaHistoryText(incident),
+      etaHistory: etaHistoryText(reader, incident),
       nextUpdateAt: CLOSED.has(incident.status) ? null : incident.next_update_at,
       workaround: incident.workaround,
       components: incident.components.map((c) => c.name),
@@ -78,8 +89,8 @@ export function summarizeEvent(message: EventMessage): EventSummary {
   if (message.eventType === 'webhook.verify') {
     return {
       ...common,
-      title: `${message.page.name} is checking this webhook`,
-      status: 'Verification: answer 2xx and status updates start',
+      title: reader.t('chat.verifyTitle', { pageName: message.page.name }),
+      status: reader.t('chat.verifyStatus'),
       expectedStart: null,
       impact: null,
       body: null,
@@ -98,11 +109,16 @@ export function summarizeEvent(message: EventMessage): EventSummary {
   const component = message.component
   const change = message.component_update
   const label = (s: string | undefined) =>
-    s ? componentStatusLabel(s as ComponentStatus) : 'unknown'
+    s ? componentStatusWord(reader, s) : reader.t('chat.unknown')
   return {
     ...common,
-    title: component ? `${component.name}: ${label(change?.new_status)}` : 'Component update',
-    status: `${label(change?.new_status)} (was ${label(change?.old_status)})`,
+    title: component
+      ? reader.t('chat.componentTitle', { name: component.name, status: label(change?.new_status) })
+      : reader.t('chat.componentUpdate'),
+    status: reader.t('chat.statusWas', {
+      status: label(change?.new_status),
+      previous: label(change?.old_status),
+    }),
     expectedStart: null,
     impact: null,
     body: null,
@@ -119,7 +135,7 @@ export function summarizeEvent(message: EventMessage): EventSummary {
   }
 }
 
-/** "moved twice", "moved 3 times", or "" when the ETA never moved. */
+/** "moved twice", "moved 3 times", or "" when the ETA never moved (English, for feeds). */
 export function etaMovesText(moves: number): string {
   return moves <= 0 ? '' : `moved ${timesWord(moves)}`
 }

@@ -57,6 +57,12 @@ export interface EventMessage {
   componentIds: string[]
   /** Areas concerned; empty means every area. */
   areaIds: string[]
+  /**
+   * The page's default language and time zone when the message was built: what its emails use
+   * for a subscriber who chose neither, and its chat messages always. Absent on messages built
+   * before messages carried it (English in UTC then). Not part of any webhook body.
+   */
+  pageLocale?: { language: string; timeZone: string }
 }
 
 /** One email ready for a transport. */

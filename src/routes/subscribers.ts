@@ -39,6 +39,8 @@ export function presentSubscriber(s: Subscriber) {
     disabled_at: s.disabledAt,
     disabled_reason: s.disabledReason,
     consecutive_failures: s.consecutiveFailures,
+    time_zone: s.timeZone,
+    language: s.language,
   }
 }
 

@@ -39,6 +39,7 @@ import {
   rateLimitedPage,
   framed,
 } from './subscription-frame'
+import { readerChoiceSection } from './subscriber-preferences-page'
 
 type Ctx = Context<AppBindings>
 
@@ -167,6 +168,7 @@ subscriptionPageRoutes.get('/subscriptions/manage/:token', limitLookups(), async
       subscriber={outcome.value}
       catalog={catalog}
       saved={c.req.query('saved') === '1'}
+      preferences={await readerChoiceSection(c, outcome.value)}
     />,
   )
 })
@@ -207,6 +209,7 @@ subscriptionPageRoutes.post(
           subscriber={outcome.value}
           catalog={catalog}
           error={message}
+          preferences={await readerChoiceSection(c, outcome.value)}
         />,
         400,
       )

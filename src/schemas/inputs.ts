@@ -151,12 +151,12 @@ export const PageInput = z
     name: text(200).nullable().optional(),
     time_zone: z.string().min(1).max(64).optional().openapi({
       description:
-        'An IANA zone. Public pages, incident pages, history and the widget print their times in it (with its abbreviation, e.g. "14:00 GMT") before the reader\'s browser rewrites them into its own zone; the console reads its date fields in it.',
+        'An IANA zone. Public pages, incident pages, history and the widget print their times in it (with its abbreviation, e.g. "14:00 GMT") before the reader\'s browser rewrites them into its own zone; so do chat messages, and emails to subscribers who chose no zone of their own; the console reads its date fields in it.',
       example: 'Europe/London',
     }),
     language: z.enum(LANGUAGES).optional().openapi({
       description:
-        "The page's default language (en, de, fr, es or ar): what readers get when neither `?lang=`, the language switcher nor their browser's Accept-Language names one Candor speaks. What ops wrote is shown as written.",
+        "The page's default language (en, de, fr, es or ar): what readers get when neither `?lang=`, the language switcher nor their browser's Accept-Language names one Candor speaks, what chat messages are written in, and what emails use for subscribers who chose no language of their own. What ops wrote is shown as written.",
       example: 'de',
     }),
     dispute_min_votes: z.number().int().min(1).max(100000).optional(),

@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi'
 import { EMAIL_ADDRESS_PATTERN } from '../lib/email-address'
 import { SUBSCRIBER_STATES } from '../domain/subscriber-states'
 import { SUBSCRIBER_KINDS, SUBSCRIBER_STATUSES, WEBHOOK_FORMATS } from '../domain/subscriber-types'
+import { LANGUAGES } from '../i18n/languages'
 
 /** Bodies and answers of the subscription API (public subscribe, admin subscribers). */
 
@@ -72,8 +73,32 @@ export const SubscriberJson = z
     disabled_at: z.string().nullable(),
     disabled_reason: z.string().nullable(),
     consecutive_failures: z.number().int(),
+    time_zone: z.string().nullable().openapi({
+      description:
+        "The IANA zone every time in its emails is given in, with the zone's abbreviation; null: the page's `time_zone`. The subscriber chooses it on its manage page.",
+      example: 'Europe/London',
+    }),
+    language: z.enum(LANGUAGES).nullable().openapi({
+      description:
+        "The language its emails and their subjects are written in; null: the page's default `language`. What ops wrote (names, updates) stays as written.",
+      example: 'de',
+    }),
   })
   .openapi('Subscriber')
+
+export const SubscriberReaderInput = z
+  .strictObject({
+    time_zone: z.string().max(64).nullable().optional().openapi({
+      description:
+        "An IANA zone (e.g. `Europe/London`) for every time in the subscriber's emails; null: the page's. An unknown zone or a bare UTC offset is refused.",
+      example: 'Europe/London',
+    }),
+    language: z.enum(LANGUAGES).nullable().optional().openapi({
+      description: "en, de, fr, es or ar for the subscriber's emails; null: the page's default.",
+      example: 'de',
+    }),
+  })
+  .openapi('SubscriberReaderInput')
 
 export const SubscriberList = z
   .object({

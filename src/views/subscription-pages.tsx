@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx'
 import type { Catalog } from '../domain/subscription-input'
 import type { Confirmation } from '../domain/subscriptions'
 import type { Subscriber } from '../domain/subscriber-types'
@@ -118,6 +119,8 @@ export function ManagePage(props: {
   catalog: Catalog
   saved?: boolean
   error?: string
+  /** The language and time zone section (views/subscriber-preferences). */
+  preferences?: Child
 }) {
   const { t, rich } = useReader()
   const s = props.subscriber
@@ -163,6 +166,7 @@ export function ManagePage(props: {
         />
         <SubmitRow label={t('subscription.saveChoices')} />
       </form>
+      {props.preferences}
       <h2>{t('subscription.leave')}</h2>
       <form method="post">
         <input type="hidden" name="action" value="leave" />

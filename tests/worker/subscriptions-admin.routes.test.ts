@@ -208,7 +208,7 @@ describe('the OpenAPI document', () => {
       expect.arrayContaining(['202', '400', '404', '429']),
     )
     expect(methods('/api/v1/subscribers')).toEqual(['get'])
-    expect(methods('/api/v1/subscribers/{id}')).toEqual(['delete', 'get'])
+    expect(methods('/api/v1/subscribers/{id}')).toEqual(['delete', 'get', 'patch'])
     expect(methods('/api/v1/subscribers/import')).toEqual(['post'])
     expect(Object.keys(doc.paths['/api/v1/subscribers/import'].post.requestBody.content)).toEqual([
       'text/csv',

@@ -275,6 +275,7 @@ async function sendClaimed(
           to: c.target.subscriber.email!,
           message: c.event,
           links: links.get(c.target.id)!,
+          reader: c.target.subscriber,
         })
         const result = emailResult(c, sent)
         const statements = record(

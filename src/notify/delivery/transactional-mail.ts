@@ -10,6 +10,7 @@ import {
 } from '../../db/transactional-mail'
 import { ensurePage, pageName } from '../../domain/page'
 import type { AppEnv } from '../../env'
+import type { Language } from '../../i18n/languages'
 import { ClaimKeeper } from './claim-keeper'
 import { confirmationTemplate } from '../email/confirmation-mail'
 import { memberLinkTemplate } from '../email/member-link-mail'
@@ -22,6 +23,9 @@ import type { MailQueueMessage, OutgoingEmail } from '../types'
 /** What a template gets besides its params. */
 export interface MailContext {
   pageName: string
+  /** The page's default language and time zone. */
+  language: Language
+  timeZone: string
 }
 
 /** A template: the mail (less its recipient and Message-ID) from its params. */
@@ -116,7 +120,12 @@ export async function processMail(
   keeper.hold(claimed.map((c) => c.mail.id))
   const session = createMailer(env).open()
   try {
-    const context: MailContext = { pageName: pageName(await ensurePage(db, now), env.PAGE_NAME) }
+    const page = await ensurePage(db, now)
+    const context: MailContext = {
+      pageName: pageName(page, env.PAGE_NAME),
+      language: page.language,
+      timeZone: page.timeZone,
+    }
     for (const { message, mail } of claimed) {
       const result = await sendOne(env, session, mail, context)
       const status = result.ok ? 'sent' : result.temporary ? 'failed' : 'dead'

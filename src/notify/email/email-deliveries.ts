@@ -1,4 +1,5 @@
 import type { AppEnv } from '../../env'
+import { subscriberReaderOf } from '../notice-reader'
 import { notificationHeaders } from './email-headers'
 import { renderEventEmail } from './email-render'
 import { stableMessageId } from './message-id'
@@ -10,17 +11,24 @@ export interface EmailDelivery {
   to: string
   message: EventMessage
   links: EmailLinks
+  /** The subscriber's own language and time zone, where it chose them. */
+  reader?: { language: string | null; timeZone: string | null }
 }
 
 /**
- * The delivery's email: rendered (text and HTML), with one-click unsubscribe headers and the
+ * The delivery's email: rendered (text and HTML) in the subscriber's language and zone, else
+ * the page's, with one-click unsubscribe headers and the
  * Message-ID derived from the delivery id, so every resend of it carries the same one.
  */
 export function deliveryEmail(
   env: Pick<AppEnv, 'PUBLIC_URL'>,
   delivery: EmailDelivery,
 ): OutgoingEmail {
-  const rendered = renderEventEmail(delivery.message, delivery.links)
+  const rendered = renderEventEmail(
+    delivery.message,
+    delivery.links,
+    subscriberReaderOf(delivery.message, delivery.reader ?? {}),
+  )
   return {
     to: delivery.to,
     subject: rendered.subject,

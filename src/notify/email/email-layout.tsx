@@ -71,9 +71,15 @@ export function EmailLayout(props: {
   header?: Child
   children: Child
   footer: Child
+  /** The language it is written in (default English) and its direction. */
+  lang?: string
+  dir?: 'ltr' | 'rtl'
 }) {
+  const rtl = props.dir === 'rtl'
+  // Mail clients ignore `text-align: start`: the side is spelled out.
+  const align = rtl ? 'right' : 'left'
   return (
-    <html lang="en">
+    <html lang={props.lang ?? 'en'} dir={rtl ? 'rtl' : undefined}>
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -101,7 +107,8 @@ export function EmailLayout(props: {
                 {props.header}
                 <tr>
                   <td
-                    style={`padding:24px 20px;font-family:${FONT};font-size:16px;line-height:1.5;color:#101828;text-align:left`}
+                    dir={rtl ? 'rtl' : undefined}
+                    style={`padding:24px 20px;font-family:${FONT};font-size:16px;line-height:1.5;color:#101828;text-align:${align}`}
                   >
                     {props.children}
                   </td>
@@ -116,7 +123,8 @@ export function EmailLayout(props: {
               >
                 <tr>
                   <td
-                    style={`padding:16px 20px;font-family:${FONT};font-size:13px;line-height:1.5;color:${MUTED};text-align:left`}
+                    dir={rtl ? 'rtl' : undefined}
+                    style={`padding:16px 20px;font-family:${FONT};font-size:13px;line-height:1.5;color:${MUTED};text-align:${align}`}
                   >
                     {props.footer}
                   </td>

@@ -1,4 +1,5 @@
-import { ANSWER_HINT, ANSWER_QUESTION, type EventEmailContent } from './event-email-content'
+import type { Reader } from '../../i18n/reader'
+import type { EventEmailContent } from './event-email-content'
 import type { EmailLinks } from '../types'
 import {
   Button,
@@ -40,19 +41,20 @@ function Facts(props: { facts: EventEmailContent['facts'] }) {
 }
 
 /** "Is it fixed for you?" with its two single-purpose links. */
-function AnswerLinks(props: { answers: NonNullable<EmailLinks['answers']> }) {
+function AnswerLinks(props: { answers: NonNullable<EmailLinks['answers']>; reader: Reader }) {
+  const { reader } = props
   const link =
     'display:inline-block;padding:10px 16px;border-radius:6px;text-decoration:none;font-weight:600;margin:0 8px 8px 0'
   return (
     <>
-      <Heading>{ANSWER_QUESTION}</Heading>
-      <p style="margin:0 0 8px">{ANSWER_HINT}</p>
+      <Heading>{reader.t('email.answer.question')}</Heading>
+      <p style="margin:0 0 8px">{reader.t('email.answer.hint')}</p>
       <p style="margin:0 0 16px">
         <a href={props.answers.fixed} style={`${link};background:#dcfae6;color:#085d3a`}>
-          Fixed for me
+          {reader.t('email.answer.fixed')}
         </a>
         <a href={props.answers.stillBroken} style={`${link};background:#fee4e2;color:#912018`}>
-          Still broken
+          {reader.t('email.answer.stillBroken')}
         </a>
       </p>
     </>
@@ -65,29 +67,31 @@ interface EventEmailProps {
   links: EmailLinks
   /** The page's accent colour: a bar with the page's name atop the message. */
   accent?: string
+  /** Who it is written for: words in their language, times in their zone. */
+  reader: Reader
 }
 
 /** A notification about an incident, a maintenance or a component, with its links. */
 export function EventEmail(props: EventEmailProps) {
-  const { content, links } = props
+  const { content, links, reader } = props
   const tone = TONE_COLOURS[content.badge.tone]
   return (
     <EmailLayout
       title={content.subject}
       preview={content.preview}
       header={<EmailBrandBar pageName={props.pageName} accent={props.accent} />}
+      lang={reader.lang}
+      dir={reader.dir}
       footer={
         <>
-          <p style="margin:0 0 8px">
-            You receive this because you subscribed to status notices from {props.pageName}.
-          </p>
+          <p style="margin:0 0 8px">{reader.t('email.footer.why', { pageName: props.pageName })}</p>
           <p style="margin:0">
             <a href={links.manage} style={LINK_STYLE}>
-              Manage your subscription
+              {reader.t('email.footer.manage')}
             </a>{' '}
             ·{' '}
             <a href={links.unsubscribe} style={LINK_STYLE}>
-              Unsubscribe
+              {reader.t('email.footer.unsubscribe')}
             </a>
           </p>
         </>
@@ -118,7 +122,7 @@ export function EventEmail(props: EventEmailProps) {
       ) : null}
       <Facts facts={content.facts} />
       <Button href={links.incident} label={content.linkLabel} />
-      {links.answers ? <AnswerLinks answers={links.answers} /> : null}
+      {links.answers ? <AnswerLinks answers={links.answers} reader={reader} /> : null}
     </EmailLayout>
   )
 }

@@ -1,8 +1,10 @@
 import type { DueAlert, OpsEventType } from '../../domain/event-types'
 import type { IncidentJson, MaintenanceJson } from '../../schemas/statuspage'
 import { formatMinutes } from '../../lib/time-format'
+import type { Reader } from '../../i18n/reader'
 import { noticeEmailHtml } from '../email/notice-email'
-import { shortTimeUtc, timesWord } from '../../lib/time-format'
+import { timesWord } from '../../lib/time-format'
+import { shortTime } from '../notice-times'
 import type { EventMessage } from '../types'
 
 /** The body of an ops alert's webhook, built once when the alert is raised. */
@@ -26,18 +28,26 @@ function late(minutes: number): string {
   return minutes > 0 ? formatMinutes(minutes) : 'less than a minute'
 }
 
-/** One line that says what is wrong: the email's subject and the alert's `summary`. */
-export function opsAlertSummary(alert: DueAlert, incidentName: string, at: string): string {
+/**
+ * One line that says what is wrong: the email's subject and the alert's `summary`. In English,
+ * its times in the page's zone (`reader`: English in the page's zone).
+ */
+export function opsAlertSummary(
+  alert: DueAlert,
+  incidentName: string,
+  at: string,
+  reader: Reader,
+): string {
   const f = alert.facts
   switch (alert.eventType) {
     case 'ops.update_overdue': {
       const lateBy = late(Number(f.overdue_minutes))
       return f.level === 'escalated'
         ? `[Update overdue, escalated] ${incidentName} — no update for ${lateBy} past the promise`
-        : `[Update overdue] ${incidentName} — update promised by ${shortTimeUtc(String(f.next_update_at), at)} is ${lateBy} late`
+        : `[Update overdue] ${incidentName} — update promised by ${shortTime(reader, String(f.next_update_at), at)} is ${lateBy} late`
     }
     case 'ops.eta_passed':
-      return `[ETA passed] ${incidentName} — ETA ${shortTimeUtc(String(f.eta), at)} passed, no new estimate yet`
+      return `[ETA passed] ${incidentName} — ETA ${shortTime(reader, String(f.eta), at)} passed, no new estimate yet`
     case 'ops.resolution_disputed':
       return `[Still broken] ${incidentName} — ${f.still_broken} of ${Number(f.still_broken) + Number(f.fixed)} say the fix did not work`
   }

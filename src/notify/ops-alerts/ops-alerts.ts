@@ -15,6 +15,7 @@ import { isUsableAddress } from '../email/email-sender'
 import { messagePage } from '../event-message'
 import { MAX_DELAY_SECONDS } from '../delivery/retry-schedule'
 import { opsAlertSummary, type OpsAlertBody } from './ops-alert-message'
+import { readerFor } from '../../i18n/reader'
 
 /**
  * Stands in a stored alert for its one-click reopen link; each send fills in a fresh link, so
@@ -108,7 +109,9 @@ export async function raiseOpsAlerts(
 
   const at = now.toISOString()
   const baseUrl = clockBaseUrl(env)
-  const { page, ctx } = await messagePage(env.DB, env, baseUrl, now)
+  const { page, locale, ctx } = await messagePage(env.DB, env, baseUrl, now)
+  // Ops read English, with times on the page's clock.
+  const reader = readerFor('en', locale.timeZone)
   // Ops see how many readers say they are affected, whatever the public page shows.
   const presented = presentAny(incident, { ...ctx, showAffectedReports: true })
   const channels = opsChannels(env)
@@ -127,7 +130,7 @@ export async function raiseOpsAlerts(
       alert: {
         ...alert.facts,
         ...more.fields,
-        summary: opsAlertSummary(alert, incident.name, at),
+        summary: opsAlertSummary(alert, incident.name, at, reader),
         incident_url: `${baseUrl}/incidents/${incident.id}`,
         admin_url: `${baseUrl}/api/v1/${incident.kind === 'incident' ? 'incidents' : 'maintenances'}/${incident.id}`,
       },

@@ -1,17 +1,31 @@
-import { formatUtcNumeric } from '../../lib/time-format'
-import { etaMovesText, summarizeEvent, type EventSummary } from '../event-summary'
+import type { Reader } from '../../i18n/reader'
+import { summarizeEvent, type EventSummary } from '../event-summary'
+import { pageReaderOf } from '../notice-reader'
+import { etaMovedText } from '../notice-times'
 import type { EventMessage } from '../types'
+
+/**
+ * Chat messages for Slack, Discord and Teams, written in the page's default language with
+ * times in the page's zone and its abbreviation ("2026-11-24 18:00 GMT"); Slack and Discord
+ * also render times in each reader's own zone where they can.
+ */
 
 function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`
 }
 
-function etaLine(s: EventSummary, time: (iso: string) => string): string | null {
+function etaLine(s: EventSummary, time: (iso: string) => string, reader: Reader): string | null {
   if (s.closed) return null
-  if (!s.eta) return s.impact === null ? null : 'No estimate yet'
-  const moves = etaMovesText(s.etaMoves)
-  const when = s.etaPassed ? `${time(s.eta)} passed — no new estimate yet` : time(s.eta)
-  return moves ? `${when} (${moves})` : when
+  if (!s.eta) return s.impact === null ? null : reader.t('chat.noEta')
+  const when = s.etaPassed ? reader.t('chat.etaPassed', { when: time(s.eta) }) : time(s.eta)
+  return s.etaMoves > 0
+    ? reader.t('chat.etaMoved', { eta: when, moved: etaMovedText(reader, s.etaMoves) })
+    : when
+}
+
+/** Names as the reader's language lists them ("A, B, C"). */
+function names(reader: Reader, list: string[]): string {
+  return new Intl.ListFormat(reader.locale, { type: 'unit', style: 'short' }).format(list)
 }
 
 function headline(s: EventSummary): string {
@@ -21,24 +35,34 @@ function headline(s: EventSummary): string {
 const slackEscape = (text: string) =>
   text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;')
 
-/** Slack shows `<!date^…>` in each reader's own time zone, with the UTC text as fallback. */
-const slackTime = (iso: string) =>
-  `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${formatUtcNumeric(iso)}>`
+/**
+ * Slack shows `<!date^…>` in each reader's own time zone; where it cannot (notifications, old
+ * clients) the fallback is the page's: "2026-11-24 18:00 GMT".
+ */
+const slackTime = (reader: Reader) => (iso: string) =>
+  `<!date^${Math.floor(Date.parse(iso) / 1000)}^{date_short_pretty} {time}|${reader.clock.numeric(iso)}>`
 
 /** A Slack incoming-webhook message: `text` for notifications, `blocks` for the layout. */
 export function slackMessage(message: EventMessage): Record<string, unknown> {
-  const s = summarizeEvent(message)
-  const eta = etaLine(s, slackTime)
+  const reader = pageReaderOf(message)
+  const s = summarizeEvent(message, reader)
+  const time = slackTime(reader)
+  const eta = etaLine(s, time, reader)
   const fields = [
-    { label: 'Status', value: slackEscape(s.impact ? `${s.status} · ${s.impact}` : s.status) },
-    s.expectedStart ? { label: 'Expected from', value: slackTime(s.expectedStart) } : null,
-    eta ? { label: 'ETA', value: eta } : null,
-    s.etaHistory ? { label: 'ETA history', value: s.etaHistory } : null,
-    s.nextUpdateAt ? { label: 'Next update', value: slackTime(s.nextUpdateAt) } : null,
+    {
+      label: reader.t('chat.status'),
+      value: slackEscape(s.impact ? `${s.status} · ${s.impact}` : s.status),
+    },
+    s.expectedStart ? { label: reader.t('chat.expectedFrom'), value: time(s.expectedStart) } : null,
+    eta ? { label: reader.t('chat.eta'), value: eta } : null,
+    s.etaHistory ? { label: reader.t('chat.etaHistory'), value: s.etaHistory } : null,
+    s.nextUpdateAt ? { label: reader.t('chat.nextUpdate'), value: time(s.nextUpdateAt) } : null,
     s.components.length
-      ? { label: 'Components', value: slackEscape(s.components.join(', ')) }
+      ? { label: reader.t('chat.components'), value: slackEscape(names(reader, s.components)) }
       : null,
-    s.areas.length ? { label: 'Areas', value: slackEscape(s.areas.join(', ')) } : null,
+    s.areas.length
+      ? { label: reader.t('chat.areas'), value: slackEscape(names(reader, s.areas)) }
+      : null,
   ].filter((f) => f !== null)
   const blocks: unknown[] = [
     { type: 'header', text: { type: 'plain_text', text: cut(s.title, 150), emoji: false } },
@@ -53,7 +77,10 @@ export function slackMessage(message: EventMessage): Record<string, unknown> {
   if (s.workaround) {
     blocks.push({
       type: 'section',
-      text: { type: 'mrkdwn', text: cut(`*Workaround*\n${slackEscape(s.workaround)}`, 3000) },
+      text: {
+        type: 'mrkdwn',
+        text: cut(`*${reader.t('chat.workaround')}*\n${slackEscape(s.workaround)}`, 3000),
+      },
     })
   }
   blocks.push({
@@ -61,16 +88,19 @@ export function slackMessage(message: EventMessage): Record<string, unknown> {
     elements: [
       {
         type: 'button',
-        text: { type: 'plain_text', text: message.incident ? 'View incident' : 'View status page' },
+        text: {
+          type: 'plain_text',
+          text: reader.t(message.incident ? 'chat.viewIncident' : 'chat.viewStatusPage'),
+        },
         url: s.link,
       },
     ],
   })
   const text = [
     slackEscape(headline(s)),
-    eta ? `ETA ${eta}` : null,
-    s.nextUpdateAt ? `next update ${slackTime(s.nextUpdateAt)}` : null,
-    `<${s.link}|details>`,
+    eta ? reader.t('chat.etaInline', { eta }) : null,
+    s.nextUpdateAt ? reader.t('chat.nextUpdateInline', { when: time(s.nextUpdateAt) }) : null,
+    `<${s.link}|${reader.t('chat.details')}>`,
   ]
   return { text: text.filter(Boolean).join(' · '), blocks }
 }
@@ -105,23 +135,31 @@ const discordTime = (iso: string) => {
 
 /** A Discord webhook message: a one-line `content` and one embed with the facts. */
 export function discordMessage(message: EventMessage): Record<string, unknown> {
-  const s = summarizeEvent(message)
-  const eta = etaLine(s, discordTime)
+  const reader = pageReaderOf(message)
+  const s = summarizeEvent(message, reader)
+  const eta = etaLine(s, discordTime, reader)
+  const label = (key: Parameters<Reader['t']>[0]) => reader.t(key)
   const fields = [
-    { name: 'Status', value: s.impact ? `${s.status} · ${s.impact}` : s.status, inline: true },
+    {
+      name: label('chat.status'),
+      value: s.impact ? `${s.status} · ${s.impact}` : s.status,
+      inline: true,
+    },
     s.expectedStart
-      ? { name: 'Expected from', value: discordTime(s.expectedStart), inline: true }
+      ? { name: label('chat.expectedFrom'), value: discordTime(s.expectedStart), inline: true }
       : null,
-    eta ? { name: 'ETA', value: eta, inline: true } : null,
-    s.etaHistory ? { name: 'ETA history', value: s.etaHistory, inline: false } : null,
+    eta ? { name: label('chat.eta'), value: eta, inline: true } : null,
+    s.etaHistory ? { name: label('chat.etaHistory'), value: s.etaHistory, inline: false } : null,
     s.nextUpdateAt
-      ? { name: 'Next update', value: discordTime(s.nextUpdateAt), inline: true }
+      ? { name: label('chat.nextUpdate'), value: discordTime(s.nextUpdateAt), inline: true }
       : null,
-    s.workaround ? { name: 'Workaround', value: s.workaround, inline: false } : null,
+    s.workaround ? { name: label('chat.workaround'), value: s.workaround, inline: false } : null,
     s.components.length
-      ? { name: 'Components', value: s.components.join(', '), inline: false }
+      ? { name: label('chat.components'), value: names(reader, s.components), inline: false }
       : null,
-    s.areas.length ? { name: 'Areas', value: s.areas.join(', '), inline: false } : null,
+    s.areas.length
+      ? { name: label('chat.areas'), value: names(reader, s.areas), inline: false }
+      : null,
   ]
     .filter((f) => f !== null)
     .map((f) => ({ ...f, value: cut(f.value, 1024) }))
@@ -144,17 +182,22 @@ export function discordMessage(message: EventMessage): Record<string, unknown> {
 
 /** A Microsoft Teams message carrying an Adaptive Card (Workflows and incoming webhooks). */
 export function teamsMessage(message: EventMessage): Record<string, unknown> {
-  const s = summarizeEvent(message)
-  const eta = etaLine(s, formatUtcNumeric)
+  const reader = pageReaderOf(message)
+  const s = summarizeEvent(message, reader)
+  const time = (iso: string) => reader.clock.numeric(iso)
+  const eta = etaLine(s, time, reader)
+  const title = (key: Parameters<Reader['t']>[0]) => reader.t(key)
   const facts = [
-    { title: 'Status', value: s.impact ? `${s.status} · ${s.impact}` : s.status },
-    s.expectedStart ? { title: 'Expected from', value: formatUtcNumeric(s.expectedStart) } : null,
-    eta ? { title: 'ETA', value: eta } : null,
-    s.etaHistory ? { title: 'ETA history', value: s.etaHistory } : null,
-    s.nextUpdateAt ? { title: 'Next update', value: formatUtcNumeric(s.nextUpdateAt) } : null,
-    s.workaround ? { title: 'Workaround', value: s.workaround } : null,
-    s.components.length ? { title: 'Components', value: s.components.join(', ') } : null,
-    s.areas.length ? { title: 'Areas', value: s.areas.join(', ') } : null,
+    { title: title('chat.status'), value: s.impact ? `${s.status} · ${s.impact}` : s.status },
+    s.expectedStart ? { title: title('chat.expectedFrom'), value: time(s.expectedStart) } : null,
+    eta ? { title: title('chat.eta'), value: eta } : null,
+    s.etaHistory ? { title: title('chat.etaHistory'), value: s.etaHistory } : null,
+    s.nextUpdateAt ? { title: title('chat.nextUpdate'), value: time(s.nextUpdateAt) } : null,
+    s.workaround ? { title: title('chat.workaround'), value: s.workaround } : null,
+    s.components.length
+      ? { title: title('chat.components'), value: names(reader, s.components) }
+      : null,
+    s.areas.length ? { title: title('chat.areas'), value: names(reader, s.areas) } : null,
   ].filter((f) => f !== null)
   const body: unknown[] = [
     { type: 'TextBlock', text: s.title, weight: 'Bolder', size: 'Medium', wrap: true },
@@ -176,7 +219,7 @@ export function teamsMessage(message: EventMessage): Record<string, unknown> {
           actions: [
             {
               type: 'Action.OpenUrl',
-              title: message.incident ? 'View incident' : 'View status page',
+              title: reader.t(message.incident ? 'chat.viewIncident' : 'chat.viewStatusPage'),
               url: s.link,
             },
           ],

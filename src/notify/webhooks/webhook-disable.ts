@@ -1,8 +1,18 @@
 import { disableSubscriber } from '../../db/subscriber-health'
 import { ensurePage, pageName } from '../../domain/page'
 import type { AppEnv } from '../../env'
+import { isLanguage } from '../../i18n/languages'
+import { readerFor } from '../../i18n/reader'
 import { renderWebhookDisabledEmail, renderWebhookUnverifiedEmail } from '../email/email-render'
 import { createMailer } from '../email/mailer'
+
+/** A webhook as its switching off needs it: where it went, who owns it, in which language. */
+export interface WebhookOwner {
+  id: string
+  url: string | null
+  email: string | null
+  language?: string | null
+}
 
 /** Why a webhook is switched off, which picks the email its owner gets. */
 export type WebhookStopped = 'disabled' | 'unverified'
@@ -15,11 +25,12 @@ const NOTICES = {
 /**
  * Disables a webhook and — the first time only — tells its owner by email when the webhook has
  * one: `disabled` when it asked to stop (410) or kept failing, `unverified` when its receiver
- * never answered `webhook.verify` with 2xx. Returns whether this call disabled it.
+ * never answered `webhook.verify` with 2xx. Written in the subscriber's language if it chose
+ * one, else the page's. Returns whether this call disabled it.
  */
 export async function stopWebhook(
   env: AppEnv,
-  subscriber: { id: string; url: string | null; email: string | null },
+  subscriber: WebhookOwner,
   reason: string,
   now: Date,
   why: WebhookStopped,
@@ -29,11 +40,11 @@ export async function stopWebhook(
   if (subscriber.email) {
     const page = await ensurePage(env.DB, now)
     const notice = NOTICES[why]
-    const rendered = notice.render({
-      pageName: pageName(page, env.PAGE_NAME),
-      url: subscriber.url ?? '',
-      reason,
-    })
+    const language = isLanguage(subscriber.language) ? subscriber.language : page.language
+    const rendered = notice.render(
+      { pageName: pageName(page, env.PAGE_NAME), url: subscriber.url ?? '', reason },
+      readerFor(language, page.timeZone),
+    )
     const [sent] = await createMailer(env).send([
       { to: subscriber.email, ...rendered, headers: { 'Auto-Submitted': 'auto-generated' } },
     ])
@@ -49,7 +60,7 @@ export async function stopWebhook(
  */
 export function disableWebhook(
   env: AppEnv,
-  subscriber: { id: string; url: string | null; email: string | null },
+  subscriber: WebhookOwner,
   reason: string,
   now: Date,
 ): Promise<boolean> {

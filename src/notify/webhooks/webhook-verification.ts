@@ -1,6 +1,6 @@
 import type { DeliveryTarget } from '../../db/deliveries'
 import type { AppEnv } from '../../env'
-import { stopWebhook } from './webhook-disable'
+import { stopWebhook, type WebhookOwner } from './webhook-disable'
 
 /** Whether this delivery is a webhook's `webhook.verify` event. */
 export function isVerifyDelivery(target: Pick<DeliveryTarget, 'eventType'>): boolean {
@@ -21,7 +21,7 @@ export function awaitsVerification(
  */
 export function failVerification(
   env: AppEnv,
-  subscriber: { id: string; url: string | null; email: string | null },
+  subscriber: WebhookOwner,
   reason: string,
   now: Date,
 ): Promise<boolean> {
