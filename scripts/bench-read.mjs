@@ -6,6 +6,9 @@
 //   /badge.svg             the badge other sites embed
 //   /widget.json           the data /widget.js fetches on every host page
 //   /robots.txt            a static file served by the same wrangler dev: the ceiling
+// in two passes: as a client that asks for no compression, then as a browser does
+// (`Accept-Encoding: gzip, br`), printing each answer's bytes on the wire and uncompressed.
+// Each ratio is to the ceiling measured in the same round and pass.
 //
 // Options (or env): --sizes 1000,10000 (BENCH_SIZES)  --duration 5 (BENCH_DURATION, seconds)
 //                   --rounds 3 (BENCH_ROUNDS)  --connections 10 (BENCH_CONNECTIONS)
@@ -33,16 +36,24 @@ import {
 } from './lib/wrangler.mjs'
 import { loadAverage, machineLine } from './lib/bench-machine.mjs'
 import { median, option, positiveInt } from './lib/bench-options.mjs'
+import { CEILING, printPass, printVerdicts } from './lib/bench-read-report.mjs'
+import { wireBytes } from './lib/wire-bytes.mjs'
 
 const TARGETS = [
   { key: 'summary', path: '/api/v2/summary.json' },
   { key: 'page', path: '/' },
   { key: 'badge', path: '/badge.svg' },
   { key: 'widget', path: '/widget.json' },
-  { key: 'ceiling', path: '/robots.txt' },
+  { key: CEILING, path: '/robots.txt' },
 ]
-const FLATNESS_LIMIT = 0.2
-const CEILING_RATIO_TARGET = 0.8
+const PASSES = [
+  { key: 'identity', label: 'uncompressed', headers: {} },
+  {
+    key: 'compressed',
+    label: 'Accept-Encoding: gzip, br',
+    headers: { 'accept-encoding': 'gzip, br' },
+  },
+]
 
 /** The benchmark's settings from the command line and environment. */
 function parseOptions(argv) {
@@ -67,8 +78,8 @@ function onOff(value, name) {
 }
 
 /** Runs autocannon against one URL; returns req/s, p99 latency and what went wrong. */
-async function measure(url, { duration, connections }) {
-  const result = await autocannon({ url, connections, duration })
+async function measure(url, { duration, connections }, headers = {}) {
+  const result = await autocannon({ url, connections, duration, headers })
   return {
     rps: result.requests.average,
     p99: result.latency.p99,
@@ -77,18 +88,11 @@ async function measure(url, { duration, connections }) {
   }
 }
 
-/** One GET of each target: its status, size and content type, to show what was measured. */
-async function probe(baseUrl) {
+/** One GET of each target in a pass: status, type and bytes on the wire, to show what was measured. */
+async function probe(baseUrl, pass) {
   const out = {}
-  for (const target of TARGETS) {
-    const res = await fetch(baseUrl + target.path)
-    const body = await res.arrayBuffer()
-    out[target.key] = {
-      status: res.status,
-      bytes: body.byteLength,
-      type: (res.headers.get('content-type') ?? '').split(';')[0],
-    }
-  }
+  for (const target of TARGETS)
+    out[target.key] = await wireBytes(baseUrl + target.path, pass.headers)
   return out
 }
 
@@ -125,8 +129,9 @@ async function removeStateDirs() {
 }
 
 /**
- * Measures every target for one history size: fresh state, wrangler dev, warm-up, then
- * `rounds` rounds in which the targets alternate. Always stops wrangler and removes the state.
+ * Measures every target in each pass for one history size: fresh state, wrangler dev, warm-up,
+ * then `rounds` rounds in which the passes and targets alternate. Always stops wrangler and
+ * removes the state.
  */
 async function benchSize(size, opts) {
   const started = Date.now()
@@ -148,19 +153,33 @@ async function benchSize(size, opts) {
     const took = ((Date.now() - started) / 1000).toFixed(1)
     console.log(`ready in ${took} s (port ${port}, load average ${loadAverage()})`)
     console.log(`[${size}] summary.json lists ${await checkData(dev.url)}`)
-    const probes = await probe(dev.url)
-    for (const t of TARGETS) await measure(dev.url + t.path, { ...opts, duration: opts.warmup })
-    const samples = Object.fromEntries(TARGETS.map((t) => [t.key, []]))
-    for (let round = 1; round <= opts.rounds; round++) {
+    const probes = {}
+    const samples = {}
+    for (const pass of PASSES) {
+      probes[pass.key] = await probe(dev.url, pass)
+      samples[pass.key] = Object.fromEntries(TARGETS.map((t) => [t.key, []]))
       for (const t of TARGETS) {
-        const m = await measure(dev.url + t.path, opts)
-        samples[t.key].push(m)
-        console.log(
-          `[${size}] round ${round}/${opts.rounds} ${t.path.padEnd(21)} ${m.rps.toFixed(0).padStart(6)} req/s  p99 ${m.p99} ms`,
-        )
+        await measure(dev.url + t.path, { ...opts, duration: opts.warmup }, pass.headers)
       }
     }
-    return { size, probes, results: summarise(samples) }
+    for (let round = 1; round <= opts.rounds; round++) {
+      for (const pass of PASSES) {
+        for (const t of TARGETS) {
+          const m = await measure(dev.url + t.path, opts, pass.headers)
+          samples[pass.key][t.key].push(m)
+          console.log(
+            `[${size}] round ${round}/${opts.rounds} ${pass.key.padEnd(10)} ${t.path.padEnd(21)} ${m.rps.toFixed(0).padStart(6)} req/s  p99 ${m.p99} ms`,
+          )
+        }
+      }
+    }
+    const passes = Object.fromEntries(
+      PASSES.map((pass) => [
+        pass.key,
+        { probes: probes[pass.key], results: summarise(samples[pass.key]) },
+      ]),
+    )
+    return { size, passes }
   } finally {
     if (dev) await dev.stop()
     await removeStateDirs()
@@ -178,77 +197,12 @@ function summarise(samples) {
     results[key] = {
       rps: median(list.map((m) => m.rps)),
       p99: median(list.map((m) => m.p99)),
-      ratio: median(list.map((m, round) => m.rps / samples.ceiling[round].rps)),
+      ratio: median(list.map((m, round) => m.rps / samples[CEILING][round].rps)),
       non2xx: list.reduce((n, m) => n + m.non2xx, 0),
       errors: list.reduce((n, m) => n + m.errors, 0),
     }
   }
   return results
-}
-
-/** Prints one history size's table. */
-function printSize({ size, probes, results }, opts) {
-  console.log(
-    `\nHistory of ${size} incidents — median of ${opts.rounds} rounds × ${opts.duration} s, ${opts.connections} connections`,
-  )
-  console.log(
-    '  target                 answer                       req/s   p99 ms  vs ceiling  non-2xx  errors',
-  )
-  for (const t of TARGETS) {
-    const p = probes[t.key]
-    const r = results[t.key]
-    const answer = `${p.status} ${p.type} ${p.bytes} B`
-    console.log(
-      `  ${t.path.padEnd(22)} ${answer.padEnd(26)} ${r.rps.toFixed(0).padStart(8)} ${String(r.p99).padStart(8)} ${r.ratio.toFixed(2).padStart(11)} ${String(r.non2xx).padStart(8)} ${String(r.errors).padStart(7)}`,
-    )
-  }
-  for (const t of TARGETS) {
-    if (probes[t.key].status !== 200) {
-      console.log(
-        `  note: ${t.path} answered ${probes[t.key].status}; its figures time that answer.`,
-      )
-    }
-  }
-}
-
-/** A signed percentage with one decimal, padded. */
-const percent = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)}%`.padStart(7)
-
-/** A PASS/FAIL word. */
-const verdict = (ok) => (ok ? 'PASS' : 'FAIL')
-
-/** Prints flatness (largest vs smallest history) and the ratio-to-ceiling verdicts. */
-function printVerdicts(runs) {
-  const first = runs[0]
-  const last = runs[runs.length - 1]
-  if (runs.length > 1) {
-    console.log(
-      `\nFlatness: req/s at ${last.size} vs ${first.size} incidents of history (target: within ${FLATNESS_LIMIT * 100}%)`,
-    )
-    for (const t of TARGETS.filter((x) => x.key !== 'ceiling')) {
-      const a = first.results[t.key].rps
-      const b = last.results[t.key].rps
-      const change = (b - a) / a
-      const ratioChange = last.results[t.key].ratio / first.results[t.key].ratio - 1
-      console.log(
-        `  ${t.path.padEnd(22)} ${a.toFixed(0).padStart(7)} → ${b.toFixed(0).padStart(7)} req/s  ${percent(change)}  ${verdict(Math.abs(change) <= FLATNESS_LIMIT)}   (as a ratio to the ceiling: ${percent(ratioChange)})`,
-      )
-    }
-    console.log(
-      '  The ratio change discounts machine drift between the two runs; the verdict uses req/s.',
-    )
-  }
-  console.log(
-    `\nRatio to the static ceiling (/robots.txt, same round; median of rounds; target ≥ ${CEILING_RATIO_TARGET})`,
-  )
-  for (const run of runs) {
-    for (const t of TARGETS.filter((x) => x.key !== 'ceiling')) {
-      const ratio = run.results[t.key].ratio
-      console.log(
-        `  ${String(run.size).padStart(6)} incidents  ${t.path.padEnd(22)} ${ratio.toFixed(3)}  ${verdict(ratio >= CEILING_RATIO_TARGET)}`,
-      )
-    }
-  }
 }
 
 /** Stops wrangler, removes the temporary state and exits when interrupted. */
@@ -268,12 +222,12 @@ async function main() {
   const opts = parseOptions(process.argv.slice(2))
   stopOnSignals()
   console.log(
-    `Candor read benchmark: history sizes ${opts.sizes.join(', ')}; ${opts.rounds} rounds × ${TARGETS.length} targets × ${opts.duration} s; ${opts.connections} connections; ${opts.warmup} s warm-up per target; wrangler local observability ${opts.observability ? 'on' : 'off'}`,
+    `Candor read benchmark: history sizes ${opts.sizes.join(', ')}; ${opts.rounds} rounds × ${PASSES.length} passes × ${TARGETS.length} targets × ${opts.duration} s; ${opts.connections} connections; ${opts.warmup} s warm-up per target and pass; wrangler local observability ${opts.observability ? 'on' : 'off'}`,
   )
   const runs = []
   for (const size of opts.sizes) runs.push(await benchSize(size, opts))
-  for (const run of runs) printSize(run, opts)
-  printVerdicts(runs)
+  for (const run of runs) for (const pass of PASSES) printPass(run, pass, TARGETS, opts)
+  printVerdicts(runs, PASSES, TARGETS)
   console.log(`\n${await machineLine(['autocannon'])}`)
 }
 

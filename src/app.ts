@@ -2,6 +2,7 @@ import { OpenAPIHono } from '@hono/zod-openapi'
 import { requestId } from 'hono/request-id'
 import type { AppBindings } from './app-types'
 import { declareAccess, denyByDefault } from './middleware/access'
+import { compression } from './middleware/compression'
 import { handleError, handleNotFound } from './middleware/errors'
 import { limitBody, requireJsonBody } from './middleware/limits'
 import { securityHeaders } from './middleware/security-headers'
@@ -45,6 +46,7 @@ import { webhookRoutes } from './routes/webhooks'
 /** The whole Candor app: admin API, Statuspage v2 API, OpenAPI document and public pages. */
 export function createApp(): OpenAPIHono<AppBindings> {
   const app = new OpenAPIHono<AppBindings>({ getPath: manageV1Path })
+  app.use('*', compression())
   app.use('*', requestId())
   app.use('*', securityHeaders())
   // Before anything else under /api/v1: a route that declares no access is never served.

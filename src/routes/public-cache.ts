@@ -4,6 +4,7 @@ import type { AppBindings } from '../app-types'
 import { bytesToHex } from '../lib/encoding'
 import type { PublicView } from '../domain/public-view'
 import { readerFor, type Reader } from '../i18n/reader'
+import { heldEtag, sendHeldText, type HeldText } from './encoded-answer'
 import { pageReader, varyByLanguage } from './page-reader'
 import { publicView } from './public-view-loader'
 
@@ -16,8 +17,7 @@ export const PUBLIC_CACHE_CONTROL = 'public, max-age=10, stale-while-revalidate=
  */
 export const RENDER_REUSE_MS = 5_000
 
-interface Rendered {
-  body: string
+interface Rendered extends HeldText {
   etag: string
 }
 
@@ -53,10 +53,10 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 
 /**
  * Serves a public answer rendered from the snapshot: renders once per snapshot build and
- * time bucket, answers `If-None-Match` with 304, and sets ETag and Cache-Control. Nothing
- * here touches D1 unless `render` does. An answer `inReadersLanguage` is rendered for the
- * request's reader, kept per language and sent with `Vary`; any other gets the page's own
- * (its default language, its zone).
+ * time bucket, answers `If-None-Match` with 304, sets ETag and Cache-Control, and gzips it
+ * once per rendering for clients that ask (sendHeldText). Nothing here touches D1 unless
+ * `render` does. An answer `inReadersLanguage` is rendered for the request's reader, kept per
+ * language and sent with `Vary`; any other gets the page's own (its default language, its zone).
  */
 export async function servePublic(
   c: Context<AppBindings>,
@@ -84,9 +84,10 @@ export async function servePublic(
     answer = { body, etag: await etagOf(body) }
     rendered.set(key, answer)
   }
-  c.header('ETag', answer.etag)
   c.header('Cache-Control', PUBLIC_CACHE_CONTROL)
-  if (matchesEtag(c.req.header('if-none-match'), answer.etag)) return c.body(null, 304)
-  c.header('Content-Type', contentType)
-  return c.body(answer.body, 200)
+  if (matchesEtag(c.req.header('if-none-match'), answer.etag)) {
+    c.header('ETag', heldEtag(c, answer.etag))
+    return c.body(null, 304)
+  }
+  return sendHeldText(c, answer, contentType, answer.etag)
 }

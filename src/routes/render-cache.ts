@@ -3,13 +3,17 @@ import { LRUCache } from 'lru-cache'
 import type { AppBindings } from '../app-types'
 import { notFound, type CandorError } from '../domain/errors'
 import type { Language } from '../i18n/languages'
+import { sendHeldText, type HeldText } from './encoded-answer'
 import { varyByLanguage } from './page-reader'
 import { PUBLIC_CACHE_CONTROL } from './public-cache'
 
 /** How long a page rendered from D1 is reused within one snapshot build (time-dependent text). */
 export const DB_RENDER_REUSE_MS = 5 * 60_000
 
-/** How much rendered text (characters, keys included) one isolate keeps at most. */
+/**
+ * How much rendered text (characters, keys included) one isolate keeps at most; a page's gzipped
+ * copy, made when a client asks, adds a fifth or so to its share.
+ */
 export const LOCAL_RENDER_MAX_CHARS = 4_000_000
 
 const MISSING = 'x-candor-missing'
@@ -19,7 +23,7 @@ const MISSING = 'x-candor-missing'
  * the Cache API does nothing on some hosts (workers.dev) and is per data centre, so without
  * this an unknown id would cost a D1 query on every request there.
  */
-const local = new LRUCache<string, { body: string | null }>({
+const local = new LRUCache<string, HeldText | { body: null }>({
   maxSize: LOCAL_RENDER_MAX_CHARS,
   sizeCalculation: (value, key) => Math.max(1, key.length + (value.body?.length ?? 0)),
 })
@@ -53,11 +57,9 @@ export async function renderThroughCache(
 ): Promise<Response> {
   const url = renderedKey(builtAt, now, page, lang)
   varyByLanguage(c)
-  let body: string | null
-  const held = local.get(url)
-  if (held) {
-    body = held.body
-  } else {
+  let held = local.get(url)
+  if (!held) {
+    let body: string | null
     const key = new Request(url)
     const cache = typeof caches === 'undefined' ? null : caches.default
     const hit = await cache?.match(key)
@@ -73,9 +75,10 @@ export async function renderThroughCache(
       // The Cache API is a cache: a failure to store only costs the next read a D1 query.
       c.executionCtx.waitUntil(cache?.put(key, stored).catch(() => undefined) ?? Promise.resolve())
     }
-    local.set(url, { body })
+    held = body === null ? { body: null } : { body }
+    local.set(url, held)
   }
-  if (body === null) throw missing()
+  if (held.body === null) throw missing()
   c.header('Cache-Control', PUBLIC_CACHE_CONTROL)
-  return c.html(body)
+  return sendHeldText(c, held, 'text/html; charset=utf-8')
 }

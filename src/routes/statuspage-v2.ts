@@ -80,6 +80,8 @@ for (const [path, summary, schema, build] of DOCUMENTS) {
       path,
       tags: ['Public (Statuspage v2)'],
       summary,
+      description:
+        'Rendered from the public snapshot and reused for a few seconds. Gzipped (`Content-Encoding: gzip`, `Vary: Accept-Encoding`) for a client whose Accept-Encoding prefers gzip; the ETag is then the weak `W/"…"` form of the uncompressed answer\'s, and either one answers If-None-Match with 304.',
       responses: {
         200: jsonResponse(schema, summary),
         304: { description: 'Not modified (If-None-Match matched the ETag)' },

@@ -101,6 +101,45 @@ describe('the status page in Chromium', () => {
     await page.close()
   })
 
+  it('draws the daily bars in a few elements and tells their days in words on tap or Enter', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      hasTouch: true,
+    })
+    const page = await context.newPage()
+    await page.goto(candor.url + '/')
+    const bars = page.locator('li.component', { hasText: 'Fibre broadband' }).locator('.bars')
+    // The drawing: 90 bars wide, drawn by a handful of paths, hidden from assistive technology.
+    const drawing = await bars.locator('svg').evaluate((svg) => ({
+      hidden: svg.getAttribute('aria-hidden'),
+      elements: svg.querySelectorAll('*').length,
+      paths: svg.querySelectorAll('path').length,
+      width: svg.getBoundingClientRect().width,
+      dashes: getComputedStyle(svg.querySelector('path')!).strokeDasharray,
+    }))
+    expect(drawing.hidden).toBe('true')
+    expect(drawing.paths).toBeLessThanOrEqual(6)
+    expect(drawing.elements).toBeLessThanOrEqual(12)
+    expect(drawing.width).toBeGreaterThan(300)
+    expect(drawing.dashes).toMatch(/^3(px)?,? 1(px)?$/)
+    // Today's major outage in words: closed at first, open on a tap, closed again by Enter.
+    const summary = bars.locator('summary')
+    const listing = bars.locator('details li', { hasText: 'Major outage:' })
+    expect(await listing.isVisible()).toBe(false)
+    await summary.tap()
+    expect(await listing.isVisible()).toBe(true)
+    await summary.focus()
+    await page.keyboard.press('Enter')
+    expect(await listing.isVisible()).toBe(false)
+    // The words are in the accessibility tree once open, under the summary's name.
+    await summary.click()
+    const snapshot = await bars.locator('.bars-legend').ariaSnapshot()
+    expect(snapshot).toMatch(/1 day with problems in the last (day|\d+ days)/)
+    expect(snapshot).toMatch(/Major outage: \d{1,2} \w{3,4}/)
+    await screenshot(page, 'page-bars-open', { fullPage: false })
+    await context.close()
+  })
+
   it('the inline script allowed by its hash runs: times are shown in the reader’s zone', async () => {
     const context = await browser.newContext({ timezoneId: 'Asia/Tokyo' })
     const page = await context.newPage()

@@ -129,10 +129,15 @@ describe('the status page /', () => {
     expect(groups[0]).not.toContain(loner.name)
     const rows = await textsOf(html, 'li.component')
     expect(rows.find((r) => r.startsWith(loner.name))).toContain('Operational')
-    // 90 daily bars, described in words for screen readers.
-    const bars = html.split(`aria-labelledby="bars-${member.id}"`)[1]!.split('</svg>')[0]!
-    expect(bars.match(/<rect /g)).toHaveLength(90)
-    expect(bars).toMatch(/<title>\w{3}, \d{1,2} \w{3,4} \d{4}: Partial outage<\/title>/)
+    // 90 daily bars drawn as a line per status (operational, no data before the component
+    // existed, partial outage), today's outage told in words and on hover.
+    const bars = html.split(`<div class="bars" id="bars-${member.id}">`)[1]!.split('</details>')[0]!
+    expect(bars).toContain('viewBox="0 0 359 20"')
+    expect(bars.match(/<path /g)).toHaveLength(3)
+    expect(bars).toMatch(/<title>No data: \d{1,2} \w{3,4} – \d{1,2} \w{3,4}<\/title>/)
+    expect(bars).toMatch(/<title>Partial outage: \d{1,2} \w{3,4}<\/title>/)
+    expect(bars).toMatch(/<summary>1 day with problems in the last (day|\d+ days)<\/summary>/)
+    expect(bars).toMatch(/<li>Partial outage: \d{1,2} \w{3,4}<\/li>/)
   })
 
   it('lists upcoming maintenance under Upcoming, and incidents resolved in the last week', async () => {
