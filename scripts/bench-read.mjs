@@ -4,7 +4,8 @@
 //   /api/v2/summary.json   the public API (from the KV snapshot)
 //   /                      the status page
 //   /badge.svg             the badge other sites embed
-//   /widget.json           the data /widget.js fetches on every host page
+//   /widget.json           the widget's data as JSON (machine values)
+//   /widget-text.json      what /widget.js fetches on every host page (its lines, worded)
 //   /robots.txt            a static file served by the same wrangler dev: the ceiling
 // in two passes: as a client that asks for no compression, then as a browser does
 // (`Accept-Encoding: gzip, br`), printing each answer's bytes on the wire and uncompressed.
@@ -44,6 +45,7 @@ const TARGETS = [
   { key: 'page', path: '/' },
   { key: 'badge', path: '/badge.svg' },
   { key: 'widget', path: '/widget.json' },
+  { key: 'widget-text', path: '/widget-text.json' },
   { key: CEILING, path: '/robots.txt' },
 ]
 const PASSES = [
