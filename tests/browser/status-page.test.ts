@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startCandor, type RunningCandor } from '../e2e/wrangler-dev'
 import { collectErrors, launchChromium, screenshot } from './browser'
 import { adminApi, inMinutes } from './candor-api'
+import { postCableCut } from './cable-cut'
 
 /** The status page as a person sees it, in a real Chromium, with an open incident. */
 
@@ -19,24 +20,7 @@ beforeAll(async () => {
     group_name: 'Home broadband',
   })
   await adminApi(candor, 'POST', '/api/v1/components', { name: 'Mobile data' })
-  const area = await adminApi(candor, 'POST', '/api/v1/areas', { name: 'M14 (Manchester)' })
-  const incident = await adminApi(candor, 'POST', '/api/v1/incidents', {
-    name: 'No broadband in M14 after a cable cut by roadworks on Wilmslow Road',
-    status: 'identified',
-    impact: 'major',
-    body: 'Engineers are on site splicing the cable.',
-    components: { [fibre.json.id]: 'major_outage' },
-    area_ids: [area.json.id],
-    eta: inMinutes(240),
-    next_update_at: inMinutes(60),
-    progress: 40,
-    workaround: 'Use mobile data; ask us for a MiFi.',
-  })
-  incidentId = incident.json.id
-  await adminApi(candor, 'POST', `/api/v1/incidents/${incidentId}/updates`, {
-    body: 'The splice takes longer than planned.',
-    eta: inMinutes(480),
-  })
+  incidentId = await postCableCut(candor, fibre.json.id)
   await adminApi(candor, 'POST', '/api/v1/maintenances', {
     name: 'Mast upgrade',
     body: 'Planned work on the mast.',

@@ -1,4 +1,5 @@
 import { env, exports } from 'cloudflare:workers'
+import { afterAll, beforeAll } from 'vitest'
 import { refreshSnapshot } from '../../src/domain/snapshot'
 
 export const ADMIN = 'test-admin-token'
@@ -185,4 +186,18 @@ export async function resetData(): Promise<void> {
   await env.DB.prepare('UPDATE components SET group_id = NULL').run()
   await env.DB.prepare('DELETE FROM components').run()
   await refreshSnapshot(env)
+}
+
+/**
+ * Sets the page's time zone for the tests of the calling `describe` (or file), and puts it
+ * back to UTC after them.
+ */
+export function onPageClock(timeZone: string): void {
+  beforeAll(async () => {
+    await callJson('PATCH', '/api/v1/page', { body: { time_zone: timeZone } })
+  })
+  afterAll(async () => {
+    await callJson('PATCH', '/api/v1/page', { body: { time_zone: 'Etc/UTC' } })
+    await refreshSnapshot(env)
+  })
 }

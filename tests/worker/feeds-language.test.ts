@@ -1,8 +1,6 @@
-import { env } from 'cloudflare:workers'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import ICAL from 'ical.js'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { refreshSnapshot } from '../../src/domain/snapshot'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { Clock } from '../../src/i18n/clock'
 import {
   call,
@@ -13,6 +11,7 @@ import {
   makeMaintenance,
   postUpdate,
   resetData,
+  onPageClock,
 } from './factories'
 
 /** Feeds and the calendar in the reader's language, their times in text on the page's clock. */
@@ -43,13 +42,7 @@ const ACROSS_THE_CHANGE = {
 const german = new Clock('de-DE', 'Europe/London')
 
 describe('feeds and the calendar in the reader’s language and the page’s zone', () => {
-  beforeAll(async () => {
-    await callJson('PATCH', '/api/v1/page', { body: { time_zone: 'Europe/London' } })
-  })
-  afterAll(async () => {
-    await callJson('PATCH', '/api/v1/page', { body: { time_zone: 'Etc/UTC' } })
-    await refreshSnapshot(env)
-  })
+  onPageClock('Europe/London')
   beforeEach(resetData)
 
   it('Atom in German by Accept-Language: words, London times; names and RFC 3339 dates as they were', async () => {

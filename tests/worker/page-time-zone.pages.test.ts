@@ -1,8 +1,8 @@
 import { env } from 'cloudflare:workers'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { refreshSnapshot } from '../../src/domain/snapshot'
 import { Clock } from '../../src/i18n/clock'
-import { call, callJson, makeIncident, makeMaintenance } from './factories'
+import { call, makeIncident, makeMaintenance, onPageClock } from './factories'
 
 /** Every `<time datetime=… data-local>` on a page: its instant and the text it carries. */
 function timesOf(html: string): { iso: string; text: string }[] {
@@ -21,13 +21,7 @@ async function html(path: string): Promise<string> {
 const london = new Clock('en-GB', 'Europe/London')
 
 describe('the page’s time zone on its public pages', () => {
-  beforeAll(async () => {
-    await callJson('PATCH', '/api/v1/page', { body: { time_zone: 'Europe/London' } })
-  })
-  afterAll(async () => {
-    await callJson('PATCH', '/api/v1/page', { body: { time_zone: 'Etc/UTC' } })
-    await refreshSnapshot(env)
-  })
+  onPageClock('Europe/London')
 
   it('prints every time on the status page and an incident page on London’s clock, not UTC', async () => {
     const incident = await makeIncident({ name: 'Slow logins' })

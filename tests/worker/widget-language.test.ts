@@ -1,15 +1,13 @@
-import { env } from 'cloudflare:workers'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { refreshSnapshot } from '../../src/domain/snapshot'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { Clock } from '../../src/i18n/clock'
 import {
   call,
-  callJson,
   inMinutes,
   makeComponent,
   makeIncident,
   makeMaintenance,
   resetData,
+  onPageClock,
 } from './factories'
 
 /** The iframe embed and the widget's text in the reader's language and the page's zone. */
@@ -38,13 +36,7 @@ function expectAll(text: string, present: string[], absent: string[]) {
 const ENGLISH = ['Partial System Outage', 'ETA ', 'Next update by', 'and 1 more', 'status</title>']
 
 describe('the widget and the embed in the reader’s language and the page’s zone', () => {
-  beforeAll(async () => {
-    await callJson('PATCH', '/api/v1/page', { body: { time_zone: 'Europe/London' } })
-  })
-  afterAll(async () => {
-    await callJson('PATCH', '/api/v1/page', { body: { time_zone: 'Etc/UTC' } })
-    await refreshSnapshot(env)
-  })
+  onPageClock('Europe/London')
   beforeEach(resetData)
 
   it('the embed speaks German by Accept-Language and Arabic by ?lang=, on London’s clock', async () => {

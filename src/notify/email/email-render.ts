@@ -123,21 +123,30 @@ interface WebhookStoppedInput {
   reason: string
 }
 
+/** The email to a webhook's owner that Candor stopped (or never started) sending to it. */
+function renderWebhookStoppedEmail(
+  kind: 'disabled' | 'unverified',
+  input: WebhookStoppedInput,
+  reader: Reader,
+): RenderedEmail {
+  const values = { ...input, host: hostOf(input.url) }
+  return renderNotice(reader, {
+    pageName: input.pageName,
+    subject: reader.t(`email.${kind}.subject`, values),
+    title: reader.t(`email.${kind}.title`, values),
+    preview: input.reason,
+    before: reader.t(`email.${kind}.before`, values),
+    after: reader.t(`email.${kind}.after`, values),
+    footer: reader.t('email.webhookOwner.footer', values),
+  })
+}
+
 /** Tells a webhook's owner that Candor stopped sending to it, and why. */
 export function renderWebhookDisabledEmail(
   input: WebhookStoppedInput,
   reader: Reader = DEFAULT_READER,
 ): RenderedEmail {
-  const values = { ...input, host: hostOf(input.url) }
-  return renderNotice(reader, {
-    pageName: input.pageName,
-    subject: reader.t('email.disabled.subject', values),
-    title: reader.t('email.disabled.title', values),
-    preview: input.reason,
-    before: reader.t('email.disabled.before', values),
-    after: reader.t('email.disabled.after', values),
-    footer: reader.t('email.webhookOwner.footer', values),
-  })
+  return renderWebhookStoppedEmail('disabled', input, reader)
 }
 
 /**
@@ -148,14 +157,5 @@ export function renderWebhookUnverifiedEmail(
   input: WebhookStoppedInput,
   reader: Reader = DEFAULT_READER,
 ): RenderedEmail {
-  const values = { ...input, host: hostOf(input.url) }
-  return renderNotice(reader, {
-    pageName: input.pageName,
-    subject: reader.t('email.unverified.subject', values),
-    title: reader.t('email.unverified.title', values),
-    preview: input.reason,
-    before: reader.t('email.unverified.before', values),
-    after: reader.t('email.unverified.after', values),
-    footer: reader.t('email.webhookOwner.footer', values),
-  })
+  return renderWebhookStoppedEmail('unverified', input, reader)
 }
