@@ -61,7 +61,9 @@ async function linkInMail(address: string, prefix: string): Promise<string> {
         link = texts.join('\n').match(new RegExp(`https?://[^\\s>"]*${prefix}[^\\s>"]*`))?.[0]
         return link
       },
-      { timeout: 20_000 },
+      // The mail goes through the deliveries queue and a real SMTP round trip; with two
+      // browser files and their Chromiums sharing two cores that can take a while.
+      { timeout: 45_000 },
     )
     .toBeTruthy()
   return link!

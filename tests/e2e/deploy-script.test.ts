@@ -129,6 +129,7 @@ describe('npm run deploy against a fake account', () => {
     expect(after.kv.map((ns) => ns.title)).toEqual(['candor-SNAPSHOTS'])
     expect(new Set(after.queues)).toEqual(queues)
     expect(after.queues).toHaveLength(queues.size)
+    expect(after.r2).toEqual(['candor-brand'])
 
     // Migrations and the deploy both run with the generated config and its real ids.
     const migrate = after.calls.find((c) => c.args[0] === 'd1' && c.args[1] === 'migrations')

@@ -77,6 +77,10 @@ if (is('deploy') && args.includes('--dry-run')) {
       ...state.r2.map((n) => `name:           ${n}\ncreation_date:  2026-10-02T09:16:02.331Z\n`),
     ].join('\n'),
   )
+} else if (is('r2', 'bucket', 'create')) {
+  if (state.r2.includes(args[3])) fail(`The bucket "${args[3]}" already exists.`)
+  state.r2.push(args[3])
+  console.log(`Created bucket '${args[3]}'.`)
 } else if (is('d1', 'migrations', 'apply')) {
   call.config = readFileSync(option('--config'), 'utf8')
   console.log('Migrations applied.')
