@@ -5,7 +5,7 @@ import type { EmailLinks, EventMessage } from '../types'
 import { eventEmailHtml } from './event-email'
 import { eventEmailContent } from './event-email-content'
 import { eventEmailText } from './event-email-text'
-import { noticeEmailHtml } from './notice-email'
+import { noticeEmailHtml, type NoticeEmailProps } from './notice-email'
 
 /** A rendered email: what the Mailer needs besides the recipient and headers. */
 export interface RenderedEmail {
@@ -42,16 +42,7 @@ export function renderEventEmail(
 /** A short notice in both parts: its subject, what comes before and after its one action. */
 function renderNotice(
   reader: Reader,
-  input: {
-    pageName: string
-    subject: string
-    title: string
-    preview: string
-    before: string
-    action?: { label: string; href: string }
-    after: string
-    footer: string
-  },
+  input: Omit<NoticeEmailProps, 'reader'> & { subject: string },
 ): RenderedEmail {
   const action = input.action
     ? ['', `${reader.t('email.text.label', { label: input.action.label })} ${input.action.href}`]

@@ -1,7 +1,7 @@
 import { DEFAULT_READER, type Reader } from '../../i18n/reader'
 import { Button, EmailLayout, emailDocument, TextBlock } from './email-layout'
 
-interface NoticeEmailProps {
+export interface NoticeEmailProps {
   pageName: string
   title: string
   preview: string
