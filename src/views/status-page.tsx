@@ -8,13 +8,17 @@ import { PastList, recentlyClosed } from './past-list'
 import { Time } from './time'
 
 const RECENT_DAYS = 7
+/** At most this many of the last week's closed items are listed; the rest are in the history. */
+export const PAST_SHOWN = 10
 
 const OVERALL_GLYPHS = { none: '✓', minor: '!', major: '▲', critical: '✕' } as const
 
 /**
  * The status page: overall status, open incidents, maintenance in progress, what is upcoming
  * (known faults posted early and scheduled maintenance),
- * components by group with 90-day bars, and the last week's closed incidents.
+ * components by group with 90-day bars, and the last week's closed incidents (the latest
+ * PAST_SHOWN of them, with how many more the full history holds), so a busy week does not make
+ * every reader download its whole log.
  */
 export function StatusPage(props: { view: PublicView }) {
   const { view } = props
@@ -93,10 +97,13 @@ export function StatusPage(props: { view: PublicView }) {
       <section aria-labelledby="past-incidents">
         <h2 id="past-incidents">{t('status.pastIncidents')}</h2>
         {past.length > 0 ? (
-          <PastList incidents={past} />
+          <PastList incidents={past.slice(0, PAST_SHOWN)} />
         ) : (
           <p>{t('status.nothingResolved', { days: RECENT_DAYS })}</p>
         )}
+        {past.length > PAST_SHOWN ? (
+          <p>{t('status.moreResolved', { count: past.length - PAST_SHOWN, days: RECENT_DAYS })}</p>
+        ) : null}
         <p>
           <a href="/history">{t('status.fullHistory')}</a>
         </p>

@@ -2,6 +2,7 @@ import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { alignDailyStatus } from '../../src/domain/daily-status'
 import { refreshSnapshot, SNAPSHOT_REUSE_MS } from '../../src/domain/snapshot'
+import { PAST_SHOWN } from '../../src/views/status-page'
 import {
   call,
   callJson,
@@ -167,6 +168,35 @@ describe('the status page /', () => {
     )
     expect(pastSection).toContain(resolved.name)
     expect(html).toContain(`href="/incidents/${resolved.id}"`)
+  })
+
+  it('lists only the latest ten of a busy week, and says how many more the history holds', async () => {
+    const created = []
+    for (let n = 0; n < PAST_SHOWN + 2; n++) {
+      created.push(
+        await makeIncident({
+          status: 'resolved',
+          started_at: new Date(Date.now() - (20 - n) * 3_600_000).toISOString(),
+        }),
+      )
+    }
+    const weekAgo = Date.now() - 7 * 86_400_000
+    const { incidents } = await callJson('GET', '/api/v2/incidents.json', { token: null })
+    const closedThisWeek = (incidents as { resolved_at: string | null }[]).filter(
+      (i) => i.resolved_at && Date.parse(i.resolved_at) >= weekAgo,
+    ).length
+
+    const { html } = await page('/')
+    const past = html.slice(html.indexOf('id="past-incidents"'))
+    expect((await textsOf(past, 'ul.past > li')).length).toBe(PAST_SHOWN)
+    for (const shown of created.slice(2)) expect(past).toContain(shown.name)
+    for (const hidden of created.slice(0, 2)) expect(past).not.toContain(hidden.name)
+    const more = closedThisWeek - PAST_SHOWN
+    expect(await textsOf(past, 'p')).toContain(
+      `${more} more were resolved in the last 7 days; the full history lists them.`,
+    )
+    const history = await page('/history')
+    for (const incident of created) expect(history.html).toContain(incident.name)
   })
 
   it('is a complete, accessible document without JavaScript', async () => {

@@ -17,6 +17,8 @@ export const statusPage = defineMessages({
     'status.nothingResolved':
       'Nothing resolved in the last {days, plural, one {day} other {# days}}.',
     'status.fullHistory': 'Full history',
+    'status.moreResolved':
+      '{count, plural, one {# more was} other {# more were}} resolved in the last {days, plural, one {day} other {# days}}; the full history lists {count, plural, one {it} other {them}}.',
     'status.latestUpdate': 'Latest update, {time} — {status}',
     'status.fullTimeline': 'Full timeline<hidden> of {name}</hidden>',
     'bars.noHistory': 'No history yet',
@@ -44,6 +46,8 @@ export const statusPage = defineMessages({
     'status.nothingResolved':
       '{days, plural, one {Am letzten Tag} other {In den letzten # Tagen}} wurde nichts behoben.',
     'status.fullHistory': 'Gesamter Verlauf',
+    'status.moreResolved':
+      '{count, plural, one {# weitere wurde} other {# weitere wurden}} {days, plural, one {am letzten Tag} other {in den letzten # Tagen}} behoben; der vollständige Verlauf führt sie auf.',
     'status.latestUpdate': 'Letzte Meldung, {time} — {status}',
     'status.fullTimeline': 'Gesamter Ablauf<hidden> von {name}</hidden>',
     'bars.noHistory': 'Noch kein Verlauf',
@@ -72,6 +76,8 @@ export const statusPage = defineMessages({
     'status.nothingResolved':
       'Rien n’a été résolu {days, plural, one {le dernier jour} other {ces # derniers jours}}.',
     'status.fullHistory': 'Tout l’historique',
+    'status.moreResolved':
+      '{count, plural, one {# autre a été résolu} other {# autres ont été résolus}} {days, plural, one {le dernier jour} other {ces # derniers jours}} ; l’historique complet les liste.',
     'status.latestUpdate': 'Dernière mise à jour, {time} — {status}',
     'status.fullTimeline': 'Chronologie complète<hidden> de {name}</hidden>',
     'bars.noHistory': 'Pas encore d’historique',
@@ -100,6 +106,8 @@ export const statusPage = defineMessages({
     'status.nothingResolved':
       'No se resolvió nada {days, plural, one {en el último día} other {en los últimos # días}}.',
     'status.fullHistory': 'Historial completo',
+    'status.moreResolved':
+      '{count, plural, one {# más se resolvió} other {# más se resolvieron}} {days, plural, one {en el último día} other {en los últimos # días}}; el historial completo {count, plural, one {lo incluye} other {los incluye}}.',
     'status.latestUpdate': 'Última actualización, {time} — {status}',
     'status.fullTimeline': 'Cronología completa<hidden> de {name}</hidden>',
     'bars.noHistory': 'Aún no hay historial',
@@ -128,6 +136,8 @@ export const statusPage = defineMessages({
     'status.nothingResolved':
       'لم يُحَلّ أي شيء {days, plural, zero {خلال # يوم} one {خلال اليوم الأخير} two {خلال اليومين الأخيرين} few {خلال آخر # أيام} many {خلال آخر # يومًا} other {خلال آخر # يوم}}.',
     'status.fullHistory': 'السجل الكامل',
+    'status.moreResolved':
+      '{count, plural, zero {لم يُحَلّ غيرها} one {حُلّت حالة أخرى} two {حُلّت حالتان أخريان} few {حُلّت # حالات أخرى} many {حُلّت # حالة أخرى} other {حُلّت # حالة أخرى}} {days, plural, zero {خلال # يوم} one {خلال اليوم الأخير} two {خلال اليومين الأخيرين} few {خلال آخر # أيام} many {خلال آخر # يومًا} other {خلال آخر # يوم}}؛ يعرضها السجل الكامل.',
     'status.latestUpdate': 'آخر تحديث، {time} — {status}',
     'status.fullTimeline': 'التسلسل الزمني الكامل<hidden> لـ {name}</hidden>',
     'bars.noHistory': 'لا يوجد سجل بعد',
