@@ -93,12 +93,20 @@ export function newSubscriber(
  * Public subscribe (double opt-in). An email address that is new, pending or gone becomes
  * pending with these choices and gets a fresh 48-hour confirmation link; an active one is left
  * exactly as it is and gets nothing. With `url`, a new pending webhook is created whose owner
- * address confirms it. Returns the confirmation emails to send; callers answer the same
- * whatever it returns, so addresses cannot be discovered.
+ * address confirms it. The confirmation is written in the subscriber's own language when it
+ * chose one, else in `readIn` (the language the form was read in), else the page's. Returns the
+ * confirmation emails to send; callers answer the same whatever it returns, so addresses cannot
+ * be discovered.
  */
 export async function subscribe(
   ctx: SubscriptionContext,
-  input: { email: string; componentIds?: string[]; areaIds?: string[]; url?: string },
+  input: {
+    email: string
+    componentIds?: string[]
+    areaIds?: string[]
+    url?: string
+    readIn?: string
+  },
 ): Promise<ConfirmationRequest[]> {
   const email = checkEmail(input.email)
   const url =
@@ -125,7 +133,7 @@ export async function subscribe(
     )
     const link = await issueLinkToken(ctx.db, webhook.id, 'confirm', ctx.baseUrl, ctx.now)
     const mail = confirmationMail(
-      { to: email, confirmUrl: link.url, kind: 'webhook', url },
+      { to: email, confirmUrl: link.url, kind: 'webhook', url, language: input.readIn },
       expiresAt,
     )
     await ctx.db.batch([
@@ -142,7 +150,12 @@ export async function subscribe(
   if (existing) {
     const link = await issueLinkToken(ctx.db, existing.id, 'confirm', ctx.baseUrl, ctx.now)
     const mail = confirmationMail(
-      { to: email, confirmUrl: link.url, kind: 'email', language: existing.language },
+      {
+        to: email,
+        confirmUrl: link.url,
+        kind: 'email',
+        language: existing.language ?? input.readIn,
+      },
       expiresAt,
     )
     await ctx.db.batch([
@@ -168,7 +181,10 @@ export async function subscribe(
     expiresAt,
   )
   const link = await issueLinkToken(ctx.db, subscriber.id, 'confirm', ctx.baseUrl, ctx.now)
-  const mail = confirmationMail({ to: email, confirmUrl: link.url, kind: 'email' }, expiresAt)
+  const mail = confirmationMail(
+    { to: email, confirmUrl: link.url, kind: 'email', language: input.readIn },
+    expiresAt,
+  )
   try {
     await ctx.db.batch([
       ...insertSubscriber(ctx.db, subscriber),

@@ -101,7 +101,12 @@ async function handleSubscribeForm(c: Ctx, webhook: boolean) {
   if (await checkSubscribeLimits(c.env, clientIp(c), email)) return rateLimitedPage(c)
   let confirmations
   try {
-    confirmations = await subscribe(subscriptionContext(c), { email, url, ...choices })
+    confirmations = await subscribe(subscriptionContext(c), {
+      email,
+      url,
+      ...choices,
+      readIn: frame.reader.lang,
+    })
   } catch (error) {
     return refuse(error)
   }

@@ -5,7 +5,7 @@ import { Clock } from '../../src/i18n/clock'
 import { callJson, makeComponent, makeIncident, makeMaintenance } from './factories'
 import { mailTo } from './harness'
 import { makeEmailSubscriber, waitFor } from './pipeline-helpers'
-import { subscribeApi, uniqueEmail, waitForMail } from './subscriptions-helpers'
+import { postForm, subscribeApi, uniqueEmail, waitForMail } from './subscriptions-helpers'
 
 /**
  * Emails through the live pipeline and the real SMTP server, in each subscriber's language and
@@ -103,6 +103,33 @@ describe('event emails in the subscriber’s language and time zone', () => {
     expect(again!.subject).toMatch(/^Confirmez votre abonnement à /)
     expect(again!.html).toContain('Confirmer mon abonnement')
     expect(again!.html).toMatch(/^<!doctype html><html lang="fr">/)
+  }, 40_000)
+
+  it('a confirmation from the subscribe form is written in the language the form was read in', async () => {
+    const german = uniqueEmail('form-de')
+    const french = uniqueEmail('form-fr')
+    const origin = { origin: 'http://candor.test' }
+    const de = await postForm(
+      '/subscribe',
+      { email: german },
+      { ...origin, 'accept-language': 'de' },
+    )
+    const fr = await postForm(
+      '/subscribe',
+      { email: french },
+      { ...origin, cookie: 'candor_lang=fr' },
+    )
+    expect([de.status, fr.status]).toEqual([200, 200])
+    const [toGerman] = await waitForMail(german)
+    expect(toGerman!.subject).toMatch(/^Bestätigen Sie Ihr Abonnement von /)
+    expect(toGerman!.html).toMatch(/^<!doctype html><html lang="de">/)
+    const [toFrench] = await waitForMail(french)
+    expect(toFrench!.subject).toMatch(/^Confirmez votre abonnement à /)
+    // The reading language is not stored as a choice: later emails follow the page's until the
+    // subscriber picks one.
+    const { subscribers } = await callJson('GET', '/api/v1/subscribers?status=pending&limit=1000')
+    const row = subscribers.find((s: { email: string }) => s.email === german)
+    expect(row.language).toBeNull()
   }, 40_000)
 })
 
