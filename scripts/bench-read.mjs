@@ -9,7 +9,8 @@
 //   /robots.txt            a static file served by the same wrangler dev: the ceiling
 // in two passes: as a client that asks for no compression, then as a browser does
 // (`Accept-Encoding: gzip, br`), printing each answer's bytes on the wire and uncompressed.
-// Each ratio is to the ceiling measured in the same round and pass.
+// Each target is measured between two measurements of the ceiling, and its ratio is to their
+// mean: the machine's speed seconds before and after, in the same pass.
 //
 // Options (or env): --sizes 1000,10000 (BENCH_SIZES)  --duration 5 (BENCH_DURATION, seconds)
 //                   --rounds 3 (BENCH_ROUNDS)  --connections 10 (BENCH_CONNECTIONS)
@@ -164,14 +165,27 @@ async function benchSize(size, opts) {
         await measure(dev.url + t.path, { ...opts, duration: opts.warmup }, pass.headers)
       }
     }
+    const log = (round, pass, t, m) =>
+      console.log(
+        `[${size}] round ${round}/${opts.rounds} ${pass.key.padEnd(10)} ${t.path.padEnd(21)} ${m.rps.toFixed(0).padStart(6)} req/s  p99 ${m.p99} ms`,
+      )
+    const ceiling = TARGETS.find((t) => t.key === CEILING)
     for (let round = 1; round <= opts.rounds; round++) {
       for (const pass of PASSES) {
+        // The ceiling is measured before the first target and after each one, so every target
+        // is compared with the ceiling on either side of it, seconds apart.
+        let before = await measure(dev.url + ceiling.path, opts, pass.headers)
+        samples[pass.key][CEILING].push({ ...before, ceilingNear: before.rps })
+        log(round, pass, ceiling, before)
         for (const t of TARGETS) {
+          if (t.key === CEILING) continue
           const m = await measure(dev.url + t.path, opts, pass.headers)
-          samples[pass.key][t.key].push(m)
-          console.log(
-            `[${size}] round ${round}/${opts.rounds} ${pass.key.padEnd(10)} ${t.path.padEnd(21)} ${m.rps.toFixed(0).padStart(6)} req/s  p99 ${m.p99} ms`,
-          )
+          log(round, pass, t, m)
+          const after = await measure(dev.url + ceiling.path, opts, pass.headers)
+          log(round, pass, ceiling, after)
+          samples[pass.key][t.key].push({ ...m, ceilingNear: (before.rps + after.rps) / 2 })
+          samples[pass.key][CEILING].push({ ...after, ceilingNear: after.rps })
+          before = after
         }
       }
     }
@@ -190,8 +204,8 @@ async function benchSize(size, opts) {
 
 /**
  * Medians over rounds of req/s and p99 per target, total errors, and the median of each
- * round's ratio to the ceiling measured in the same round (so a machine that slows down or
- * speeds up between rounds moves both sides of the ratio).
+ * measurement's ratio to the mean of the ceiling measured just before and just after it (so a
+ * machine that slows down or speeds up moves both sides of the ratio).
  */
 function summarise(samples) {
   const results = {}
@@ -199,7 +213,7 @@ function summarise(samples) {
     results[key] = {
       rps: median(list.map((m) => m.rps)),
       p99: median(list.map((m) => m.p99)),
-      ratio: median(list.map((m, round) => m.rps / samples[CEILING][round].rps)),
+      ratio: median(list.map((m) => m.rps / m.ceilingNear)),
       non2xx: list.reduce((n, m) => n + m.non2xx, 0),
       errors: list.reduce((n, m) => n + m.errors, 0),
     }
