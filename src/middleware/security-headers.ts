@@ -2,7 +2,6 @@ import type { MiddlewareHandler } from 'hono'
 import { secureHeaders } from 'hono/secure-headers'
 import type { AppBindings } from '../app-types'
 import { EMBED_CSS } from '../views/embed-page'
-import { LOCAL_TIME_SCRIPT } from '../views/time'
 
 /**
  * What a response is, for its headers: a `page` of ours (refuses framing), the `embed` made to be
@@ -29,7 +28,7 @@ export function headerKindOf(path: string): HeaderKind {
   return 'page'
 }
 
-/** CSP source for a constant inline script or style: `'sha256-<base64 of its digest>'`. */
+/** CSP source for a constant inline style: `'sha256-<base64 of its digest>'`. */
 export async function hashSource(text: string): Promise<string> {
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))
   return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`
@@ -39,19 +38,16 @@ type Handler = MiddlewareHandler<AppBindings>
 type Variants = Record<HeaderKind, { http: Handler; https: Handler }>
 
 /**
- * The variants of secureHeaders, built once per isolate. Inline code is allowed by hash, not by
- * nonce: public answers are rendered once per snapshot build and reused with an ETag, so a
- * per-request nonce could not be in the cached HTML.
+ * The variants of secureHeaders, built once per isolate. Scripts are our own files only
+ * ('self': /local-time.js, the console's enhancements). The embed's one inline style is allowed by
+ * hash, not by nonce: public answers are rendered once per snapshot build and reused with an ETag,
+ * so a per-request nonce could not be in the cached HTML.
  */
 async function buildVariants(): Promise<Variants> {
-  const [timeScript, embedStyle] = await Promise.all([
-    hashSource(LOCAL_TIME_SCRIPT),
-    hashSource(EMBED_CSS),
-  ])
+  const embedStyle = await hashSource(EMBED_CSS)
   const pagePolicy = {
     defaultSrc: ["'none'"],
-    // Our own script files (the console's enhancements) and the hashed inline time script.
-    scriptSrc: ["'self'", timeScript],
+    scriptSrc: ["'self'"],
     connectSrc: ["'self'"],
     styleSrc: ["'self'"],
     imgSrc: ["'self'"],
@@ -61,7 +57,8 @@ async function buildVariants(): Promise<Variants> {
   }
   const embedPolicy = {
     defaultSrc: ["'none'"],
-    scriptSrc: [timeScript],
+    // /local-time.js, from our origin (the framed document's own, whichever site frames it).
+    scriptSrc: ["'self'"],
     // The hashed inline styles, and the accent colour's stylesheet from /brand/.
     styleSrc: [embedStyle, "'self'"],
     imgSrc: ["'self'"],

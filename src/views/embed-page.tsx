@@ -1,6 +1,6 @@
 import type { WidgetData } from '../embeds/widget-data'
 import { useReader } from '../i18n/reader-context'
-import { LOCAL_TIME_SCRIPT, Time } from './time'
+import { LocalTimeScript, Time } from './time'
 import { AccentStylesheet } from './brand/brand-frame'
 
 /**
@@ -49,6 +49,7 @@ export function EmbedPage(props: { data: WidgetData; status: string; theme?: 'li
         <title>{t('widget.title', { page: data.page.name })}</title>
         <style dangerouslySetInnerHTML={{ __html: EMBED_CSS }} />
         <AccentStylesheet />
+        <LocalTimeScript />
       </head>
       <body>
         <main class={`embed ${data.status.indicator}`}>
@@ -115,7 +116,6 @@ export function EmbedPage(props: { data: WidgetData; status: string; theme?: 'li
             </p>
           ) : null}
         </main>
-        <script dangerouslySetInnerHTML={{ __html: LOCAL_TIME_SCRIPT }} />
       </body>
     </html>
   )

@@ -3,12 +3,13 @@ import { useReader } from '../i18n/reader-context'
 import { LanguageLinks, LanguageSwitcher } from './language-switcher'
 import { linkTo, type Markup } from './rich'
 import { BrandFooterLinks, BrandHead, BrandName, SupportNavItem } from './brand/brand-frame'
-import { LOCAL_TIME_SCRIPT } from './time'
+import { LocalTimeScript } from './time'
 
 /**
  * The frame of every public page: language, viewport, stylesheet, a skip link, the page's name
  * in a banner with the navigation, the main landmark and a footer with the language switcher.
- * Works with JavaScript off; the one inline script only rewrites times into the reader's zone.
+ * Works with JavaScript off; its one script (/local-time.js) only rewrites times into the reader's
+ * zone.
  */
 export function Layout(props: {
   pageName: string
@@ -29,6 +30,7 @@ export function Layout(props: {
         <title>{props.title}</title>
         {props.description ? <meta name="description" content={props.description} /> : null}
         <link rel="stylesheet" href="/style.css" />
+        <LocalTimeScript />
         <BrandHead />
         <link
           rel="alternate"
@@ -105,7 +107,6 @@ export function Layout(props: {
             <LanguageSwitcher />
           </div>
         </footer>
-        <script dangerouslySetInnerHTML={{ __html: LOCAL_TIME_SCRIPT }} />
       </body>
     </html>
   )

@@ -200,7 +200,7 @@ describe('embeds on another site', () => {
     // The embed's own policy lets its hashed style apply: the status dot has its size.
     const dot = await frame.locator('.dot').evaluate((el) => getComputedStyle(el).width)
     expect(dot).toBe('10px')
-    // The embed's hashed script ran: times carry their UTC text as a tooltip.
+    // The embed's script (/local-time.js, ours) ran: times carry their UTC text as a tooltip.
     const titles = await frame
       .locator('time[data-local]')
       .evaluateAll((times) => times.map((t) => t.getAttribute('title')))

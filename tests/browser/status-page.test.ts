@@ -124,7 +124,7 @@ describe('the status page in Chromium', () => {
     await context.close()
   })
 
-  it('the inline script allowed by its hash runs: times are shown in the reader’s zone', async () => {
+  it('the local time script, from our origin, runs: times are shown in the reader’s zone', async () => {
     const context = await browser.newContext({ timezoneId: 'Asia/Tokyo' })
     const page = await context.newPage()
     const errors = await collectErrors(page)

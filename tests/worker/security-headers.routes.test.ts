@@ -151,8 +151,12 @@ describe('headers on every page', () => {
       const policy = await expectPageHeaders(res, label, referrerPolicy)
       const html = await res.text()
       const inlineScripts = await expectHtmlCoveredByPolicy(html, policy)
-      // Pages in the layout keep their one inline script (local times), allowed by its hash.
-      if (html.includes('class="site-header"')) expect(inlineScripts, label).toBe(1)
+      // No page has an inline script; those in the layout load the local time script, ours.
+      expect(inlineScripts, label).toBe(0)
+      expect(policy.get('script-src'), label).toEqual(["'self'"])
+      if (html.includes('class="site-header"')) {
+        expect(html, label).toContain('<script src="/local-time.js" defer="">')
+      }
     }
   })
 
@@ -167,7 +171,7 @@ describe('headers on every page', () => {
     }
   })
 
-  it('/embed may be framed by any site, under its own policy with hashes only', async () => {
+  it('/embed may be framed by any site, under its own policy: its script ours, its style hashed', async () => {
     const res = await call('GET', '/embed', { token: null })
     expect(res.status).toBe(200)
     const policy = parseCsp(res.headers.get('content-security-policy'))
@@ -178,7 +182,9 @@ describe('headers on every page', () => {
     expect(res.headers.get('referrer-policy')).toBe(PUBLIC)
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin')
     const html = await res.text()
-    expect(await expectHtmlCoveredByPolicy(html, policy)).toBe(1)
+    expect(await expectHtmlCoveredByPolicy(html, policy)).toBe(0)
+    expect(policy.get('script-src')).toEqual(["'self'"])
+    expect(html).toContain('<script src="/local-time.js" defer="">')
     expect(inlineElements(html, 'style')).toHaveLength(1)
     // The status page's policy would refuse the embed's inline style: the policies differ.
     const page = parseCsp(
