@@ -7,7 +7,7 @@ import {
 import { upsertIncidentComponent } from '../db/incidents'
 import type { VerbContext } from './context'
 import { CandorError, invalidField } from './errors'
-import type { UpdateFields } from './incident-change'
+import type { UpdateFields } from './update-fields'
 import { worseStatus } from './page-status'
 import {
   isClosedStatus,

@@ -1,7 +1,7 @@
 import { countMatchingSubscribers, type EventReach } from '../db/subscriber-matching'
 import type { VerbContext } from './context'
 import type { EventType } from './event-types'
-import type { UpdateFields } from './incident-change'
+import type { UpdateFields } from './update-fields'
 import { planIncidentUpdate, planNewIncident, type NewIncidentInput } from './incidents'
 import { eventTypeFor } from './incident-transitions'
 import type { Incident, IncidentUpdate } from './types'

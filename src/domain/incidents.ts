@@ -5,12 +5,8 @@ import { newId } from '../lib/ids'
 import { toIso } from '../lib/time'
 import type { VerbContext } from './context'
 import { CandorError, invalidField, notFound } from './errors'
-import {
-  planIncidentChange,
-  type ChangeOptions,
-  type PlannedChange,
-  type UpdateFields,
-} from './incident-change'
+import { planIncidentChange } from './incident-change'
+import type { ChangeOptions, PlannedChange, UpdateFields } from './update-fields'
 import type { Impact, Incident, IncidentKind, IncidentUpdate } from './types'
 
 export interface NewIncidentInput extends UpdateFields {

@@ -9,7 +9,8 @@ import { CandorError, notFound } from './errors'
 import { LINK_TTL_MS } from './link-purpose'
 import { issueLinkToken } from './link-tokens'
 import type { Subscriber, SubscriberKind, SubscriberStatus } from './subscriber-types'
-import { listSubscribers, type ConfirmationRequest } from './subscriptions'
+import { listSubscribers } from './subscriber-list'
+import type { ConfirmationRequest } from './subscriptions'
 
 /** What ops narrow the subscriber list (and its export) to. */
 export interface SubscriberFilter {

@@ -6,12 +6,9 @@ import { knownTimeZone } from '../i18n/time-zones'
 import type { VerbContext } from './context'
 import { invalidField } from './errors'
 import type { Subscriber } from './subscriber-types'
-import {
-  getSubscriber,
-  viewManage,
-  type LinkOutcome,
-  type SubscriptionContext,
-} from './subscriptions'
+import { getSubscriber } from './subscriber-list'
+import { viewManage, type LinkOutcome } from './subscription-links'
+import type { SubscriptionContext } from './subscriptions'
 
 /**
  * A subscriber's own time zone and language: what its emails are written in. Null (or an empty

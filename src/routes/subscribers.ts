@@ -2,7 +2,7 @@ import { CandorError } from '../domain/errors'
 import type { Subscriber } from '../domain/subscriber-types'
 import { quarantinedAt, subscriberState } from '../domain/subscriber-states'
 import { importSubscribers } from '../domain/subscriber-import'
-import { getSubscriber, listSubscribers, removeSubscriber } from '../domain/subscriptions'
+import { getSubscriber, listSubscribers, removeSubscriber } from '../domain/subscriber-list'
 import { ErrorSchema, IdParam } from '../schemas/inputs'
 import {
   ImportQuery,

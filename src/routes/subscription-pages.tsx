@@ -5,12 +5,12 @@ import { enqueuePendingOutbox } from '../notify/delivery/enqueue-outbox'
 import {
   confirmSubscription,
   saveChoices,
-  subscribe,
   unsubscribe,
   viewConfirmation,
   viewManage,
   viewUnsubscribe,
-} from '../domain/subscriptions'
+} from '../domain/subscription-links'
+import { subscribe } from '../domain/subscriptions'
 import { limitBody } from '../middleware/limits'
 import { limitLookups } from '../middleware/lookup-limits'
 import { sameOriginForms } from '../middleware/same-origin'

@@ -1,6 +1,6 @@
 import type { Child } from 'hono/jsx'
 import type { Catalog } from '../domain/subscription-input'
-import type { Confirmation } from '../domain/subscriptions'
+import type { Confirmation } from '../domain/subscription-links'
 import type { Subscriber } from '../domain/subscriber-types'
 import type { LinkPurpose } from '../domain/link-purpose'
 import { useReader } from '../i18n/reader-context'

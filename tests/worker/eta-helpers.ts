@@ -1,5 +1,5 @@
 import { createIncident, postIncidentUpdate } from '../../src/domain/incidents'
-import type { UpdateFields } from '../../src/domain/incident-change'
+import type { UpdateFields } from '../../src/domain/update-fields'
 import { domainContext } from './factories'
 
 const MINUTE = 60_000

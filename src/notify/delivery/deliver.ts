@@ -18,17 +18,16 @@ import { sendEmailDelivery } from '../email/email-deliveries'
 import { createMailer } from '../email/mailer'
 import { backoffSeconds } from './retry-schedule'
 import { processMail } from './transactional-mail'
+import { ACK, emailResult, webhookResult, type Verdict } from './send-verdicts'
 import {
   isMailMessage,
   type DeliveriesQueueMessage,
   type DeliveryQueueMessage,
-  type EmailResult,
   type EventMessage,
   type MailQueueMessage,
 } from '../types'
 import { sendWebhook } from '../webhooks/webhook-delivery'
 import { disableWebhook } from '../webhooks/webhook-disable'
-import type { PostOutcome } from '../webhooks/webhook-post'
 import {
   awaitsVerification,
   failVerification,
@@ -37,10 +36,6 @@ import {
 
 type DeliveryMessage = Message<DeliveryQueueMessage>
 
-/** What becomes of a queue message: acknowledged, or tried again after a delay. */
-export type Verdict = { ack: true } | { ack: false; delaySeconds: number }
-
-const ACK: Verdict = { ack: true }
 const FINISHED = new Set(['sent', 'skipped', 'dead'])
 /** Webhook requests in flight at once (Workers allow six open connections per invocation). */
 const WEBHOOK_CONCURRENCY = 6
@@ -335,31 +330,4 @@ function record(
     attempted,
     claimedBy: holder.by,
   })
-}
-
-function webhookResult(c: Claimed, outcome: PostOutcome) {
-  if (outcome.result === 'sent') return { status: 'sent' as const, error: null, verdict: ACK }
-  if (outcome.result === 'gone')
-    return { status: 'failed' as const, error: outcome.error, verdict: ACK }
-  // Nothing was sent, and trying again would change nothing.
-  if (outcome.result === 'refused')
-    return { status: 'dead' as const, error: outcome.error, verdict: ACK }
-  const delaySeconds = outcome.retryAfter ?? backoffSeconds(c.message.attempts)
-  return {
-    status: 'failed' as const,
-    error: outcome.error,
-    verdict: { ack: false, delaySeconds } as Verdict,
-  }
-}
-
-function emailResult(c: Claimed, result: EmailResult | undefined) {
-  if (!result) {
-    const verdict: Verdict = { ack: false, delaySeconds: backoffSeconds(c.message.attempts) }
-    return { status: 'failed' as const, error: 'the mailer gave no result', verdict }
-  }
-  if (result.ok) return { status: 'sent' as const, error: null, verdict: ACK }
-  // A permanent refusal (unknown mailbox, …) is final: recorded as dead for ops, not retried.
-  if (!result.temporary) return { status: 'dead' as const, error: result.error, verdict: ACK }
-  const verdict: Verdict = { ack: false, delaySeconds: backoffSeconds(c.message.attempts) }
-  return { status: 'failed' as const, error: result.error, verdict }
 }

@@ -10,7 +10,7 @@ import {
 import { importSubscribers } from '../../domain/subscriber-import'
 import { reactivateSubscriber } from '../../domain/subscriber-states'
 import { SUBSCRIBER_STATUSES, type SubscriberStatus } from '../../domain/subscriber-types'
-import { listSubscribers } from '../../domain/subscriptions'
+import { listSubscribers } from '../../domain/subscriber-list'
 import { checkAddressLimit } from '../../middleware/subscribe-limits'
 import type { FormState } from '../../views/console/fields'
 import { ImportReportPage } from '../../views/console/subscriber-import-report'

@@ -1,5 +1,5 @@
 import { invalidField } from '../../domain/errors'
-import type { UpdateFields } from '../../domain/incident-change'
+import type { UpdateFields } from '../../domain/update-fields'
 import type { NewIncidentInput } from '../../domain/incidents'
 import type { BackfillInput } from '../../domain/incident-backfill'
 import type { NewMaintenanceInput } from '../../domain/maintenances'

@@ -10,7 +10,7 @@ import {
   type StateCounts,
 } from '../../domain/subscriber-states'
 import { setSubscriberComponents } from '../../domain/subscriber-components'
-import { getSubscriber } from '../../domain/subscriptions'
+import { getSubscriber } from '../../domain/subscriber-list'
 import { checkAddressLimit } from '../../middleware/subscribe-limits'
 import {
   V1_SUBSCRIBER_STATES,

@@ -5,7 +5,7 @@ import { CandorError } from '../../domain/errors'
 import { unsubscribeSubscriber } from '../../domain/subscriber-admin'
 import { createEmailSubscriber } from '../../domain/subscriber-create'
 import type { Subscriber, SubscriberKind } from '../../domain/subscriber-types'
-import { getSubscriber, listSubscribers } from '../../domain/subscriptions'
+import { getSubscriber, listSubscribers } from '../../domain/subscriber-list'
 import {
   V1_SUBSCRIBER_STATES,
   V1SubscriberInput,
