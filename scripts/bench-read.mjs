@@ -12,10 +12,14 @@
 // Each target is measured between two measurements of the ceiling, and its ratio is to their
 // mean: the machine's speed seconds before and after, in the same pass.
 //
-// Options (or env): --sizes 1000,10000 (BENCH_SIZES)  --duration 5 (BENCH_DURATION, seconds)
-//                   --rounds 3 (BENCH_ROUNDS)  --connections 10 (BENCH_CONNECTIONS)
+// Options (or env): --sizes 1000,10000 (BENCH_SIZES)  --duration 3 (BENCH_DURATION, seconds)
+//                   --rounds 5 (BENCH_ROUNDS)  --connections 10 (BENCH_CONNECTIONS)
 //                   --warmup 2 (BENCH_WARMUP, seconds per target)
 //                   --observability off|on (BENCH_OBSERVABILITY)
+//                   --via worker|proxy (BENCH_VIA)
+// By default every request goes to the workerd socket that serves the Worker and its assets,
+// past wrangler dev's own proxy (lib/dev-worker-url.mjs says why); `--via proxy` measures
+// through wrangler dev's port instead.
 // wrangler dev keeps a local trace of every Worker invocation (its "local observability",
 // switched by the X_LOCAL_OBSERVABILITY environment variable). That store does not exist in
 // production and taxes Worker routes but not static files, which skews the ratio to the
@@ -40,6 +44,7 @@ import { loadAverage, machineLine } from './lib/bench-machine.mjs'
 import { median, option, positiveInt } from './lib/bench-options.mjs'
 import { CEILING, printPass, printVerdicts } from './lib/bench-read-report.mjs'
 import { wireBytes } from './lib/wire-bytes.mjs'
+import { devWorkerUrl } from './lib/dev-worker-url.mjs'
 
 const TARGETS = [
   { key: 'summary', path: '/api/v2/summary.json' },
@@ -66,12 +71,19 @@ function parseOptions(argv) {
     .map((s) => positiveInt(s, 'sizes'))
   return {
     sizes,
-    duration: positiveInt(option(argv, 'duration', 5), 'duration'),
-    rounds: positiveInt(option(argv, 'rounds', 3), 'rounds'),
+    duration: positiveInt(option(argv, 'duration', 3), 'duration'),
+    rounds: positiveInt(option(argv, 'rounds', 5), 'rounds'),
     connections: positiveInt(option(argv, 'connections', 10), 'connections'),
     warmup: positiveInt(option(argv, 'warmup', 2), 'warmup'),
     observability: onOff(option(argv, 'observability', 'off'), 'observability'),
+    via: oneOf(option(argv, 'via', 'worker'), ['worker', 'proxy'], 'via'),
   }
+}
+
+/** An option that must be one of `allowed`, or a clear error. */
+function oneOf(value, allowed, name) {
+  if (allowed.includes(value)) return value
+  throw new Error(`--${name} must be one of ${allowed.map((a) => `"${a}"`).join(', ')}.`)
 }
 
 /** An on/off option as a boolean, or a clear error. */
@@ -110,6 +122,20 @@ async function checkData(baseUrl) {
     )
   }
   return `${open} open incident, ${components} components (groups included)`
+}
+
+/**
+ * Where to measure: the Worker's own workerd socket (`--via worker`, as production routes a
+ * request, with no dev proxy in between), or wrangler dev's port (`--via proxy`). Falls back to
+ * the proxy, and says so, where the Worker's socket cannot be found.
+ */
+async function measuredBase(dev, via) {
+  if (via === 'worker') {
+    const url = await devWorkerUrl(dev)
+    if (url) return { url, via: "the Worker's own socket, past wrangler's dev proxy" }
+    console.log("could not find the Worker's own socket; measuring through wrangler's proxy")
+  }
+  return { url: dev.url, via: "through wrangler dev's proxy" }
 }
 
 /** Fills the fresh local state in `dir` with `size` past incidents and one open one. */
@@ -155,14 +181,16 @@ async function benchSize(size, opts) {
     await waitForHttp(dev, `${dev.url}/api/v2/status.json`)
     const took = ((Date.now() - started) / 1000).toFixed(1)
     console.log(`ready in ${took} s (port ${port}, load average ${loadAverage()})`)
-    console.log(`[${size}] summary.json lists ${await checkData(dev.url)}`)
+    const base = await measuredBase(dev, opts.via)
+    console.log(`[${size}] measuring ${base.url} (${base.via})`)
+    console.log(`[${size}] summary.json lists ${await checkData(base.url)}`)
     const probes = {}
     const samples = {}
     for (const pass of PASSES) {
-      probes[pass.key] = await probe(dev.url, pass)
+      probes[pass.key] = await probe(base.url, pass)
       samples[pass.key] = Object.fromEntries(TARGETS.map((t) => [t.key, []]))
       for (const t of TARGETS) {
-        await measure(dev.url + t.path, { ...opts, duration: opts.warmup }, pass.headers)
+        await measure(base.url + t.path, { ...opts, duration: opts.warmup }, pass.headers)
       }
     }
     const log = (round, pass, t, m) =>
@@ -174,14 +202,14 @@ async function benchSize(size, opts) {
       for (const pass of PASSES) {
         // The ceiling is measured before the first target and after each one, so every target
         // is compared with the ceiling on either side of it, seconds apart.
-        let before = await measure(dev.url + ceiling.path, opts, pass.headers)
+        let before = await measure(base.url + ceiling.path, opts, pass.headers)
         samples[pass.key][CEILING].push({ ...before, ceilingNear: before.rps })
         log(round, pass, ceiling, before)
         for (const t of TARGETS) {
           if (t.key === CEILING) continue
-          const m = await measure(dev.url + t.path, opts, pass.headers)
+          const m = await measure(base.url + t.path, opts, pass.headers)
           log(round, pass, t, m)
-          const after = await measure(dev.url + ceiling.path, opts, pass.headers)
+          const after = await measure(base.url + ceiling.path, opts, pass.headers)
           log(round, pass, ceiling, after)
           samples[pass.key][t.key].push({ ...m, ceilingNear: (before.rps + after.rps) / 2 })
           samples[pass.key][CEILING].push({ ...after, ceilingNear: after.rps })
@@ -195,7 +223,7 @@ async function benchSize(size, opts) {
         { probes: probes[pass.key], results: summarise(samples[pass.key]) },
       ]),
     )
-    return { size, passes }
+    return { size, passes, via: base.via }
   } finally {
     if (dev) await dev.stop()
     await removeStateDirs()
@@ -238,7 +266,7 @@ async function main() {
   const opts = parseOptions(process.argv.slice(2))
   stopOnSignals()
   console.log(
-    `Candor read benchmark: history sizes ${opts.sizes.join(', ')}; ${opts.rounds} rounds × ${PASSES.length} passes × ${TARGETS.length} targets × ${opts.duration} s; ${opts.connections} connections; ${opts.warmup} s warm-up per target and pass; wrangler local observability ${opts.observability ? 'on' : 'off'}`,
+    `Candor read benchmark: history sizes ${opts.sizes.join(', ')}; ${opts.rounds} rounds × ${PASSES.length} passes × ${TARGETS.length} targets × ${opts.duration} s; ${opts.connections} connections; ${opts.warmup} s warm-up per target and pass; wrangler local observability ${opts.observability ? 'on' : 'off'}; via ${opts.via}`,
   )
   const runs = []
   for (const size of opts.sizes) runs.push(await benchSize(size, opts))

@@ -27,10 +27,10 @@ function answerText(p) {
 }
 
 /** Prints one history size's table for one pass. */
-export function printPass({ size: history, passes }, pass, targets, opts) {
+export function printPass({ size: history, passes, via }, pass, targets, opts) {
   const { probes, results } = passes[pass.key]
   console.log(
-    `\nHistory of ${history} incidents, ${pass.label} — median of ${opts.rounds} rounds × ${opts.duration} s, ${opts.connections} connections`,
+    `\nHistory of ${history} incidents, ${pass.label} — median of ${opts.rounds} rounds × ${opts.duration} s, ${opts.connections} connections, ${via}`,
   )
   console.log(
     '  target                 answer (bytes on the wire)             req/s   p99 ms  vs ceiling  non-2xx  errors',

@@ -4,11 +4,23 @@ import { isCompressible } from '../lib/content-coding'
 
 const NAMES_ACCEPT_ENCODING = /(?:^|,)\s*(?:accept-encoding|\*)\s*(?:,|$)/i
 
+/** Whether a Vary header's value already names Accept-Encoding (or is `*`). */
+function namesAcceptEncoding(vary: string | null): boolean {
+  return vary !== null && NAMES_ACCEPT_ENCODING.test(vary)
+}
+
 /** Adds `Accept-Encoding` to the answer's Vary unless it is there already. */
 export function varyByEncoding(c: Context<AppBindings>): void {
-  const vary = c.res.headers.get('Vary')
-  if (vary && NAMES_ACCEPT_ENCODING.test(vary)) return
+  if (namesAcceptEncoding(c.res.headers.get('Vary'))) return
   c.header('Vary', 'Accept-Encoding', { append: true })
+}
+
+/**
+ * The same, on the headers of a response the caller has just made (and so may change): reading
+ * `c.res` before a handler has answered would make Hono build and copy extra responses.
+ */
+export function addVaryByEncoding(headers: Headers): void {
+  if (!namesAcceptEncoding(headers.get('Vary'))) headers.append('Vary', 'Accept-Encoding')
 }
 
 /**

@@ -1,23 +1,35 @@
 import type { Context } from 'hono'
 import type { AppBindings } from '../app-types'
 import { clientAcceptEncoding, gzipText, wantsGzip } from '../lib/content-coding'
-import { varyByEncoding } from '../middleware/compression'
+import { addVaryByEncoding } from '../middleware/compression'
 
 /**
- * A rendered answer kept for reuse: its text and, once a client has asked for it, the same text
- * gzipped, so each rendering is compressed once rather than on every request. The bytes are kept,
- * not the compression in progress: a stream belongs to the request that made it, and another
- * request awaiting it would fail. Requests that arrive during the first compression each
- * compress for themselves (the bytes are the same).
+ * A rendered answer kept for reuse: its text, the same text as UTF-8 once it has been sent, and,
+ * once a client has asked for it, gzipped, so each rendering is encoded and compressed once
+ * rather than on every request. The bytes are kept, not the compression in progress: a stream
+ * belongs to the request that made it, and another request awaiting it would fail. Requests that
+ * arrive during the first compression each compress for themselves (the bytes are the same).
  */
 export interface HeldText {
   body: string
+  utf8?: Uint8Array<ArrayBuffer>
   gzip?: Uint8Array<ArrayBuffer>
 }
 
+const encoder = new TextEncoder()
+
+/** Each request's answer to gzipFor: reading `request.cf` costs a copy of it each time. */
+const gzipByRequest = new WeakMap<Request, boolean>()
+
 /** Whether this request's answer is gzipped by sendHeldText. */
 function gzipFor(c: Context<AppBindings>): boolean {
-  return wantsGzip(clientAcceptEncoding(c.req.raw))
+  const request = c.req.raw
+  let gzip = gzipByRequest.get(request)
+  if (gzip === undefined) {
+    gzip = wantsGzip(clientAcceptEncoding(request))
+    gzipByRequest.set(request, gzip)
+  }
+  return gzip
 }
 
 /**
@@ -40,13 +52,19 @@ export async function sendHeldText(
   contentType: string,
   etag?: string,
 ): Promise<Response> {
-  varyByEncoding(c)
   c.header('Content-Type', contentType)
   if (etag) c.header('ETag', heldEtag(c, etag))
-  if (!gzipFor(c)) return c.body(held.body, 200)
+  if (!gzipFor(c)) {
+    // TextEncoder always answers with a fresh ArrayBuffer, never a shared one.
+    const utf8 = (held.utf8 ??= encoder.encode(held.body) as Uint8Array<ArrayBuffer>)
+    const answer = c.body(utf8, 200)
+    addVaryByEncoding(answer.headers)
+    return answer
+  }
   const bytes = held.gzip ?? (await gzipText(held.body))
   held.gzip = bytes
   const answer = c.body(bytes, 200, { 'Content-Encoding': 'gzip' })
+  addVaryByEncoding(answer.headers)
   return new Response(answer.body, {
     status: answer.status,
     headers: answer.headers,
