@@ -162,19 +162,22 @@ export async function selectKnownEmails(
   return new Map(results.map((r) => [r.email, r.status]))
 }
 
+/** Which subscribers a page holds, and how many at most. */
+export interface SubscriberPageFilter {
+  kind?: SubscriberKind
+  status?: SubscriberStatus
+  /** unconfirmed, active, quarantined or unsubscribed: a state in Statuspage's sense (see STATE_OF_STATUS). */
+  state?: string
+  /** Part of the address or URL, without regard to case. */
+  search?: string
+  cursor?: string
+  limit: number
+}
+
 /** A page of subscribers in id order, after `cursor`, optionally of one kind and status. */
 export async function selectSubscriberPage(
   db: D1Database,
-  filter: {
-    kind?: SubscriberKind
-    status?: SubscriberStatus
-    /** A state in Statuspage's sense (see STATE_OF_STATUS). */
-    state?: string
-    /** Part of the address or URL, without regard to case. */
-    search?: string
-    cursor?: string
-    limit: number
-  },
+  filter: SubscriberPageFilter,
 ): Promise<Subscriber[]> {
   const { results } = await db
     .prepare(

@@ -1,8 +1,13 @@
 import { insertAudit } from '../db/audit'
-import { deleteSubscriberRows, selectSubscriber, selectSubscriberPage } from '../db/subscribers'
+import {
+  deleteSubscriberRows,
+  selectSubscriber,
+  selectSubscriberPage,
+  type SubscriberPageFilter,
+} from '../db/subscribers'
 import type { VerbContext } from './context'
 import { notFound } from './errors'
-import type { Subscriber, SubscriberKind, SubscriberStatus } from './subscriber-types'
+import type { Subscriber } from './subscriber-types'
 
 /** One subscriber, or a 404. */
 export async function getSubscriber(db: D1Database, id: string): Promise<Subscriber> {
@@ -14,16 +19,7 @@ export async function getSubscriber(db: D1Database, id: string): Promise<Subscri
 /** One page of subscribers for ops, with the cursor of the next page (null at the end). */
 export async function listSubscribers(
   db: D1Database,
-  filter: {
-    kind?: SubscriberKind
-    status?: SubscriberStatus
-    /** unconfirmed, active, quarantined or unsubscribed (see subscriberState). */
-    state?: string
-    /** Part of the address or URL, without regard to case. */
-    search?: string
-    cursor?: string
-    limit: number
-  },
+  filter: SubscriberPageFilter,
 ): Promise<{ subscribers: Subscriber[]; nextCursor: string | null }> {
   const page = await selectSubscriberPage(db, { ...filter, limit: filter.limit + 1 })
   const subscribers = page.slice(0, filter.limit)
