@@ -53,7 +53,7 @@ export async function getPage(
 }
 
 /** Waits until `address` has received `count` messages (they are sent after the answer). */
-export async function waitForMail(address: string, count = 1, timeoutMs = 5000) {
+export async function waitForMail(address: string, count = 1, timeoutMs = 15_000) {
   const started = Date.now()
   for (;;) {
     const mail = await mailTo(address)
